@@ -1,0 +1,78 @@
+//! The one error type of the widget: every way loading or showing an article can fail, each with a
+//! message a reader understands.
+
+use std::fmt;
+
+use crate::decode::FieldIssue;
+
+/// Why an article is not shown. `Display` is the reader-facing message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReaderError {
+    /// The `src` given to the widget is not an http(s) address.
+    BadSource,
+    /// The request never got an answer (offline, DNS, CORS refused, connection reset).
+    Network,
+    /// No complete answer within the time limit.
+    Timeout { seconds: u32 },
+    /// The server answered with a status outside 200–299.
+    Http { status: u16 },
+    /// The answer is not JSON; `html` when it looks like a web page (a login or error page).
+    NotJson { html: bool },
+    /// The answer is larger than the reader accepts.
+    TooLarge,
+    /// The document is JSON but not a valid article.
+    Invalid(FieldIssue),
+    /// Something inside the widget failed; the detail goes to the console.
+    Internal,
+}
+
+impl fmt::Display for ReaderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReaderError::BadSource => f.write_str("The article address is not a web (http or https) address."),
+            ReaderError::Network => {
+                f.write_str("The article could not be reached. Check your connection, then try again.")
+            }
+            ReaderError::Timeout { seconds } => {
+                write!(f, "The server did not send the article within {seconds} seconds.")
+            }
+            ReaderError::Http { status } => match status {
+                404 | 410 => write!(f, "This article was not found on the server (error {status})."),
+                401 | 403 => write!(f, "The server did not allow access to this article (error {status})."),
+                429 => f.write_str("The server is busy with too many requests (error 429). Wait a moment, then try again."),
+                500..=599 => write!(f, "The server had a problem sending this article (error {status})."),
+                _ => write!(f, "The server could not send this article (error {status})."),
+            },
+            ReaderError::NotJson { html: true } => {
+                f.write_str("The server sent a web page instead of the article.")
+            }
+            ReaderError::NotJson { html: false } => {
+                f.write_str("The server's answer is not an article document (it is not valid JSON).")
+            }
+            ReaderError::TooLarge => f.write_str("The article is too large to show."),
+            ReaderError::Invalid(issue) => write!(f, "This article document has an error: {issue}"),
+            ReaderError::Internal => f.write_str("Something went wrong inside the reader."),
+        }
+    }
+}
+
+impl std::error::Error for ReaderError {}
+
+impl ReaderError {
+    /// Classifies an answer body that failed to decode: a JSON syntax error in what looks like an
+    /// HTML page is a page, not a broken article.
+    pub fn from_document(body: &str, issue: FieldIssue) -> ReaderError {
+        let parsed_as_json = issue.path.is_empty() && issue.message.starts_with("not valid JSON");
+        if !parsed_as_json {
+            return ReaderError::Invalid(issue);
+        }
+        let start = body.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+        if start.starts_with('<') {
+            ReaderError::NotJson { html: true }
+        } else if start.is_empty() {
+            ReaderError::NotJson { html: false }
+        } else {
+            ReaderError::Invalid(issue)
+        }
+    }
+}

@@ -1,0 +1,23 @@
+//! The article reader: renders article documents (format v1) in the browser with Yew.
+//!
+//! The pure core (model, validation, URL policy, dates, share links) builds natively and is tested
+//! with `cargo test`; the browser part (loader, components, mounting) builds for wasm32 only.
+
+pub mod date;
+pub mod decode;
+pub mod error;
+pub mod model;
+pub mod share;
+pub mod url_policy;
+
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod loader;
+#[cfg(target_arch = "wasm32")]
+pub mod mount;
+
+/// The built-in sample article (the seed page converted to format v1), shown with no `src`.
+pub const SAMPLE_ARTICLE: &str = include_str!("../assets/sample/article.json");
