@@ -17,6 +17,8 @@ pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod loader;
 #[cfg(target_arch = "wasm32")]
+pub mod hooks;
+#[cfg(target_arch = "wasm32")]
 pub mod mount;
 
 /// The built-in sample article (the seed page converted to format v1), shown with no `src`.

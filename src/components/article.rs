@@ -1,0 +1,213 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{href, text, BlockView, Figure, InlineText, RelatedCards, ShareBar, EXTERNAL_REL};
+use crate::browser;
+use crate::date::Date;
+use crate::model::{Article, AudioTrack, Comments};
+use crate::share::{SharePayload, ShareTarget};
+
+/// Props of [`ArticleView`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct ArticleViewProps {
+    /// The checked document; it does not change after load, so the body never re-renders.
+    pub article: Rc<Article>,
+    /// Which share controls to show.
+    pub share_targets: Rc<[ShareTarget]>,
+    /// Prefix for this instance's element ids.
+    pub id_prefix: AttrValue,
+}
+
+/// One whole article: header, lead image, body, audio, footer with share controls, related cards.
+#[component]
+pub fn ArticleView(props: &ArticleViewProps) -> Html {
+    let a = &props.article;
+    let lang = text(&a.lang);
+    let payload = use_memo(props.article.clone(), |a| SharePayload::for_article(a, &browser::page_url()));
+    html! {
+        <article class="article" lang={lang.clone()} dir={a.dir.as_str()}>
+            <header class="article-header">
+                if let Some(site) = &a.site {
+                    <p class="site">
+                        if let Some(logo) = &site.logo {
+                            <img class="site-logo" src={href(logo)} alt="" height="24" />
+                        }
+                        if let Some(url) = &site.url {
+                            <a href={href(url)} rel={EXTERNAL_REL} target="_blank">{ text(&site.name) }</a>
+                        } else {
+                            { text(&site.name) }
+                        }
+                    </p>
+                }
+                if !a.section.is_empty() {
+                    <nav class="breadcrumb" aria-label="Breadcrumb">
+                        <ol>
+                            for (i, crumb) in a.section.iter().enumerate() {
+                                <li key={i}>
+                                    if let Some(url) = &crumb.url {
+                                        <a href={href(url)} rel={EXTERNAL_REL} target="_blank">{ text(&crumb.name) }</a>
+                                    } else {
+                                        <span>{ text(&crumb.name) }</span>
+                                    }
+                                </li>
+                            }
+                        </ol>
+                    </nav>
+                }
+                <h1 class="headline">{ text(&a.headline) }</h1>
+                if a.summary.len() == 1 {
+                    <p class="summary"><InlineText content={a.summary[0].clone()} /></p>
+                } else if !a.summary.is_empty() {
+                    <ul class="summary">
+                        for (i, point) in a.summary.iter().enumerate() {
+                            <li key={i}><InlineText content={point.clone()} /></li>
+                        }
+                    </ul>
+                }
+                <Byline article={props.article.clone()} />
+            </header>
+            if let Some(image) = &a.lead_image {
+                <Figure image={image.clone()} lead=true />
+            }
+            <div class="article-body">
+                for (i, block) in a.body.iter().enumerate() {
+                    <BlockView key={i} block={block.clone()} />
+                }
+            </div>
+            if !a.audio.is_empty() {
+                <section class="article-audio" aria-label="Listen">
+                    for (i, track) in a.audio.iter().enumerate() {
+                        <AudioTrackView key={i} track={track.clone()} />
+                    }
+                </section>
+            }
+            <footer class="article-footer">
+                if !a.tags.is_empty() {
+                    <ul class="tags" aria-label="Tags">
+                        for (i, tag) in a.tags.iter().enumerate() {
+                            <li key={i}>{ text(tag) }</li>
+                        }
+                    </ul>
+                }
+                if let Some(comments) = &a.comments {
+                    <CommentCount comments={comments.clone()} />
+                }
+                <ShareBar payload={payload} targets={props.share_targets.clone()} />
+            </footer>
+            if !a.related.is_empty() {
+                <RelatedCards
+                    items={a.related.clone()}
+                    lang={lang}
+                    heading_id={format!("{}-related", props.id_prefix)}
+                />
+            }
+        </article>
+    }
+}
+
+#[derive(Properties, Clone, PartialEq)]
+struct ArticleProps {
+    article: Rc<Article>,
+}
+
+/// Authors, then the publication and update dates.
+#[component]
+fn Byline(ArticleProps { article }: &ArticleProps) -> Html {
+    let lang = text(&article.lang);
+    let updated = article.visible_update();
+    if article.authors.is_empty() && article.published.is_none() && updated.is_none() {
+        return html! {};
+    }
+    let last = article.authors.len().saturating_sub(1);
+    html! {
+        <div class="byline">
+            if !article.authors.is_empty() {
+                <p class="authors">
+                    { "By " }
+                    for (i, author) in article.authors.iter().enumerate() {
+                        <span key={i} class="author">
+                            if i > 0 { { if i == last { " and " } else { ", " } } }
+                            if let Some(avatar) = &author.avatar {
+                                <img class="avatar" src={href(avatar)} alt="" width="32" height="32" loading="lazy" />
+                            }
+                            if let Some(url) = &author.url {
+                                <a href={href(url)} rel={EXTERNAL_REL} target="_blank">{ text(&author.name) }</a>
+                            } else {
+                                { text(&author.name) }
+                            }
+                        </span>
+                    }
+                </p>
+            }
+            <p class="dates">
+                if let Some(published) = &article.published {
+                    <span class="published">{ "Published " }<DateText date={published.clone()} lang={lang.clone()} /></span>
+                }
+                if let Some(modified) = updated {
+                    <span class="updated">{ "Updated " }<DateText date={modified.clone()} lang={lang} /></span>
+                }
+            </p>
+        </div>
+    }
+}
+
+/// Props of [`DateText`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct DateTextProps {
+    /// The checked date.
+    pub date: Date,
+    /// Language to format it in.
+    pub lang: AttrValue,
+}
+
+/// A `<time datetime>` showing the date in the article's language.
+#[component]
+pub fn DateText(props: &DateTextProps) -> Html {
+    let shown = browser::format_date(&props.date, &props.lang);
+    html! { <time datetime={text(&props.date.datetime)}>{ shown }</time> }
+}
+
+#[derive(Properties, Clone, PartialEq)]
+struct CommentProps {
+    comments: Comments,
+}
+
+/// "No comments yet", "1 comment", "12 comments", linked to the comments when the document says where.
+#[component]
+fn CommentCount(CommentProps { comments }: &CommentProps) -> Html {
+    let label = match comments.count {
+        0 => "No comments yet".to_owned(),
+        1 => "1 comment".to_owned(),
+        n => format!("{n} comments"),
+    };
+    html! {
+        <p class="comments">
+            if let Some(url) = &comments.url {
+                <a href={href(url)} rel={EXTERNAL_REL} target="_blank">{ label }</a>
+            } else {
+                { label }
+            }
+        </p>
+    }
+}
+
+#[derive(Properties, Clone, PartialEq)]
+struct AudioTrackProps {
+    track: AudioTrack,
+}
+
+/// Publisher audio: a titled player that never plays by itself.
+#[component]
+fn AudioTrackView(AudioTrackProps { track }: &AudioTrackProps) -> Html {
+    let title = track.title.as_ref().map(text).unwrap_or(AttrValue::Static("Audio"));
+    let minutes = track.duration_seconds.map(|s| format!(" ({}:{:02})", s / 60, s % 60));
+    html! {
+        <div class="audio">
+            <p class="audio-title">{ title.clone() }{ minutes }</p>
+            if let Some(src) = &track.src {
+                <audio controls=true preload="none" src={href(src)} aria-label={title}></audio>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,32 @@
+//! The Yew components. Each renders part of the DOM fixed by section 3 of the format; none takes a
+//! raw address (only [`SafeUrl`]) and none writes HTML strings.
+
+mod article;
+mod body;
+mod reader;
+mod related;
+mod share_bar;
+
+pub use article::{ArticleView, ArticleViewProps};
+pub use body::{BlockView, Figure, InlineText};
+pub use reader::{Reader, ReaderProps, Theme};
+pub use related::RelatedCards;
+pub use share_bar::ShareBar;
+
+use yew::AttrValue;
+
+use crate::model::Text;
+use crate::url_policy::SafeUrl;
+
+/// A checked address as an attribute value, sharing its string.
+pub(crate) fn href(url: &SafeUrl) -> AttrValue {
+    AttrValue::Rc(url.as_rc().clone())
+}
+
+/// Document text as an attribute or text value, sharing its string.
+pub(crate) fn text(t: &Text) -> AttrValue {
+    AttrValue::Rc(t.clone())
+}
+
+/// What every link to another page carries (the format's safety rules).
+pub(crate) const EXTERNAL_REL: &str = "noopener noreferrer";

@@ -1,0 +1,56 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::article::DateText;
+use super::{href, text, EXTERNAL_REL};
+use crate::model::Related;
+
+/// Props of [`RelatedCards`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct RelatedCardsProps {
+    /// The cards, in order.
+    pub items: Rc<[Related]>,
+    /// Language for the dates.
+    pub lang: AttrValue,
+    /// Id of the section's heading, unique on the page.
+    pub heading_id: AttrValue,
+}
+
+/// The related-story cards: a section labelled by its heading, one list item per card, the
+/// headline as the card's link (so the link's accessible name is the headline alone).
+#[component]
+pub fn RelatedCards(props: &RelatedCardsProps) -> Html {
+    html! {
+        <section class="related" aria-labelledby={props.heading_id.clone()}>
+            <h2 id={props.heading_id.clone()}>{ "Related stories" }</h2>
+            <ul class="related-list">
+                for (i, item) in props.items.iter().enumerate() {
+                    <li key={i} class="related-card">
+                        if let Some(image) = item.image.as_ref().and_then(|i| i.src.as_ref().map(|src| (i, src))) {
+                            <img class="related-image" src={href(image.1)} alt={text(&image.0.alt)}
+                                width={image.0.width.map(|w| w.to_string())} height={image.0.height.map(|h| h.to_string())}
+                                loading="lazy" decoding="async" />
+                        }
+                        if let Some(section) = &item.section {
+                            <p class="related-section">{ text(section) }</p>
+                        }
+                        <h3 class="related-headline">
+                            if let Some(url) = &item.url {
+                                <a href={href(url)} rel={EXTERNAL_REL} target="_blank">{ text(&item.headline) }</a>
+                            } else {
+                                { text(&item.headline) }
+                            }
+                        </h3>
+                        if let Some(summary) = &item.summary {
+                            <p class="related-summary">{ text(summary) }</p>
+                        }
+                        if let Some(date) = &item.published {
+                            <p class="related-date"><DateText date={date.clone()} lang={props.lang.clone()} /></p>
+                        }
+                    </li>
+                }
+            </ul>
+        </section>
+    }
+}

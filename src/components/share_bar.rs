@@ -1,0 +1,103 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{href, EXTERNAL_REL};
+use crate::browser::{self, ShareOutcome};
+use crate::share::{SharePayload, ShareTarget};
+
+/// Props of [`ShareBar`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct ShareBarProps {
+    /// What is shared: the canonical address, title and extra parameters.
+    pub payload: Rc<SharePayload>,
+    /// Which controls to show, in order.
+    pub targets: Rc<[ShareTarget]>,
+}
+
+/// Share controls: the system share sheet (only where the browser has one), copy link with a
+/// spoken confirmation, and intent links for the networks.
+#[component]
+pub fn ShareBar(ShareBarProps { payload, targets }: &ShareBarProps) -> Html {
+    let status = use_state(|| AttrValue::Static(""));
+    let native = use_memo((), |_| browser::can_share_natively());
+    let host = use_node_ref();
+    if targets.is_empty() {
+        return html! {};
+    }
+
+    let on_share = {
+        let (payload, status) = (payload.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| {
+            // Called right here, inside the click, so the share keeps the click's user activation.
+            let outcome = browser::share_natively(&payload);
+            let status = status.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match outcome.await {
+                    ShareOutcome::Failed => status.set("Sharing did not work here. Use Copy link instead.".into()),
+                    ShareOutcome::Shared | ShareOutcome::Cancelled => status.set("".into()),
+                }
+            });
+        })
+    };
+    let on_copy = {
+        let (payload, status, host) = (payload.clone(), status.clone(), host.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (url, status, host) = (payload.url.clone(), status.clone(), host.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                if browser::copy_text(&url, host.cast::<web_sys::Element>()).await {
+                    status.set("Link copied".into());
+                } else {
+                    status.set(format!("Copying is blocked here. The link is {url}").into());
+                }
+            });
+        })
+    };
+
+    html! {
+        <div class="share" role="group" aria-label="Share this article" ref={host}>
+            for target in targets.iter().copied() {
+                { match target {
+                    ShareTarget::Native if *native => html! {
+                        <button key={target.key()} type="button" class="reader-button share-native" onclick={on_share.clone()}>
+                            { target.label() }
+                        </button>
+                    },
+                    ShareTarget::Native => html! {},
+                    ShareTarget::Copy => html! {
+                        <button key={target.key()} type="button" class="reader-button share-copy" onclick={on_copy.clone()}>
+                            { target.label() }
+                        </button>
+                    },
+                    link => match payload.intent_url(link) {
+                        Some(url) => html! {
+                            <a key={target.key()} class={classes!("share-link", format!("share-{}", link.key()))}
+                                href={href(&url)}
+                                rel={EXTERNAL_REL}
+                                target={(link != ShareTarget::Email).then_some("_blank")}
+                                aria-label={link.label()}>
+                                { short_name(link) }
+                            </a>
+                        },
+                        None => html! {},
+                    },
+                } }
+            }
+            <p class="share-status" role="status" aria-live="polite">{ (*status).clone() }</p>
+        </div>
+    }
+}
+
+/// The visible text of an intent link; its accessible name is the longer label, which contains it.
+fn short_name(target: ShareTarget) -> &'static str {
+    match target {
+        ShareTarget::X => "X",
+        ShareTarget::Facebook => "Facebook",
+        ShareTarget::LinkedIn => "LinkedIn",
+        ShareTarget::WhatsApp => "WhatsApp",
+        ShareTarget::Telegram => "Telegram",
+        ShareTarget::Reddit => "Reddit",
+        ShareTarget::Email => "Email",
+        ShareTarget::Native | ShareTarget::Copy => target.label(),
+    }
+}

@@ -1,0 +1,71 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::Article;
+use crate::error::ReaderError;
+use crate::loader::{self, ArticleSource};
+
+/// Where loading an article stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadState {
+    Loading,
+    Ready(Rc<Article>),
+    Failed(ReaderError),
+}
+
+/// What [`use_article`] returns: the state, and a way to try again.
+#[derive(Clone)]
+pub struct UseArticleHandle {
+    state: UseStateHandle<LoadState>,
+    attempt: UseStateHandle<u32>,
+}
+
+impl UseArticleHandle {
+    /// Where loading stands now.
+    pub fn state(&self) -> &LoadState {
+        &self.state
+    }
+
+    /// Loads the same source again (the error view's "Try again").
+    pub fn retry(&self) {
+        self.attempt.set(*self.attempt + 1);
+    }
+}
+
+/// Loads the article from `source`, again whenever `source` changes or [`UseArticleHandle::retry`]
+/// is called. An answer that arrives after a newer request started is dropped (the `latest` guard),
+/// so a slow first load can never overwrite the document that replaced it.
+///
+/// ```ignore
+/// let article = use_article(props.source.clone(), loader::DEFAULT_TIMEOUT_MS);
+/// match article.state() { LoadState::Ready(doc) => …, … }
+/// ```
+#[hook]
+pub fn use_article(source: ArticleSource, timeout_ms: u32) -> UseArticleHandle {
+    let state = use_state(|| LoadState::Loading);
+    let attempt = use_state(|| 0u32);
+    let latest = use_mut_ref(|| 0u32);
+    {
+        let state = state.clone();
+        use_effect_with((source, *attempt), move |(source, _)| {
+            let run = {
+                let mut latest = latest.borrow_mut();
+                *latest += 1;
+                *latest
+            };
+            state.set(LoadState::Loading);
+            let source = source.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = loader::load(&source, timeout_ms).await;
+                if *latest.borrow() == run {
+                    state.set(match result {
+                        Ok(decoded) => LoadState::Ready(decoded),
+                        Err(error) => LoadState::Failed(error),
+                    });
+                }
+            });
+        });
+    }
+    UseArticleHandle { state, attempt }
+}

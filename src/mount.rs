@@ -1,0 +1,129 @@
+//! Starting the widget: `mount` for any element, `start_page` for page mode, and the panic hook
+//! that replaces a dead widget with an error message.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::AppHandle;
+
+use crate::browser;
+use crate::components::{Reader, ReaderProps, Theme};
+use crate::loader::{ArticleSource, DEFAULT_TIMEOUT_MS};
+use crate::share::ShareTarget;
+
+thread_local! {
+    /// The elements widgets are mounted in, so the panic hook can reach them. Not shared state
+    /// between instances: only the hook reads it.
+    static ROOTS: RefCell<Vec<web_sys::Element>> = const { RefCell::new(Vec::new()) };
+    /// Counter for unique element-id prefixes per instance.
+    static NEXT_ID: RefCell<u32> = const { RefCell::new(0) };
+}
+
+/// Mounts a widget into `root` (an element; in a shadow root, a `div` inside it).
+pub fn mount(root: web_sys::Element, mut props: ReaderProps) -> AppHandle<Reader> {
+    install_panic_hook();
+    let id = NEXT_ID.with(|n| {
+        let mut n = n.borrow_mut();
+        *n += 1;
+        *n
+    });
+    props.id_prefix = format!("article-reader-{id}").into();
+    ROOTS.with(|roots| roots.borrow_mut().push(root.clone()));
+    yew::Renderer::<Reader>::with_root_and_props(root, props).render()
+}
+
+/// Page mode: reads `?src=`, `?theme=` and `?share=` and mounts into `#reader` (or the body).
+pub fn start_page() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let params = web_sys::Url::new(&browser::page_url()).map(|u| u.search_params()).ok();
+    let param = |name: &str| params.as_ref().and_then(|p| p.get(name));
+    let source = match param("src").filter(|s| !s.trim().is_empty()) {
+        Some(src) => ArticleSource::Url(src.into()),
+        None => ArticleSource::Sample { base: sample_base(&browser::base_url()).into() },
+    };
+    let root = document
+        .get_element_by_id("reader")
+        .or_else(|| document.body().map(|b| b.unchecked_into()));
+    let Some(root) = root else { return };
+    let props = ReaderProps {
+        source,
+        share_targets: param("share").map_or_else(|| Rc::from(ShareTarget::ALL), |l| ShareTarget::parse_list(&l).into()),
+        theme: param("theme").map(|t| Theme::parse(&t)).unwrap_or_default(),
+        timeout_ms: DEFAULT_TIMEOUT_MS,
+        id_prefix: "article-reader".into(),
+    };
+    // The page lives as long as the app: keep it running.
+    std::mem::forget(mount(root, props));
+}
+
+/// The address the sample article is treated as coming from: `sample/article.json` next to the
+/// page (or the loader script), where its image `lead.svg` is served.
+pub fn sample_base(base: &str) -> String {
+    web_sys::Url::new_with_base("sample/article.json", base)
+        .map(|u| u.href())
+        .unwrap_or_else(|_| base.to_owned())
+}
+
+/// Installs (once) the hook that turns a panic into the error view in every mounted widget and a
+/// console message. A panic leaves the wasm in an unreliable state, so the view is built with plain
+/// DOM calls and its "Try again" reloads the page rather than re-entering the app.
+pub fn install_panic_hook() {
+    thread_local!(static INSTALLED: RefCell<bool> = const { RefCell::new(false) });
+    if INSTALLED.with(|i| i.replace(true)) {
+        return;
+    }
+    yew::set_custom_panic_hook(Box::new(|info| {
+        browser::error(&format!("internal error: {info}"));
+        show_panic_view();
+    }));
+}
+
+/// Replaces every mounted widget's content with the alert and a "Try again" control.
+pub fn show_panic_view() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let roots = ROOTS.with(|r| r.try_borrow().map(|r| r.clone()).unwrap_or_default());
+    for root in roots {
+        let build = || -> Result<web_sys::Element, wasm_bindgen::JsValue> {
+            let alert = document.create_element("div")?;
+            alert.set_class_name("reader-error");
+            alert.set_attribute("role", "alert")?;
+            let title = document.create_element("p")?;
+            title.set_class_name("reader-error-title");
+            title.set_text_content(Some("This article could not be shown."));
+            let detail = document.create_element("p")?;
+            detail.set_class_name("reader-error-detail");
+            detail.set_text_content(Some(&crate::error::ReaderError::Internal.to_string()));
+            // A form that reloads the page with its own query: no script needed after a panic.
+            let form = document.create_element("form")?;
+            form.set_attribute("method", "get")?;
+            if let Ok(url) = web_sys::Url::new(&browser::page_url()) {
+                for name in ["src", "theme", "share"] {
+                    if let Some(value) = url.search_params().get(name) {
+                        let input = document.create_element("input")?;
+                        input.set_attribute("type", "hidden")?;
+                        input.set_attribute("name", name)?;
+                        input.set_attribute("value", &value)?;
+                        form.append_child(&input)?;
+                    }
+                }
+            }
+            let button = document.create_element("button")?;
+            button.set_attribute("type", "submit")?;
+            button.set_class_name("reader-button");
+            button.set_text_content(Some("Try again"));
+            form.append_child(&button)?;
+            let wrapper = document.create_element("div")?;
+            wrapper.set_class_name("reader");
+            wrapper.set_attribute("aria-busy", "false")?;
+            for child in [&title, &detail, &form] {
+                alert.append_child(child)?;
+            }
+            wrapper.append_child(&alert)?;
+            Ok(wrapper)
+        };
+        if let Ok(view) = build() {
+            root.replace_children_with_node_1(&view);
+        }
+    }
+}
