@@ -1,0 +1,43 @@
+# The project's entry points. Each installs what it needs first (scripts/install-tools.sh), which is
+# quick when everything is already there.
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
+export WASM_BINDGEN_TEST_TIMEOUT := 120
+
+.PHONY: tools serve dist test test-native test-wasm test-e2e lint clean
+
+tools:
+	@scripts/install-tools.sh
+
+## make serve: the reader with the built-in sample article on http://127.0.0.1:8080/
+serve: tools
+	trunk serve
+
+## make dist: the optimised release bundle in dist/
+dist: tools
+	trunk build --release
+	@scripts/size-report.sh dist
+
+## make test: every tier: native unit tests, browser component tests, end-to-end tests
+test: tools test-native test-wasm test-e2e
+
+test-native:
+	cargo test
+
+test-wasm:
+	cargo test --target wasm32-unknown-unknown
+
+test-e2e: dist
+	npm run --silent e2e
+
+lint: tools
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+clean:
+	cargo clean
+	rm -rf dist test-results
