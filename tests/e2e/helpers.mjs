@@ -1,0 +1,32 @@
+// What every end-to-end test watches: uncaught errors, dialogs (a script that ran), and any request
+// that would leave 127.0.0.1 (blocked, and reported as a failure).
+import { expect } from '@playwright/test';
+
+export async function watch(page) {
+  const seen = { pageErrors: [], dialogs: [], outside: [] };
+  page.on('pageerror', (e) => seen.pageErrors.push(String(e)));
+  page.on('dialog', (d) => {
+    seen.dialogs.push(d.message());
+    d.dismiss().catch(() => {});
+  });
+  await page.route(
+    (url) => url.hostname !== '127.0.0.1',
+    (route) => {
+      seen.outside.push(route.request().url());
+      return route.abort();
+    },
+  );
+  return seen;
+}
+
+/** Opens page mode with `query` (e.g. `?src=/fixtures/x.json`) and waits until loading ends. */
+export async function open(page, query = '') {
+  await page.goto(`index.html${query}`);
+  await expect(page.locator('.reader')).toHaveAttribute('aria-busy', 'false');
+}
+
+export function expectClean(seen) {
+  expect(seen.pageErrors, 'uncaught errors').toEqual([]);
+  expect(seen.dialogs, 'dialogs opened by injected script').toEqual([]);
+  expect(seen.outside, 'requests beyond 127.0.0.1').toEqual([]);
+}
