@@ -59,20 +59,19 @@ impl fmt::Display for ReaderError {
 impl std::error::Error for ReaderError {}
 
 impl ReaderError {
-    /// Classifies an answer body that failed to decode: a JSON syntax error in what looks like an
-    /// HTML page is a page, not a broken article.
+    /// Classifies an answer body that failed to decode: a JSON syntax error in something that
+    /// starts like an object is a broken article (its message says where); anything else is not an
+    /// article at all, and one that starts with `<` is a web page (a login or error page).
     pub fn from_document(body: &str, issue: FieldIssue) -> ReaderError {
         let parsed_as_json = issue.path.is_empty() && issue.message.starts_with("not valid JSON");
         if !parsed_as_json {
             return ReaderError::Invalid(issue);
         }
         let start = body.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
-        if start.starts_with('<') {
-            ReaderError::NotJson { html: true }
-        } else if start.is_empty() {
-            ReaderError::NotJson { html: false }
-        } else {
+        if start.starts_with('{') {
             ReaderError::Invalid(issue)
+        } else {
+            ReaderError::NotJson { html: start.starts_with('<') }
         }
     }
 }

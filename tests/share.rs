@@ -105,6 +105,9 @@ fn an_html_page_is_told_apart_from_a_broken_document() {
     let broken = r#"{"version":"1","#;
     let issue = decode_str(broken, None).unwrap_err();
     assert!(matches!(ReaderError::from_document(broken, issue), ReaderError::Invalid(_)));
+    let text = "this is not json";
+    let issue = decode_str(text, None).unwrap_err();
+    assert_eq!(ReaderError::from_document(text, issue), ReaderError::NotJson { html: false });
     let wrong = r#"{"version":"1","headline":"h","body":{}}"#;
     let issue = decode_str(wrong, None).unwrap_err();
     assert_eq!(ReaderError::from_document(wrong, issue).to_string(), "This article document has an error: body: expected array");

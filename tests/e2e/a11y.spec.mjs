@@ -25,6 +25,7 @@ test('keyboard users reach every control, with a visible focus ring', async ({ p
   for (let i = 0; i < 40; i++) {
     const focused = await page.evaluate(() => {
       const el = document.activeElement;
+      if (!el || el === document.body) return { name: '' };
       const style = getComputedStyle(el);
       return { name: el.getAttribute('aria-label') || el.textContent.trim(), outline: style.outlineStyle };
     });
