@@ -289,3 +289,18 @@ async fn no_inline_style_attributes_anywhere() {
     let root = render_inline(ALL_BLOCKS).await;
     assert!(all(&root, "[style]").is_empty());
 }
+
+#[wasm_bindgen_test]
+async fn after_a_panic_every_mounted_widget_shows_the_alert_with_a_way_back() {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let _app = article_reader::mount::mount(root.clone(), props(ArticleSource::Inline(ALL_BLOCKS.into())));
+    wait_for(&root, "article").await;
+    // What the panic hook runs: plain DOM calls, no re-entry into the (then unreliable) app.
+    article_reader::mount::show_panic_view();
+    let alert = root.query_selector("[role=alert]").unwrap().expect("alert replaces the article");
+    assert!(text_of(&alert).contains("Something went wrong inside the reader."));
+    let button = alert.query_selector("form button[type=submit]").unwrap().unwrap();
+    assert_eq!(text_of(&button), "Try again");
+    assert!(root.query_selector("article").unwrap().is_none());
+}
