@@ -21,8 +21,13 @@ dist: tools
 	trunk build --release
 	@scripts/size-report.sh dist
 
-## make test: every tier: native unit tests, browser component tests, end-to-end tests
-test: tools test-native test-wasm test-e2e
+## make test: every tier: native unit tests, browser component tests, end-to-end tests; ends with
+## one line that adds up the counts of all three.
+test: tools
+	@mkdir -p target
+	@set -o pipefail; status=0; \
+	$(MAKE) --no-print-directory test-native test-wasm test-e2e 2>&1 | tee target/test.log || status=$$?; \
+	scripts/test-summary.sh target/test.log; exit $$status
 
 test-native:
 	cargo test

@@ -54,35 +54,38 @@ pub fn ShareBar(ShareBarProps { payload, targets }: &ShareBarProps) -> Html {
         })
     };
 
+    let controls = targets.iter().copied().filter_map(|target| {
+        let html = match target {
+            ShareTarget::Native if !*native => return None,
+            ShareTarget::Native => html! {
+                <button key={target.key()} type="button" class="reader-button share-native" onclick={on_share.clone()}>
+                    { target.label() }
+                </button>
+            },
+            ShareTarget::Copy => html! {
+                <button key={target.key()} type="button" class="reader-button share-copy" onclick={on_copy.clone()}>
+                    { target.label() }
+                </button>
+            },
+            link => {
+                let url = payload.intent_url(link)?;
+                html! {
+                    <a key={target.key()} class={classes!("share-link", format!("share-{}", link.key()))}
+                        href={href(&url)}
+                        rel={EXTERNAL_REL}
+                        target={(link != ShareTarget::Email).then_some("_blank")}
+                        aria-label={link.label()}>
+                        { short_name(link) }
+                    </a>
+                }
+            }
+        };
+        Some(html)
+    });
+
     html! {
         <div class="share" role="group" aria-label="Share this article" ref={host}>
-            for target in targets.iter().copied() {
-                { match target {
-                    ShareTarget::Native if *native => html! {
-                        <button key={target.key()} type="button" class="reader-button share-native" onclick={on_share.clone()}>
-                            { target.label() }
-                        </button>
-                    },
-                    ShareTarget::Native => html! {},
-                    ShareTarget::Copy => html! {
-                        <button key={target.key()} type="button" class="reader-button share-copy" onclick={on_copy.clone()}>
-                            { target.label() }
-                        </button>
-                    },
-                    link => match payload.intent_url(link) {
-                        Some(url) => html! {
-                            <a key={target.key()} class={classes!("share-link", format!("share-{}", link.key()))}
-                                href={href(&url)}
-                                rel={EXTERNAL_REL}
-                                target={(link != ShareTarget::Email).then_some("_blank")}
-                                aria-label={link.label()}>
-                                { short_name(link) }
-                            </a>
-                        },
-                        None => html! {},
-                    },
-                } }
-            }
+            <div class="share-controls">{ for controls }</div>
             <p class="share-status" role="status" aria-live="polite">{ (*status).clone() }</p>
         </div>
     }
