@@ -21,7 +21,11 @@ extern "C" {
     fn new(text: &str) -> CheckedDate;
 
     #[wasm_bindgen(method, catch, js_class = "Date", js_name = toLocaleDateString)]
-    fn to_locale_date_string_checked(this: &CheckedDate, locale: &str, options: &JsValue) -> Result<JsValue, JsValue>;
+    fn to_locale_date_string_checked(
+        this: &CheckedDate,
+        locale: &str,
+        options: &JsValue,
+    ) -> Result<JsValue, JsValue>;
 
     #[wasm_bindgen(js_namespace = console, js_name = warn)]
     fn console_warn(message: &str);
@@ -42,7 +46,9 @@ pub fn error(message: &str) {
 
 /// The address of the page the widget runs in (what is shared when a document has no `url`).
 pub fn page_url() -> String {
-    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
 }
 
 /// The page's base URL, against which `?src=` and the sample's address are resolved.
@@ -101,11 +107,20 @@ pub fn share_natively(payload: &SharePayload) -> impl std::future::Future<Output
     }
     let promise: Option<Promise> = web_sys::window().and_then(|w| {
         let navigator = w.navigator();
-        let share = Reflect::get(&navigator, &"share".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
-        share.call1(&navigator, &data).ok()?.dyn_into::<Promise>().ok()
+        let share = Reflect::get(&navigator, &"share".into())
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()?;
+        share
+            .call1(&navigator, &data)
+            .ok()?
+            .dyn_into::<Promise>()
+            .ok()
     });
     async move {
-        let Some(promise) = promise else { return ShareOutcome::Failed };
+        let Some(promise) = promise else {
+            return ShareOutcome::Failed;
+        };
         match JsFuture::from(promise).await {
             Ok(_) => ShareOutcome::Shared,
             Err(e) if error_name(&e).as_deref() == Some("AbortError") => ShareOutcome::Cancelled,
@@ -142,9 +157,15 @@ pub async fn copy_text(text: &str, host: Option<web_sys::Element>) -> bool {
 }
 
 fn copy_with_selection(text: &str, host: &web_sys::Element) -> bool {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
-    let Ok(area) = document.create_element("textarea") else { return false };
-    let Ok(area) = area.dyn_into::<web_sys::HtmlTextAreaElement>() else { return false };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Ok(area) = document.create_element("textarea") else {
+        return false;
+    };
+    let Ok(area) = area.dyn_into::<web_sys::HtmlTextAreaElement>() else {
+        return false;
+    };
     area.set_value(text);
     area.set_read_only(true);
     area.set_class_name("copy-buffer");

@@ -56,7 +56,10 @@ pub fn decode_str(text: &str, base: Option<&str>) -> Result<Decoded> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(FieldIssue {
             path: String::new(),
-            message: format!("larger than the {} MiB limit", MAX_DOCUMENT_BYTES / (1024 * 1024)),
+            message: format!(
+                "larger than the {} MiB limit",
+                MAX_DOCUMENT_BYTES / (1024 * 1024)
+            ),
         });
     }
     let value: Value = serde_json::from_str(text).map_err(|e| FieldIssue {
@@ -68,9 +71,15 @@ pub fn decode_str(text: &str, base: Option<&str>) -> Result<Decoded> {
 
 /// Checks an already parsed document; see [`decode_str`].
 pub fn decode_value(value: &Value, base: Option<&str>) -> Result<Decoded> {
-    let mut decoder = Decoder { base, warnings: Vec::new() };
+    let mut decoder = Decoder {
+        base,
+        warnings: Vec::new(),
+    };
     let article = decoder.article(value)?;
-    Ok(Decoded { article, warnings: decoder.warnings })
+    Ok(Decoded {
+        article,
+        warnings: decoder.warnings,
+    })
 }
 
 /// A field path, built on the stack as the walk descends.
@@ -91,7 +100,10 @@ impl Path<'_> {
     }
 
     fn issue(&self, message: impl Into<String>) -> FieldIssue {
-        FieldIssue { path: self.to_string(), message: message.into() }
+        FieldIssue {
+            path: self.to_string(),
+            message: message.into(),
+        }
     }
 }
 
@@ -146,7 +158,11 @@ impl Decoder<'_> {
             Some("ltr") => Direction::Ltr,
             Some("rtl") => Direction::Rtl,
             Some("auto") => Direction::Auto,
-            Some(_) => return Err(root.field("dir").issue("expected \"ltr\", \"rtl\" or \"auto\"")),
+            Some(_) => {
+                return Err(root
+                    .field("dir")
+                    .issue("expected \"ltr\", \"rtl\" or \"auto\""))
+            }
         };
         Ok(Article {
             version,
@@ -191,9 +207,16 @@ impl Decoder<'_> {
         let map = object(value, path)?;
         let kind = required(map, "type", path, string)?;
         let block = match &*kind {
-            "paragraph" => Block::Paragraph { content: self.content(map, path)? },
-            "heading" => Block::Heading { level: self.heading_level(map, path)?, content: self.content(map, path)? },
-            "image" => Block::Image { image: self.req(map, "image", path, Self::image)? },
+            "paragraph" => Block::Paragraph {
+                content: self.content(map, path)?,
+            },
+            "heading" => Block::Heading {
+                level: self.heading_level(map, path)?,
+                content: self.content(map, path)?,
+            },
+            "image" => Block::Image {
+                image: self.req(map, "image", path, Self::image)?,
+            },
             "quote" => Block::Quote {
                 content: self.content(map, path)?,
                 cite: optional(map, "cite", path, string)?,
@@ -220,7 +243,10 @@ impl Decoder<'_> {
                 provider: optional(map, "provider", path, string)?,
             },
             other => {
-                self.warn(path, format!("unknown block type \"{}\" skipped", truncate(other)));
+                self.warn(
+                    path,
+                    format!("unknown block type \"{}\" skipped", truncate(other)),
+                );
                 return Ok(None);
             }
         };
@@ -236,13 +262,20 @@ impl Decoder<'_> {
         if (2..=4).contains(&level) {
             return Ok(level as u8);
         }
-        self.warn(&path.field("level"), "heading levels are 2 to 4; using the nearest");
+        self.warn(
+            &path.field("level"),
+            "heading levels are 2 to 4; using the nearest",
+        );
         Ok(level.clamp(2, 4) as u8)
     }
 
     fn inline(&mut self, value: &Value, path: &Path) -> Result<Inline> {
         match value {
-            Value::String(s) => Ok(Inline(Rc::new([Run { text: s.as_str().into(), marks: Marks::default(), href: None }]))),
+            Value::String(s) => Ok(Inline(Rc::new([Run {
+                text: s.as_str().into(),
+                marks: Marks::default(),
+                href: None,
+            }]))),
             Value::Array(runs) => {
                 let mut out = Vec::with_capacity(runs.len());
                 for (i, run) in runs.iter().enumerate() {
@@ -256,7 +289,13 @@ impl Decoder<'_> {
 
     fn run(&mut self, value: &Value, path: &Path) -> Result<Run> {
         let map = match value {
-            Value::String(s) => return Ok(Run { text: s.as_str().into(), marks: Marks::default(), href: None }),
+            Value::String(s) => {
+                return Ok(Run {
+                    text: s.as_str().into(),
+                    marks: Marks::default(),
+                    href: None,
+                })
+            }
             Value::Object(map) => map,
             _ => return Err(path.issue("expected string or object")),
         };
@@ -271,7 +310,11 @@ impl Decoder<'_> {
                 }
             }
         }
-        Ok(Run { text: required(map, "text", path, string)?, marks, href: self.opt_url(map, "href", path)? })
+        Ok(Run {
+            text: required(map, "text", path, string)?,
+            marks,
+            href: self.opt_url(map, "href", path)?,
+        })
     }
 
     fn image(&mut self, value: &Value, path: &Path) -> Result<Image> {
@@ -280,7 +323,10 @@ impl Decoder<'_> {
             let entry = object(v, p)?;
             let src = d.req_url(entry, "src", p)?;
             let width = required(entry, "width", p, whole_number)?;
-            Ok(src.map(|src| SrcsetEntry { src, width: clamp_u32(width) }))
+            Ok(src.map(|src| SrcsetEntry {
+                src,
+                width: clamp_u32(width),
+            }))
         })?;
         Ok(Image {
             src: self.req_url(map, "src", path)?,
@@ -309,12 +355,19 @@ impl Decoder<'_> {
             Some(_) => self.opt_url(map, "logo", path)?,
             None => None,
         };
-        Ok(Site { name: required(map, "name", path, string)?, url: self.opt_url(map, "url", path)?, logo })
+        Ok(Site {
+            name: required(map, "name", path, string)?,
+            url: self.opt_url(map, "url", path)?,
+            logo,
+        })
     }
 
     fn crumb(&mut self, value: &Value, path: &Path) -> Result<Crumb> {
         let map = object(value, path)?;
-        Ok(Crumb { name: required(map, "name", path, string)?, url: self.opt_url(map, "url", path)? })
+        Ok(Crumb {
+            name: required(map, "name", path, string)?,
+            url: self.opt_url(map, "url", path)?,
+        })
     }
 
     fn author(&mut self, value: &Value, path: &Path) -> Result<Author> {
@@ -340,7 +393,10 @@ impl Decoder<'_> {
 
     fn comments(&mut self, value: &Value, path: &Path) -> Result<Comments> {
         let map = object(value, path)?;
-        Ok(Comments { count: required(map, "count", path, whole_number)?, url: self.opt_url(map, "url", path)? })
+        Ok(Comments {
+            count: required(map, "count", path, whole_number)?,
+            url: self.opt_url(map, "url", path)?,
+        })
     }
 
     fn share(&mut self, value: &Value, path: &Path) -> Result<ShareParams> {
@@ -352,7 +408,9 @@ impl Decoder<'_> {
         Ok(ShareParams {
             text: optional(map, "text", path, string)?,
             hashtags,
-            via: optional(map, "via", path, |v, p| Ok(Text::from(string(v, p)?.trim_start_matches('@'))))?,
+            via: optional(map, "via", path, |v, p| {
+                Ok(Text::from(string(v, p)?.trim_start_matches('@')))
+            })?,
         })
     }
 
@@ -361,7 +419,10 @@ impl Decoder<'_> {
         let kind = match optional(map, "kind", path, string)? {
             Some(kind) if matches!(&*kind, "narration" | "live" | "podcast") => Some(kind),
             Some(_) => {
-                self.warn(&path.field("kind"), "expected \"narration\", \"live\" or \"podcast\"; ignored");
+                self.warn(
+                    &path.field("kind"),
+                    "expected \"narration\", \"live\" or \"podcast\"; ignored",
+                );
                 None
             }
             None => None,
@@ -376,9 +437,16 @@ impl Decoder<'_> {
 
     /// An optional address: must be a string when present; one the URL policy refuses is dropped
     /// with a warning (the text around it still shows).
-    fn opt_url(&mut self, map: &Map<String, Value>, key: &str, path: &Path) -> Result<Option<SafeUrl>> {
+    fn opt_url(
+        &mut self,
+        map: &Map<String, Value>,
+        key: &str,
+        path: &Path,
+    ) -> Result<Option<SafeUrl>> {
         let path = path.field(key);
-        let Some(value) = present(map, key) else { return Ok(None) };
+        let Some(value) = present(map, key) else {
+            return Ok(None);
+        };
         let raw = string(value, &path)?;
         let url = url_policy::resolve(&raw, self.base, UrlUse::Web);
         if url.is_none() {
@@ -388,7 +456,12 @@ impl Decoder<'_> {
     }
 
     /// A required address: missing or mistyped is an error, a refused one is dropped as above.
-    fn req_url(&mut self, map: &Map<String, Value>, key: &str, path: &Path) -> Result<Option<SafeUrl>> {
+    fn req_url(
+        &mut self,
+        map: &Map<String, Value>,
+        key: &str,
+        path: &Path,
+    ) -> Result<Option<SafeUrl>> {
         if present(map, key).is_none() {
             return Err(path.field(key).issue("missing"));
         }
@@ -402,7 +475,9 @@ impl Decoder<'_> {
         path: &Path,
         read: impl FnOnce(&mut Self, &Value, &Path) -> Result<T>,
     ) -> Result<Option<T>> {
-        present(map, key).map(|v| read(self, v, &path.field(key))).transpose()
+        present(map, key)
+            .map(|v| read(self, v, &path.field(key)))
+            .transpose()
     }
 
     fn req<T>(
@@ -449,16 +524,24 @@ impl Decoder<'_> {
         mut read: impl FnMut(&mut Self, &Value, &Path) -> Result<T>,
     ) -> Result<Rc<[T]>> {
         let items = array(value, path)?;
-        items.iter().enumerate().map(|(i, item)| read(self, item, &path.index(i))).collect()
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| read(self, item, &path.index(i)))
+            .collect()
     }
 }
 
 fn object<'v>(value: &'v Value, path: &Path) -> Result<&'v Map<String, Value>> {
-    value.as_object().ok_or_else(|| path.issue("expected object"))
+    value
+        .as_object()
+        .ok_or_else(|| path.issue("expected object"))
 }
 
 fn array<'v>(value: &'v Value, path: &Path) -> Result<&'v [Value]> {
-    let items = value.as_array().ok_or_else(|| path.issue("expected array"))?;
+    let items = value
+        .as_array()
+        .ok_or_else(|| path.issue("expected array"))?;
     if items.len() > MAX_LIST_LENGTH {
         return Err(path.issue(format!("more than {MAX_LIST_LENGTH} items")));
     }
@@ -466,33 +549,57 @@ fn array<'v>(value: &'v Value, path: &Path) -> Result<&'v [Value]> {
 }
 
 fn string(value: &Value, path: &Path) -> Result<Text> {
-    value.as_str().map(Text::from).ok_or_else(|| path.issue("expected string"))
+    value
+        .as_str()
+        .map(Text::from)
+        .ok_or_else(|| path.issue("expected string"))
 }
 
 fn boolean(value: &Value, path: &Path) -> Result<bool> {
-    value.as_bool().ok_or_else(|| path.issue("expected true or false"))
+    value
+        .as_bool()
+        .ok_or_else(|| path.issue("expected true or false"))
 }
 
 fn whole_number(value: &Value, path: &Path) -> Result<u64> {
     value
         .as_u64()
-        .or_else(|| value.as_f64().filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f < 9.0e15).map(|f| f as u64))
+        .or_else(|| {
+            value
+                .as_f64()
+                .filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f < 9.0e15)
+                .map(|f| f as u64)
+        })
         .ok_or_else(|| path.issue("expected a whole number, 0 or more"))
 }
 
 fn date(value: &Value, path: &Path) -> Result<Date> {
     let text = string(value, path)?;
-    date::parse(&text).ok_or_else(|| path.issue("expected an RFC 3339 date such as 2019-07-21 or 2019-07-21T14:05:00Z"))
+    date::parse(&text).ok_or_else(|| {
+        path.issue("expected an RFC 3339 date such as 2019-07-21 or 2019-07-21T14:05:00Z")
+    })
 }
 
-fn required<T>(map: &Map<String, Value>, key: &str, path: &Path, read: impl FnOnce(&Value, &Path) -> Result<T>) -> Result<T> {
+fn required<T>(
+    map: &Map<String, Value>,
+    key: &str,
+    path: &Path,
+    read: impl FnOnce(&Value, &Path) -> Result<T>,
+) -> Result<T> {
     let field = path.field(key);
     let value = present(map, key).ok_or_else(|| field.issue("missing"))?;
     read(value, &field)
 }
 
-fn optional<T>(map: &Map<String, Value>, key: &str, path: &Path, read: impl FnOnce(&Value, &Path) -> Result<T>) -> Result<Option<T>> {
-    present(map, key).map(|v| read(v, &path.field(key))).transpose()
+fn optional<T>(
+    map: &Map<String, Value>,
+    key: &str,
+    path: &Path,
+    read: impl FnOnce(&Value, &Path) -> Result<T>,
+) -> Result<Option<T>> {
+    present(map, key)
+        .map(|v| read(v, &path.field(key)))
+        .transpose()
 }
 
 fn clamp_u32(n: u64) -> u32 {
@@ -514,5 +621,6 @@ pub fn is_language_tag(tag: &str) -> bool {
     let first_ok = parts
         .next()
         .is_some_and(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()));
-    first_ok && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+    first_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }

@@ -71,7 +71,9 @@ impl ReaderError {
         if start.starts_with('{') {
             ReaderError::Invalid(issue)
         } else {
-            ReaderError::NotJson { html: start.starts_with('<') }
+            ReaderError::NotJson {
+                html: start.starts_with('<'),
+            }
         }
     }
 }

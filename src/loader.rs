@@ -9,8 +9,8 @@ use web_sys::{RequestCredentials, RequestInit, RequestMode, Response};
 
 use crate::browser;
 use crate::decode::{decode_str, MAX_DOCUMENT_BYTES};
-use crate::model::Article;
 use crate::error::ReaderError;
+use crate::model::Article;
 use crate::url_policy::{self, UrlUse};
 
 /// How long a request may take, body included, before the reader gives up.
@@ -34,11 +34,13 @@ pub async fn load(source: &ArticleSource, timeout_ms: u32) -> Result<Rc<Article>
         ArticleSource::Sample { base } => (crate::SAMPLE_ARTICLE.to_owned(), base.to_string()),
         ArticleSource::Inline(text) => (text.to_string(), page),
         ArticleSource::Url(src) => {
-            let url = url_policy::resolve(src, Some(&page), UrlUse::Web).ok_or(ReaderError::BadSource)?;
+            let url =
+                url_policy::resolve(src, Some(&page), UrlUse::Web).ok_or(ReaderError::BadSource)?;
             fetch_text(url.as_str(), timeout_ms).await?
         }
     };
-    let decoded = decode_str(&text, Some(&base)).map_err(|issue| ReaderError::from_document(&text, issue))?;
+    let decoded =
+        decode_str(&text, Some(&base)).map_err(|issue| ReaderError::from_document(&text, issue))?;
     for warning in &decoded.warnings {
         browser::warn(&warning.to_string());
     }
@@ -54,30 +56,49 @@ async fn fetch_text(url: &str, timeout_ms: u32) -> Result<(String, String), Read
     init.set_mode(RequestMode::Cors);
     init.set_credentials(RequestCredentials::SameOrigin);
     init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(timeout_ms)));
-    let timeout = ReaderError::Timeout { seconds: timeout_ms.div_ceil(1000) };
+    let timeout = ReaderError::Timeout {
+        seconds: timeout_ms.div_ceil(1000),
+    };
     let failed = |e: wasm_bindgen::JsValue| match browser::error_name(&e).as_deref() {
         Some("TimeoutError" | "AbortError") => timeout.clone(),
         _ => ReaderError::Network,
     };
-    let request = web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| ReaderError::BadSource)?;
-    request.headers().set("Accept", "application/json").map_err(|_| ReaderError::Internal)?;
+    let request =
+        web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| ReaderError::BadSource)?;
+    request
+        .headers()
+        .set("Accept", "application/json")
+        .map_err(|_| ReaderError::Internal)?;
     let response: Response = JsFuture::from(window.fetch_with_request(&request))
         .await
         .map_err(failed)?
         .dyn_into()
         .map_err(|_| ReaderError::Internal)?;
     if !response.ok() {
-        return Err(ReaderError::Http { status: response.status() });
+        return Err(ReaderError::Http {
+            status: response.status(),
+        });
     }
-    let declared = response.headers().get("Content-Length").ok().flatten().and_then(|n| n.parse::<usize>().ok());
+    let declared = response
+        .headers()
+        .get("Content-Length")
+        .ok()
+        .flatten()
+        .and_then(|n| n.parse::<usize>().ok());
     if declared.is_some_and(|n| n > MAX_DOCUMENT_BYTES) {
         return Err(ReaderError::TooLarge);
     }
     let body = response.text().map_err(|_| ReaderError::Network)?;
-    let text = JsFuture::from(body).await.map_err(failed)?.as_string().ok_or(ReaderError::Internal)?;
+    let text = JsFuture::from(body)
+        .await
+        .map_err(failed)?
+        .as_string()
+        .ok_or(ReaderError::Internal)?;
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(ReaderError::TooLarge);
     }
-    let final_url = Some(response.url()).filter(|u| !u.is_empty()).unwrap_or_else(|| url.to_owned());
+    let final_url = Some(response.url())
+        .filter(|u| !u.is_empty())
+        .unwrap_or_else(|| url.to_owned());
     Ok((text, final_url))
 }

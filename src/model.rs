@@ -92,7 +92,11 @@ impl Direction {
 
     /// The default for a language: right-to-left for the scripts the format lists.
     pub fn for_lang(lang: &str) -> Direction {
-        let primary = lang.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+        let primary = lang
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         match primary.as_str() {
             "ar" | "fa" | "he" | "ur" | "ug" | "ps" | "sd" | "yi" => Direction::Rtl,
             _ => Direction::Ltr,
@@ -248,7 +252,11 @@ pub struct Image {
 impl Image {
     /// The `srcset` attribute value, if any candidate passed the URL policy.
     pub fn srcset_attr(&self) -> Option<String> {
-        let parts: Vec<String> = self.srcset.iter().map(|e| format!("{} {}w", e.src, e.width)).collect();
+        let parts: Vec<String> = self
+            .srcset
+            .iter()
+            .map(|e| format!("{} {}w", e.src, e.width))
+            .collect();
         (!parts.is_empty()).then(|| parts.join(", "))
     }
 }

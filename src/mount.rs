@@ -35,12 +35,18 @@ pub fn mount(root: web_sys::Element, mut props: ReaderProps) -> AppHandle<Reader
 
 /// Page mode: reads `?src=`, `?theme=` and `?share=` and mounts into `#reader` (or the body).
 pub fn start_page() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let params = web_sys::Url::new(&browser::page_url()).map(|u| u.search_params()).ok();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let params = web_sys::Url::new(&browser::page_url())
+        .map(|u| u.search_params())
+        .ok();
     let param = |name: &str| params.as_ref().and_then(|p| p.get(name));
     let source = match param("src").filter(|s| !s.trim().is_empty()) {
         Some(src) => ArticleSource::Url(src.into()),
-        None => ArticleSource::Sample { base: sample_base(&browser::base_url()).into() },
+        None => ArticleSource::Sample {
+            base: sample_base(&browser::base_url()).into(),
+        },
     };
     let root = document
         .get_element_by_id("reader")
@@ -48,7 +54,10 @@ pub fn start_page() {
     let Some(root) = root else { return };
     let props = ReaderProps {
         source,
-        share_targets: param("share").map_or_else(|| Rc::from(ShareTarget::ALL), |l| ShareTarget::parse_list(&l).into()),
+        share_targets: param("share").map_or_else(
+            || Rc::from(ShareTarget::ALL),
+            |l| ShareTarget::parse_list(&l).into(),
+        ),
         theme: param("theme").map(|t| Theme::parse(&t)).unwrap_or_default(),
         timeout_ms: DEFAULT_TIMEOUT_MS,
         id_prefix: "article-reader".into(),
@@ -81,7 +90,9 @@ pub fn install_panic_hook() {
 
 /// Replaces every mounted widget's content with the alert and a "Try again" control.
 pub fn show_panic_view() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let roots = ROOTS.with(|r| r.try_borrow().map(|r| r.clone()).unwrap_or_default());
     for root in roots {
         let build = || -> Result<web_sys::Element, wasm_bindgen::JsValue> {

@@ -108,7 +108,10 @@ impl SharePayload {
     pub fn for_article(article: &Article, page_url: &str) -> SharePayload {
         let share = article.share.clone().unwrap_or_default();
         SharePayload {
-            url: article.url.as_ref().map_or_else(|| page_url.to_owned(), |u| u.to_string()),
+            url: article
+                .url
+                .as_ref()
+                .map_or_else(|| page_url.to_owned(), |u| u.to_string()),
             title: article.headline.to_string(),
             text: share.text.map(|t| t.to_string()),
             hashtags: share.hashtags.iter().map(|t| t.to_string()).collect(),
@@ -134,9 +137,14 @@ impl SharePayload {
                 s
             }
             ShareTarget::Facebook => format!("https://www.facebook.com/sharer/sharer.php?u={u}"),
-            ShareTarget::LinkedIn => format!("https://www.linkedin.com/sharing/share-offsite/?url={u}"),
+            ShareTarget::LinkedIn => {
+                format!("https://www.linkedin.com/sharing/share-offsite/?url={u}")
+            }
             ShareTarget::WhatsApp => {
-                format!("https://api.whatsapp.com/send?text={}", encode(&format!("{} {}", self.title, self.url)))
+                format!(
+                    "https://api.whatsapp.com/send?text={}",
+                    encode(&format!("{} {}", self.title, self.url))
+                )
             }
             ShareTarget::Telegram => format!("https://t.me/share/url?url={u}&text={text_or_title}"),
             ShareTarget::Reddit => format!("https://www.reddit.com/submit?url={u}&title={title}"),

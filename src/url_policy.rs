@@ -76,7 +76,10 @@ fn parse(raw: &str, base: Option<&str>) -> Option<(String, String)> {
 #[cfg(not(target_arch = "wasm32"))]
 fn parse(raw: &str, base: Option<&str>) -> Option<(String, String)> {
     let base = base.and_then(|b| url::Url::parse(b).ok());
-    let parsed = url::Url::options().base_url(base.as_ref()).parse(raw).ok()?;
+    let parsed = url::Url::options()
+        .base_url(base.as_ref())
+        .parse(raw)
+        .ok()?;
     Some((format!("{}:", parsed.scheme()), parsed.into()))
 }
 
@@ -92,15 +95,30 @@ mod tests {
 
     #[test]
     fn absolute_http_and_https_pass_normalised() {
-        assert_eq!(web("https://Example.org/a b").as_deref(), Some("https://example.org/a%20b"));
-        assert_eq!(web("http://example.org").as_deref(), Some("http://example.org/"));
+        assert_eq!(
+            web("https://Example.org/a b").as_deref(),
+            Some("https://example.org/a%20b")
+        );
+        assert_eq!(
+            web("http://example.org").as_deref(),
+            Some("http://example.org/")
+        );
     }
 
     #[test]
     fn relative_addresses_resolve_against_the_document() {
-        assert_eq!(web("../img/lead.jpg").as_deref(), Some("https://news.example/img/lead.jpg"));
-        assert_eq!(web("//cdn.example/x.png").as_deref(), Some("https://cdn.example/x.png"));
-        assert_eq!(web("?page=2").as_deref(), Some("https://news.example/api/story.json?page=2"));
+        assert_eq!(
+            web("../img/lead.jpg").as_deref(),
+            Some("https://news.example/img/lead.jpg")
+        );
+        assert_eq!(
+            web("//cdn.example/x.png").as_deref(),
+            Some("https://cdn.example/x.png")
+        );
+        assert_eq!(
+            web("?page=2").as_deref(),
+            Some("https://news.example/api/story.json?page=2")
+        );
     }
 
     #[test]

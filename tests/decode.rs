@@ -26,46 +26,71 @@ fn every_block_type_decodes_and_unknown_types_are_skipped_with_a_warning() {
     assert!(matches!(body[9], Block::List { ordered: true, .. }));
     assert!(matches!(body[11], Block::Divider));
     assert!(matches!(body[13], Block::Embed { .. }));
-    assert!(decoded.warnings.iter().any(|w| w.path == "body[14]" && w.message.contains("hologram")));
+    assert!(decoded
+        .warnings
+        .iter()
+        .any(|w| w.path == "body[14]" && w.message.contains("hologram")));
 }
 
 #[test]
 fn relative_addresses_resolve_against_the_document_url() {
     let article = decode_str(ALL_BLOCKS, BASE).unwrap().article;
     let lead = article.lead_image.as_ref().unwrap();
-    assert_eq!(lead.src.as_ref().unwrap().as_str(), "https://news.example/api/img/lead.png");
+    assert_eq!(
+        lead.src.as_ref().unwrap().as_str(),
+        "https://news.example/api/img/lead.png"
+    );
     assert_eq!(
         lead.srcset_attr().as_deref(),
         Some("https://news.example/api/img/lead-400.png 400w, https://news.example/api/img/lead.png 800w")
     );
-    assert_eq!(article.section[0].url.as_ref().unwrap().as_str(), "https://news.example/world/");
-    assert_eq!(article.related[0].url.as_ref().unwrap().as_str(), "https://news.example/2024/one");
+    assert_eq!(
+        article.section[0].url.as_ref().unwrap().as_str(),
+        "https://news.example/world/"
+    );
+    assert_eq!(
+        article.related[0].url.as_ref().unwrap().as_str(),
+        "https://news.example/2024/one"
+    );
 }
 
 #[test]
 fn marks_are_kept_and_unknown_marks_ignored() {
     let article = decode_str(ALL_BLOCKS, BASE).unwrap().article;
-    let Block::Paragraph { content } = &article.body[1] else { panic!("paragraph expected") };
+    let Block::Paragraph { content } = &article.body[1] else {
+        panic!("paragraph expected")
+    };
     let strong = &content.0[1];
     assert!(strong.marks.has(Mark::Strong));
     let blink = content.0.iter().find(|r| &*r.text == "blinking").unwrap();
     assert!(blink.marks.is_empty());
     let link = content.0.iter().find(|r| &*r.text == "a link").unwrap();
-    assert_eq!(link.href.as_ref().unwrap().as_str(), "https://example.org/page");
+    assert_eq!(
+        link.href.as_ref().unwrap().as_str(),
+        "https://example.org/page"
+    );
 }
 
 #[test]
 fn html_in_text_stays_text() {
     let article = decode_str(ALL_BLOCKS, BASE).unwrap().article;
-    let Block::Paragraph { content } = &article.body[0] else { panic!() };
-    assert_eq!(content.plain_text(), "A plain paragraph with <b>tags</b> that stay text.");
+    let Block::Paragraph { content } = &article.body[0] else {
+        panic!()
+    };
+    assert_eq!(
+        content.plain_text(),
+        "A plain paragraph with <b>tags</b> that stay text."
+    );
 }
 
 #[test]
 fn share_parameters_are_normalised() {
     let article = decode_str(ALL_BLOCKS, BASE).unwrap().article;
     let share = article.share.unwrap();
-    assert_eq!(share.hashtags.iter().map(|t| &**t).collect::<Vec<_>>(), ["format", "v1"]);
+    assert_eq!(
+        share.hashtags.iter().map(|t| &**t).collect::<Vec<_>>(),
+        ["format", "v1"]
+    );
     assert_eq!(share.via.as_deref(), Some("gazette"));
 }
 
@@ -74,14 +99,24 @@ fn updated_shows_only_when_later_than_published() {
     let article = decode_str(ALL_BLOCKS, BASE).unwrap().article;
     assert!(article.visible_update().is_some());
     let same = r#"{"version":"1","headline":"h","body":[],"published":"2024-01-02T10:00:00Z","modified":"2024-01-02T11:00:00+01:00"}"#;
-    assert!(decode_str(same, BASE).unwrap().article.visible_update().is_none());
+    assert!(decode_str(same, BASE)
+        .unwrap()
+        .article
+        .visible_update()
+        .is_none());
     let only_modified = r#"{"version":"1","headline":"h","body":[],"modified":"2024-01-02"}"#;
-    assert!(decode_str(only_modified, BASE).unwrap().article.visible_update().is_some());
+    assert!(decode_str(only_modified, BASE)
+        .unwrap()
+        .article
+        .visible_update()
+        .is_some());
 }
 
 #[test]
 fn minimal_document_gets_the_defaults() {
-    let article = decode_str(include_str!("fixtures/minimal.json"), BASE).unwrap().article;
+    let article = decode_str(include_str!("fixtures/minimal.json"), BASE)
+        .unwrap()
+        .article;
     assert_eq!(&*article.lang, "en");
     assert_eq!(article.dir, Direction::Ltr);
     assert!(article.body.is_empty());
@@ -89,14 +124,25 @@ fn minimal_document_gets_the_defaults() {
 
 #[test]
 fn direction_follows_the_language_unless_given() {
-    let article = decode_str(include_str!("fixtures/rtl-arabic.json"), BASE).unwrap().article;
+    let article = decode_str(include_str!("fixtures/rtl-arabic.json"), BASE)
+        .unwrap()
+        .article;
     assert_eq!(article.dir, Direction::Rtl);
-    for (lang, dir) in [("he-IL", Direction::Rtl), ("fa", Direction::Rtl), ("UR", Direction::Rtl), ("en", Direction::Ltr), ("ary", Direction::Ltr)] {
+    for (lang, dir) in [
+        ("he-IL", Direction::Rtl),
+        ("fa", Direction::Rtl),
+        ("UR", Direction::Rtl),
+        ("en", Direction::Ltr),
+        ("ary", Direction::Ltr),
+    ] {
         let doc = format!(r#"{{"version":"1","headline":"h","body":[],"lang":"{lang}"}}"#);
         assert_eq!(decode_str(&doc, BASE).unwrap().article.dir, dir, "{lang}");
     }
     let forced = r#"{"version":"1","headline":"h","body":[],"lang":"ar","dir":"ltr"}"#;
-    assert_eq!(decode_str(forced, BASE).unwrap().article.dir, Direction::Ltr);
+    assert_eq!(
+        decode_str(forced, BASE).unwrap().article.dir,
+        Direction::Ltr
+    );
 }
 
 #[test]
@@ -115,52 +161,143 @@ fn hostile_addresses_are_dropped_and_their_text_kept() {
     assert!(article.site.as_ref().unwrap().url.is_none());
     assert!(article.authors[0].url.is_none());
     assert!(article.lead_image.as_ref().unwrap().src.is_none());
-    assert!(matches!(&article.body[1], Block::RelatedLink { url: None, .. }));
+    assert!(matches!(
+        &article.body[1],
+        Block::RelatedLink { url: None, .. }
+    ));
     assert!(matches!(&article.body[2], Block::Embed { url: None, .. }));
     assert!(article.related[0].url.is_none());
     assert_eq!(&*article.headline, "<img src=x onerror=alert(1)>");
-    assert!(decoded.warnings.len() >= 8, "each dropped address is reported: {:?}", decoded.warnings);
+    assert!(
+        decoded.warnings.len() >= 8,
+        "each dropped address is reported: {:?}",
+        decoded.warnings
+    );
 }
 
 #[test]
 fn required_fields_name_their_path() {
-    assert_eq!(error_of(r#"{"headline":"h","body":[]}"#), "version: missing");
-    assert_eq!(error_of(r#"{"version":"1","body":[]}"#), "headline: missing");
-    assert_eq!(error_of(r#"{"version":"1","headline":"h"}"#), "body: missing (the article text)");
-    assert_eq!(error_of(r#"{"version":"1","headline":null,"body":[]}"#), "headline: missing");
+    assert_eq!(
+        error_of(r#"{"headline":"h","body":[]}"#),
+        "version: missing"
+    );
+    assert_eq!(
+        error_of(r#"{"version":"1","body":[]}"#),
+        "headline: missing"
+    );
+    assert_eq!(
+        error_of(r#"{"version":"1","headline":"h"}"#),
+        "body: missing (the article text)"
+    );
+    assert_eq!(
+        error_of(r#"{"version":"1","headline":null,"body":[]}"#),
+        "headline: missing"
+    );
 }
 
 #[test]
 fn wrong_types_name_their_path() {
     let cases = [
-        (r#"{"version":1,"headline":"h","body":[]}"#, "version: expected string"),
-        (r#"{"version":"1","headline":["h"],"body":[]}"#, "headline: expected string"),
-        (r#"{"version":"1","headline":"h","body":{}}"#, "body: expected array"),
-        (r#"{"version":"1","headline":"h","body":["text"]}"#, "body[0]: expected object"),
+        (
+            r#"{"version":1,"headline":"h","body":[]}"#,
+            "version: expected string",
+        ),
+        (
+            r#"{"version":"1","headline":["h"],"body":[]}"#,
+            "headline: expected string",
+        ),
+        (
+            r#"{"version":"1","headline":"h","body":{}}"#,
+            "body: expected array",
+        ),
+        (
+            r#"{"version":"1","headline":"h","body":["text"]}"#,
+            "body[0]: expected object",
+        ),
         (
             r#"{"version":"1","headline":"h","body":[{"type":"divider"},{"type":"divider"},{"type":"divider"},{"type":"paragraph","content":5}]}"#,
             "body[3].content: expected string or array",
         ),
-        (r#"{"version":"1","headline":"h","body":[{"type":"paragraph","content":[1]}]}"#, "body[0].content[0]: expected string or object"),
-        (r#"{"version":"1","headline":"h","body":[{"type":"paragraph","content":[{"marks":["em"]}]}]}"#, "body[0].content[0].text: missing"),
-        (r#"{"version":"1","headline":"h","body":[{"type":"paragraph","content":[{"text":"a","marks":"em"}]}]}"#, "body[0].content[0].marks: expected array"),
-        (r#"{"version":"1","headline":"h","body":[{"content":"x"}]}"#, "body[0].type: missing"),
-        (r#"{"version":"1","headline":"h","body":[{"type":"heading","level":"2","content":"x"}]}"#, "body[0].level: expected a whole number, 0 or more"),
-        (r#"{"version":"1","headline":"h","body":[{"type":"list","items":"a"}]}"#, "body[0].items: expected array"),
-        (r#"{"version":"1","headline":"h","body":[{"type":"quote","content":"q","pull":"yes"}]}"#, "body[0].pull: expected true or false"),
-        (r#"{"version":"1","headline":"h","body":[{"type":"image","image":{"src":"a.png"}}]}"#, "body[0].image.alt: missing"),
-        (r#"{"version":"1","headline":"h","body":[{"type":"related_link","headline":"r"}]}"#, "body[0].url: missing"),
-        (r#"{"version":"1","headline":"h","body":[],"lead_image":{"src":"a.png","alt":"a","width":-3}}"#, "lead_image.width: expected a whole number, 0 or more"),
-        (r#"{"version":"1","headline":"h","body":[],"lead_image":{"src":"a.png","alt":"a","caption":7}}"#, "lead_image.caption: expected string or array"),
-        (r#"{"version":"1","headline":"h","body":[],"authors":[{"name":"a"},{"url":"https://x.example"}]}"#, "authors[1].name: missing"),
-        (r#"{"version":"1","headline":"h","body":[],"section":"News"}"#, "section: expected array"),
-        (r#"{"version":"1","headline":"h","body":[],"related":[{"headline":"r","url":5}]}"#, "related[0].url: expected string"),
-        (r#"{"version":"1","headline":"h","body":[],"comments":{"count":"many"}}"#, "comments.count: expected a whole number, 0 or more"),
-        (r#"{"version":"1","headline":"h","body":[],"tags":["a",2]}"#, "tags[1]: expected string"),
-        (r#"{"version":"1","headline":"h","body":[],"share":{"hashtags":"a"}}"#, "share.hashtags: expected array"),
-        (r#"{"version":"1","headline":"h","body":[],"summary":"deck"}"#, "summary: expected array"),
-        (r#"{"version":"1","headline":"h","body":[],"site":"Gazette"}"#, "site: expected object"),
-        (r#"{"version":"1","headline":"h","body":[],"audio":[{"title":"t"}]}"#, "audio[0].src: missing"),
+        (
+            r#"{"version":"1","headline":"h","body":[{"type":"paragraph","content":[1]}]}"#,
+            "body[0].content[0]: expected string or object",
+        ),
+        (
+            r#"{"version":"1","headline":"h","body":[{"type":"paragraph","content":[{"marks":["em"]}]}]}"#,
+            "body[0].content[0].text: missing",
+        ),
+        (
+            r#"{"version":"1","headline":"h","body":[{"type":"paragraph","content":[{"text":"a","marks":"em"}]}]}"#,
+            "body[0].content[0].marks: expected array",
+        ),
+        (
+            r#"{"version":"1","headline":"h","body":[{"content":"x"}]}"#,
+            "body[0].type: missing",
+        ),
+        (
+            r#"{"version":"1","headline":"h","body":[{"type":"heading","level":"2","content":"x"}]}"#,
+            "body[0].level: expected a whole number, 0 or more",
+        ),
+        (
+            r#"{"version":"1","headline":"h","body":[{"type":"list","items":"a"}]}"#,
+            "body[0].items: expected array",
+        ),
+        (
+            r#"{"version":"1","headline":"h","body":[{"type":"quote","content":"q","pull":"yes"}]}"#,
+            "body[0].pull: expected true or false",
+        ),
+        (
+            r#"{"version":"1","headline":"h","body":[{"type":"image","image":{"src":"a.png"}}]}"#,
+            "body[0].image.alt: missing",
+        ),
+        (
+            r#"{"version":"1","headline":"h","body":[{"type":"related_link","headline":"r"}]}"#,
+            "body[0].url: missing",
+        ),
+        (
+            r#"{"version":"1","headline":"h","body":[],"lead_image":{"src":"a.png","alt":"a","width":-3}}"#,
+            "lead_image.width: expected a whole number, 0 or more",
+        ),
+        (
+            r#"{"version":"1","headline":"h","body":[],"lead_image":{"src":"a.png","alt":"a","caption":7}}"#,
+            "lead_image.caption: expected string or array",
+        ),
+        (
+            r#"{"version":"1","headline":"h","body":[],"authors":[{"name":"a"},{"url":"https://x.example"}]}"#,
+            "authors[1].name: missing",
+        ),
+        (
+            r#"{"version":"1","headline":"h","body":[],"section":"News"}"#,
+            "section: expected array",
+        ),
+        (
+            r#"{"version":"1","headline":"h","body":[],"related":[{"headline":"r","url":5}]}"#,
+            "related[0].url: expected string",
+        ),
+        (
+            r#"{"version":"1","headline":"h","body":[],"comments":{"count":"many"}}"#,
+            "comments.count: expected a whole number, 0 or more",
+        ),
+        (
+            r#"{"version":"1","headline":"h","body":[],"tags":["a",2]}"#,
+            "tags[1]: expected string",
+        ),
+        (
+            r#"{"version":"1","headline":"h","body":[],"share":{"hashtags":"a"}}"#,
+            "share.hashtags: expected array",
+        ),
+        (
+            r#"{"version":"1","headline":"h","body":[],"summary":"deck"}"#,
+            "summary: expected array",
+        ),
+        (
+            r#"{"version":"1","headline":"h","body":[],"site":"Gazette"}"#,
+            "site: expected object",
+        ),
+        (
+            r#"{"version":"1","headline":"h","body":[],"audio":[{"title":"t"}]}"#,
+            "audio[0].src: missing",
+        ),
     ];
     for (doc, expected) in cases {
         assert_eq!(error_of(doc), expected, "{doc}");
@@ -169,19 +306,38 @@ fn wrong_types_name_their_path() {
 
 #[test]
 fn bad_values_name_their_path() {
-    assert_eq!(error_of(r#"{"version":"2","headline":"h","body":[]}"#), "version: unsupported version \"2\" (this reader reads version \"1\")");
-    assert_eq!(error_of(r#"{"version":"1","headline":"h","body":[],"dir":"up"}"#), "dir: expected \"ltr\", \"rtl\" or \"auto\"");
-    assert!(error_of(r#"{"version":"1","headline":"h","body":[],"published":"21 July 2019"}"#).starts_with("published: expected an RFC 3339 date"));
+    assert_eq!(
+        error_of(r#"{"version":"2","headline":"h","body":[]}"#),
+        "version: unsupported version \"2\" (this reader reads version \"1\")"
+    );
+    assert_eq!(
+        error_of(r#"{"version":"1","headline":"h","body":[],"dir":"up"}"#),
+        "dir: expected \"ltr\", \"rtl\" or \"auto\""
+    );
+    assert!(
+        error_of(r#"{"version":"1","headline":"h","body":[],"published":"21 July 2019"}"#)
+            .starts_with("published: expected an RFC 3339 date")
+    );
     assert!(error_of(r#"{"version":"1","headline":"h","body":[],"related":[{"headline":"r","url":"/r","published":"2019-02-30"}]}"#)
         .starts_with("related[0].published: expected an RFC 3339 date"));
 }
 
 #[test]
 fn not_json_and_not_an_object_are_document_errors() {
-    for doc in ["", "{", "[1,2", "{\"version\":\"1\",}", "<html></html>", "nul"] {
+    for doc in [
+        "",
+        "{",
+        "[1,2",
+        "{\"version\":\"1\",}",
+        "<html></html>",
+        "nul",
+    ] {
         let issue: FieldIssue = decode_str(doc, BASE).unwrap_err();
         assert_eq!(issue.path, "");
-        assert!(issue.message.starts_with("not valid JSON"), "{doc}: {issue}");
+        assert!(
+            issue.message.starts_with("not valid JSON"),
+            "{doc}: {issue}"
+        );
     }
     for doc in ["[]", "\"article\"", "1", "null", "true"] {
         assert_eq!(error_of(doc), "document: expected object");
@@ -199,8 +355,14 @@ fn nesting_is_bounded() {
 fn heading_levels_outside_two_to_four_are_clamped_with_a_warning() {
     let doc = r#"{"version":"1","headline":"h","body":[{"type":"heading","level":1,"content":"a"},{"type":"heading","level":9,"content":"b"}]}"#;
     let decoded = decode_str(doc, BASE).unwrap();
-    assert!(matches!(decoded.article.body[0], Block::Heading { level: 2, .. }));
-    assert!(matches!(decoded.article.body[1], Block::Heading { level: 4, .. }));
+    assert!(matches!(
+        decoded.article.body[0],
+        Block::Heading { level: 2, .. }
+    ));
+    assert!(matches!(
+        decoded.article.body[1],
+        Block::Heading { level: 4, .. }
+    ));
     assert_eq!(decoded.warnings.len(), 2);
 }
 
@@ -221,15 +383,28 @@ fn valid_documents_round_trip_through_serialisation() {
 
 #[test]
 fn the_sample_article_is_valid_and_complete() {
-    let decoded = decode_str(article_reader::SAMPLE_ARTICLE, Some("https://reader.example/sample/article.json")).unwrap();
+    let decoded = decode_str(
+        article_reader::SAMPLE_ARTICLE,
+        Some("https://reader.example/sample/article.json"),
+    )
+    .unwrap();
     assert!(decoded.warnings.is_empty(), "{:?}", decoded.warnings);
     let a = decoded.article;
-    assert_eq!(a.url.as_ref().unwrap().as_str().split('/').nth(2), Some("www.telesurenglish.net"));
+    assert_eq!(
+        a.url.as_ref().unwrap().as_str().split('/').nth(2),
+        Some("www.telesurenglish.net")
+    );
     let lead = a.lead_image.unwrap();
-    assert_eq!(lead.src.unwrap().as_str(), "https://reader.example/sample/lead.svg");
+    assert_eq!(
+        lead.src.unwrap().as_str(),
+        "https://reader.example/sample/lead.svg"
+    );
     assert_eq!(&*lead.credit.unwrap().text, "US Department of State");
     assert!(!lead.caption.unwrap().plain_text().contains("Photo"));
-    assert!(a.body.iter().any(|b| matches!(b, Block::RelatedLink { .. })));
+    assert!(a
+        .body
+        .iter()
+        .any(|b| matches!(b, Block::RelatedLink { .. })));
     assert!(a.body.iter().any(|b| matches!(b, Block::Heading { .. })));
     assert_eq!(a.comments.unwrap().count, 0);
     assert_eq!(a.section.len(), 2);
@@ -238,5 +413,8 @@ fn the_sample_article_is_valid_and_complete() {
 #[test]
 fn oversized_documents_are_refused_before_parsing() {
     let big = " ".repeat(article_reader::decode::MAX_DOCUMENT_BYTES + 1);
-    assert!(decode_str(&big, BASE).unwrap_err().message.starts_with("larger than"));
+    assert!(decode_str(&big, BASE)
+        .unwrap_err()
+        .message
+        .starts_with("larger than"));
 }

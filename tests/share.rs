@@ -27,17 +27,28 @@ fn every_intent_carries_the_encoded_canonical_url() {
     let url = "https%3A%2F%2Fnews.example%2Fa%3Fb%3D1%26c%3D2";
     let expected = [
         (ShareTarget::X, "https://x.com/intent/tweet?text="),
-        (ShareTarget::Facebook, "https://www.facebook.com/sharer/sharer.php?u="),
-        (ShareTarget::LinkedIn, "https://www.linkedin.com/sharing/share-offsite/?url="),
+        (
+            ShareTarget::Facebook,
+            "https://www.facebook.com/sharer/sharer.php?u=",
+        ),
+        (
+            ShareTarget::LinkedIn,
+            "https://www.linkedin.com/sharing/share-offsite/?url=",
+        ),
         (ShareTarget::WhatsApp, "https://api.whatsapp.com/send?text="),
         (ShareTarget::Telegram, "https://t.me/share/url?url="),
         (ShareTarget::Reddit, "https://www.reddit.com/submit?url="),
         (ShareTarget::Email, "mailto:?subject="),
     ];
     for (target, prefix) in expected {
-        let intent = p.intent_url(target).unwrap_or_else(|| panic!("{target:?} has an intent"));
+        let intent = p
+            .intent_url(target)
+            .unwrap_or_else(|| panic!("{target:?} has an intent"));
         assert!(intent.as_str().starts_with(prefix), "{target:?}: {intent}");
-        assert!(intent.as_str().contains(url), "{target:?} must carry the canonical URL: {intent}");
+        assert!(
+            intent.as_str().contains(url),
+            "{target:?} must carry the canonical URL: {intent}"
+        );
     }
     assert!(p.intent_url(ShareTarget::Copy).is_none());
     assert!(p.intent_url(ShareTarget::Native).is_none());
@@ -59,23 +70,47 @@ fn x_gets_text_hashtags_and_via() {
 fn reddit_and_email_carry_the_title() {
     let p = payload();
     let reddit = p.intent_url(ShareTarget::Reddit).unwrap();
-    assert!(reddit.as_str().ends_with("&title=Rates%20%26%20%22risks%22%20%E2%80%94%202024"), "{reddit}");
+    assert!(
+        reddit
+            .as_str()
+            .ends_with("&title=Rates%20%26%20%22risks%22%20%E2%80%94%202024"),
+        "{reddit}"
+    );
     let email = p.intent_url(ShareTarget::Email).unwrap();
-    assert!(email.as_str().starts_with("mailto:?subject=Rates%20%26"), "{email}");
+    assert!(
+        email.as_str().starts_with("mailto:?subject=Rates%20%26"),
+        "{email}"
+    );
 }
 
 #[test]
 fn the_canonical_url_is_shared_and_the_page_url_only_without_one() {
-    let with = decode_str(include_str!("fixtures/all-blocks.json"), None).unwrap().article;
-    assert_eq!(SharePayload::for_article(&with, "https://host.example/page").url, "https://news.example/2024/all-blocks");
-    let without = decode_str(include_str!("fixtures/minimal.json"), None).unwrap().article;
-    assert_eq!(SharePayload::for_article(&without, "https://host.example/page").url, "https://host.example/page");
+    let with = decode_str(include_str!("fixtures/all-blocks.json"), None)
+        .unwrap()
+        .article;
+    assert_eq!(
+        SharePayload::for_article(&with, "https://host.example/page").url,
+        "https://news.example/2024/all-blocks"
+    );
+    let without = decode_str(include_str!("fixtures/minimal.json"), None)
+        .unwrap()
+        .article;
+    assert_eq!(
+        SharePayload::for_article(&without, "https://host.example/page").url,
+        "https://host.example/page"
+    );
 }
 
 #[test]
 fn share_lists_parse_leniently() {
-    assert_eq!(ShareTarget::parse_list("x, Email ,copy"), vec![ShareTarget::X, ShareTarget::Email, ShareTarget::Copy]);
-    assert_eq!(ShareTarget::parse_list("twitter,x,bogus"), vec![ShareTarget::X]);
+    assert_eq!(
+        ShareTarget::parse_list("x, Email ,copy"),
+        vec![ShareTarget::X, ShareTarget::Email, ShareTarget::Copy]
+    );
+    assert_eq!(
+        ShareTarget::parse_list("twitter,x,bogus"),
+        vec![ShareTarget::X]
+    );
     assert!(ShareTarget::parse_list("").is_empty());
 }
 
@@ -84,31 +119,61 @@ fn labels_are_the_names_the_format_fixes() {
     let labels: Vec<_> = ShareTarget::ALL.iter().map(|t| t.label()).collect();
     assert_eq!(
         labels,
-        ["Share", "Copy link", "Share on X", "Share on Facebook", "Share on LinkedIn", "Share on WhatsApp", "Share on Telegram", "Share on Reddit", "Share by email"]
+        [
+            "Share",
+            "Copy link",
+            "Share on X",
+            "Share on Facebook",
+            "Share on LinkedIn",
+            "Share on WhatsApp",
+            "Share on Telegram",
+            "Share on Reddit",
+            "Share by email"
+        ]
     );
 }
 
 #[test]
 fn reader_messages_fit_the_cause() {
-    assert!(ReaderError::Http { status: 404 }.to_string().contains("not found"));
-    assert!(ReaderError::Http { status: 503 }.to_string().contains("server had a problem"));
-    assert!(ReaderError::Http { status: 429 }.to_string().contains("too many requests"));
+    assert!(ReaderError::Http { status: 404 }
+        .to_string()
+        .contains("not found"));
+    assert!(ReaderError::Http { status: 503 }
+        .to_string()
+        .contains("server had a problem"));
+    assert!(ReaderError::Http { status: 429 }
+        .to_string()
+        .contains("too many requests"));
     assert!(ReaderError::Network.to_string().contains("connection"));
-    assert!(ReaderError::Timeout { seconds: 15 }.to_string().contains("15 seconds"));
+    assert!(ReaderError::Timeout { seconds: 15 }
+        .to_string()
+        .contains("15 seconds"));
 }
 
 #[test]
 fn an_html_page_is_told_apart_from_a_broken_document() {
     let page = "<!doctype html><title>Log in</title>";
     let issue = decode_str(page, None).unwrap_err();
-    assert_eq!(ReaderError::from_document(page, issue), ReaderError::NotJson { html: true });
+    assert_eq!(
+        ReaderError::from_document(page, issue),
+        ReaderError::NotJson { html: true }
+    );
     let broken = r#"{"version":"1","#;
     let issue = decode_str(broken, None).unwrap_err();
-    assert!(matches!(ReaderError::from_document(broken, issue), ReaderError::Invalid(_)));
+    assert!(matches!(
+        ReaderError::from_document(broken, issue),
+        ReaderError::Invalid(_)
+    ));
     let text = "this is not json";
     let issue = decode_str(text, None).unwrap_err();
-    assert_eq!(ReaderError::from_document(text, issue), ReaderError::NotJson { html: false });
+    assert_eq!(
+        ReaderError::from_document(text, issue),
+        ReaderError::NotJson { html: false }
+    );
     let wrong = r#"{"version":"1","headline":"h","body":{}}"#;
     let issue = decode_str(wrong, None).unwrap_err();
-    assert_eq!(ReaderError::from_document(wrong, issue).to_string(), "This article document has an error: body: expected array");
+    assert_eq!(
+        ReaderError::from_document(wrong, issue).to_string(),
+        "This article document has an error: body: expected array"
+    );
 }

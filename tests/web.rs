@@ -24,7 +24,10 @@ fn document() -> web_sys::Document {
 /// Lets pending promises, timers and Yew's scheduler run once.
 async fn tick() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback(&resolve).unwrap();
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback(&resolve)
+            .unwrap();
     });
     JsFuture::from(promise).await.unwrap();
     yew::scheduler::flush().await;
@@ -66,7 +69,9 @@ async fn render_inline(doc: &str) -> Element {
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {
     let list = root.query_selector_all(selector).unwrap();
-    (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into())
+        .collect()
 }
 
 fn text_of(el: &Element) -> String {
@@ -82,18 +87,37 @@ async fn the_sample_renders_with_the_structure_of_the_format() {
     assert_eq!(article.get_attribute("dir").as_deref(), Some("ltr"));
     let h1 = all(&root, "h1");
     assert_eq!(h1.len(), 1);
-    assert_eq!(text_of(&h1[0]), "Pompeo Meets Ecuador's Moreno, Vows Assistance in Cybersecurity");
+    assert_eq!(
+        text_of(&h1[0]),
+        "Pompeo Meets Ecuador's Moreno, Vows Assistance in Cybersecurity"
+    );
     let nav = root.query_selector("nav[aria-label]").unwrap().unwrap();
     assert_eq!(text_of(&nav), "NewsEcuador");
-    let time = root.query_selector("time[datetime='2019-07-21']").unwrap().unwrap();
+    let time = root
+        .query_selector("time[datetime='2019-07-21']")
+        .unwrap()
+        .unwrap();
     assert_eq!(text_of(&time), "July 21, 2019");
-    let credit = root.query_selector("figure figcaption .credit").unwrap().unwrap();
+    let credit = root
+        .query_selector("figure figcaption .credit")
+        .unwrap()
+        .unwrap();
     assert_eq!(text_of(&credit), "US Department of State");
     let img = root.query_selector("figure img").unwrap().unwrap();
-    assert_eq!(img.get_attribute("src").as_deref(), Some("https://reader.example/sample/lead.svg"));
+    assert_eq!(
+        img.get_attribute("src").as_deref(),
+        Some("https://reader.example/sample/lead.svg")
+    );
     assert_eq!(img.get_attribute("width").as_deref(), Some("1200"));
     assert!(text_of(&root).contains("No comments yet"));
-    assert_eq!(root.query_selector(".reader").unwrap().unwrap().get_attribute("aria-busy").as_deref(), Some("false"));
+    assert_eq!(
+        root.query_selector(".reader")
+            .unwrap()
+            .unwrap()
+            .get_attribute("aria-busy")
+            .as_deref(),
+        Some("false")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -102,11 +126,21 @@ async fn loading_is_announced_with_aria_busy_and_a_missing_document_is_not_found
     let root = mount(props(ArticleSource::Url("/no-such-article.json".into())));
     yew::scheduler::flush().await;
     let container = wait_for(&root, ".reader").await;
-    assert_eq!(container.get_attribute("aria-busy").as_deref(), Some("true"));
+    assert_eq!(
+        container.get_attribute("aria-busy").as_deref(),
+        Some("true")
+    );
     assert!(text_of(&container).contains("Loading"));
     let alert = wait_for(&root, "[role=alert]").await;
-    assert!(text_of(&alert).contains("not found on the server (error 404)"), "{}", text_of(&alert));
-    assert_eq!(container.get_attribute("aria-busy").as_deref(), Some("false"));
+    assert!(
+        text_of(&alert).contains("not found on the server (error 404)"),
+        "{}",
+        text_of(&alert)
+    );
+    assert_eq!(
+        container.get_attribute("aria-busy").as_deref(),
+        Some("false")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -116,7 +150,14 @@ async fn every_block_type_renders_as_the_format_says() {
     assert_eq!(all(&body, "h2").len(), 1);
     assert_eq!(all(&body, "h3").len(), 1);
     assert_eq!(all(&body, "h4").len(), 1);
-    assert_eq!(all(&body, "figure > a > img[alt='A body picture'][width='640'][height='480']").len(), 1);
+    assert_eq!(
+        all(
+            &body,
+            "figure > a > img[alt='A body picture'][width='640'][height='480']"
+        )
+        .len(),
+        1
+    );
     assert_eq!(all(&body, "blockquote").len(), 2);
     assert_eq!(all(&body, ".quote-pull blockquote").len(), 1);
     assert_eq!(all(&body, "ul > li").len(), 3);
@@ -124,13 +165,26 @@ async fn every_block_type_renders_as_the_format_says() {
     assert_eq!(all(&body, "hr").len(), 1);
     let audio = body.query_selector("audio").unwrap().unwrap();
     assert!(audio.has_attribute("controls") && !audio.has_attribute("autoplay"));
-    assert_eq!(all(&body, "iframe, script").len(), 0, "embeds never load third-party code");
+    assert_eq!(
+        all(&body, "iframe, script").len(),
+        0,
+        "embeds never load third-party code"
+    );
     let embed = body.query_selector(".embed-card a").unwrap().unwrap();
-    assert_eq!(embed.get_attribute("href").as_deref(), Some("https://video.example/watch/123"));
+    assert_eq!(
+        embed.get_attribute("href").as_deref(),
+        Some("https://video.example/watch/123")
+    );
     let inline_related = body.query_selector(".related-link a").unwrap().unwrap();
     // An inline document resolves against the page it is on.
-    assert!(inline_related.get_attribute("href").unwrap().ends_with("/2024/related-inline"));
-    assert!(!text_of(&body).contains("from the future"), "unknown block types are skipped");
+    assert!(inline_related
+        .get_attribute("href")
+        .unwrap()
+        .ends_with("/2024/related-inline"));
+    assert!(
+        !text_of(&body).contains("from the future"),
+        "unknown block types are skipped"
+    );
     assert!(text_of(&body).contains("The last paragraph."));
 }
 
@@ -138,14 +192,34 @@ async fn every_block_type_renders_as_the_format_says() {
 async fn marks_become_elements_and_html_stays_text() {
     let root = render_inline(ALL_BLOCKS).await;
     let body = root.query_selector(".article-body").unwrap().unwrap();
-    for (selector, expected) in [("strong", "strong"), ("em", "em"), ("code", "code"), ("sub", "2"), ("sup", "2"), ("s", "strike"), ("u", "underline")] {
-        let el = body.query_selector(&format!("p {selector}")).unwrap().unwrap_or_else(|| panic!("{selector} missing"));
+    for (selector, expected) in [
+        ("strong", "strong"),
+        ("em", "em"),
+        ("code", "code"),
+        ("sub", "2"),
+        ("sup", "2"),
+        ("s", "strike"),
+        ("u", "underline"),
+    ] {
+        let el = body
+            .query_selector(&format!("p {selector}"))
+            .unwrap()
+            .unwrap_or_else(|| panic!("{selector} missing"));
         assert_eq!(text_of(&el), expected);
     }
-    assert!(body.query_selector("b").unwrap().is_none(), "no element from text");
+    assert!(
+        body.query_selector("b").unwrap().is_none(),
+        "no element from text"
+    );
     assert!(text_of(&body).contains("A plain paragraph with <b>tags</b> that stay text."));
-    let link = body.query_selector("p a[href='https://example.org/page']").unwrap().unwrap();
-    assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+    let link = body
+        .query_selector("p a[href='https://example.org/page']")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        link.get_attribute("rel").as_deref(),
+        Some("noopener noreferrer")
+    );
     assert_eq!(link.get_attribute("target").as_deref(), Some("_blank"));
 }
 
@@ -153,17 +227,38 @@ async fn marks_become_elements_and_html_stays_text() {
 async fn the_header_shows_byline_dates_and_summary_points() {
     let root = render_inline(ALL_BLOCKS).await;
     assert_eq!(all(&root, ".summary li").len(), 2);
-    assert_eq!(text_of(&root.query_selector(".authors").unwrap().unwrap()), "By Ada Writer and Ben Reporter");
+    assert_eq!(
+        text_of(&root.query_selector(".authors").unwrap().unwrap()),
+        "By Ada Writer and Ben Reporter"
+    );
     let published = root.query_selector(".published time").unwrap().unwrap();
-    assert_eq!(published.get_attribute("datetime").as_deref(), Some("2024-03-05T09:30:00Z"));
+    assert_eq!(
+        published.get_attribute("datetime").as_deref(),
+        Some("2024-03-05T09:30:00Z")
+    );
     assert_eq!(text_of(&published), "5 March 2024", "formatted for en-GB");
-    assert!(root.query_selector(".updated time[datetime='2024-03-06T10:00:00+01:00']").unwrap().is_some());
+    assert!(root
+        .query_selector(".updated time[datetime='2024-03-06T10:00:00+01:00']")
+        .unwrap()
+        .is_some());
     let lead = root.query_selector(".figure-lead").unwrap().unwrap();
     let img = lead.query_selector("img").unwrap().unwrap();
-    assert!(img.get_attribute("srcset").unwrap().contains("lead-400.png 400w"));
-    assert_eq!(text_of(&lead.query_selector(".caption").unwrap().unwrap()), "The lead caption");
-    assert_eq!(text_of(&lead.query_selector(".credit").unwrap().unwrap()), "Example Photo Agency (CC BY 4.0)");
-    assert_eq!(text_of(&root.query_selector(".comments").unwrap().unwrap()), "12 comments");
+    assert!(img
+        .get_attribute("srcset")
+        .unwrap()
+        .contains("lead-400.png 400w"));
+    assert_eq!(
+        text_of(&lead.query_selector(".caption").unwrap().unwrap()),
+        "The lead caption"
+    );
+    assert_eq!(
+        text_of(&lead.query_selector(".credit").unwrap().unwrap()),
+        "Example Photo Agency (CC BY 4.0)"
+    );
+    assert_eq!(
+        text_of(&root.query_selector(".comments").unwrap().unwrap()),
+        "12 comments"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -171,25 +266,56 @@ async fn related_cards_are_a_labelled_section_of_list_items() {
     let root = render_inline(ALL_BLOCKS).await;
     let section = root.query_selector("section.related").unwrap().unwrap();
     let label_id = section.get_attribute("aria-labelledby").unwrap();
-    let heading = root.query_selector(&format!("#{label_id}")).unwrap().unwrap();
+    let heading = root
+        .query_selector(&format!("#{label_id}"))
+        .unwrap()
+        .unwrap();
     assert_eq!(text_of(&heading), "Related stories");
     let cards = all(&section, "li");
     assert_eq!(cards.len(), 3);
     let links: Vec<String> = all(&section, "li a").iter().map(text_of).collect();
-    assert_eq!(links, ["First related story", "Second related story", "Third related story"]);
+    assert_eq!(
+        links,
+        [
+            "First related story",
+            "Second related story",
+            "Third related story"
+        ]
+    );
 }
 
 #[wasm_bindgen_test]
 async fn refused_addresses_leave_their_text_without_links_or_images() {
     let root = render_inline(HOSTILE).await;
     for el in all(&root, "[href], [src]") {
-        let value = el.get_attribute("href").or_else(|| el.get_attribute("src")).unwrap();
-        assert!(value.starts_with("https:") || value.starts_with("http:") || value.starts_with("mailto:"), "{value}");
+        let value = el
+            .get_attribute("href")
+            .or_else(|| el.get_attribute("src"))
+            .unwrap();
+        assert!(
+            value.starts_with("https:")
+                || value.starts_with("http:")
+                || value.starts_with("mailto:"),
+            "{value}"
+        );
     }
-    assert_eq!(text_of(&root.query_selector("h1").unwrap().unwrap()), "<img src=x onerror=alert(1)>");
-    assert!(root.query_selector("article img, article script").unwrap().is_none());
+    assert_eq!(
+        text_of(&root.query_selector("h1").unwrap().unwrap()),
+        "<img src=x onerror=alert(1)>"
+    );
+    assert!(root
+        .query_selector("article img, article script")
+        .unwrap()
+        .is_none());
     let text = text_of(&root);
-    for kept in ["link text stays", "Related text stays", "Embed text stays", "Card text stays", "Caption stays", "<script>alert('author')</script>"] {
+    for kept in [
+        "link text stays",
+        "Related text stays",
+        "Embed text stays",
+        "Card text stays",
+        "Caption stays",
+        "<script>alert('author')</script>",
+    ] {
         assert!(text.contains(kept), "{kept} must still show");
     }
 }
@@ -198,7 +324,11 @@ async fn refused_addresses_leave_their_text_without_links_or_images() {
 async fn an_invalid_document_shows_the_field_path_and_a_retry_button() {
     let root = render_inline(r#"{"version":"1","headline":"h","body":[{"type":"divider"},{"type":"divider"},{"type":"divider"},{"type":"paragraph","content":5}]}"#).await;
     let alert = root.query_selector("[role=alert]").unwrap().unwrap();
-    assert!(text_of(&alert).contains("body[3].content: expected string or array"), "{}", text_of(&alert));
+    assert!(
+        text_of(&alert).contains("body[3].content: expected string or array"),
+        "{}",
+        text_of(&alert)
+    );
     let button = alert.query_selector("button").unwrap().unwrap();
     assert_eq!(text_of(&button), "Try again");
     assert!(root.query_selector("article").unwrap().is_none());
@@ -208,11 +338,19 @@ async fn an_invalid_document_shows_the_field_path_and_a_retry_button() {
 async fn try_again_loads_again() {
     let root = mount(props(ArticleSource::Url("/no-such-article.json".into())));
     let alert = wait_for(&root, "[role=alert]").await;
-    alert.query_selector("button").unwrap().unwrap().unchecked_into::<HtmlElement>().click();
+    alert
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
     yew::scheduler::flush().await;
     // The retry passes through loading before failing again the same way.
     let container = root.query_selector(".reader").unwrap().unwrap();
-    assert_eq!(container.get_attribute("aria-busy").as_deref(), Some("true"));
+    assert_eq!(
+        container.get_attribute("aria-busy").as_deref(),
+        Some("true")
+    );
     wait_for(&root, "[role=alert]").await;
 }
 
@@ -232,22 +370,48 @@ async fn right_to_left_languages_get_dir_rtl_and_their_own_date_format() {
     let time = text_of(&root.query_selector("time").unwrap().unwrap());
     assert!(time.contains("٢٠٢٤") || time.contains("2024"), "{time}");
     assert!(time.contains("مايو"), "Arabic month name: {time}");
-    let es = render_inline(r#"{"version":"1","lang":"es","headline":"h","published":"2019-07-21","body":[]}"#).await;
-    assert_eq!(text_of(&es.query_selector("time").unwrap().unwrap()), "21 de julio de 2019");
+    let es = render_inline(
+        r#"{"version":"1","lang":"es","headline":"h","published":"2019-07-21","body":[]}"#,
+    )
+    .await;
+    assert_eq!(
+        text_of(&es.query_selector("time").unwrap().unwrap()),
+        "21 de julio de 2019"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn share_controls_have_the_names_of_the_format_and_share_the_canonical_url() {
     let root = render_inline(ALL_BLOCKS).await;
-    let names: Vec<String> = all(&root, ".share a").iter().map(|a| a.get_attribute("aria-label").unwrap()).collect();
-    assert_eq!(names, ["Share on X", "Share on Facebook", "Share on LinkedIn", "Share on WhatsApp", "Share on Telegram", "Share on Reddit", "Share by email"]);
+    let names: Vec<String> = all(&root, ".share a")
+        .iter()
+        .map(|a| a.get_attribute("aria-label").unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Share on X",
+            "Share on Facebook",
+            "Share on LinkedIn",
+            "Share on WhatsApp",
+            "Share on Telegram",
+            "Share on Reddit",
+            "Share by email"
+        ]
+    );
     for link in all(&root, ".share a") {
-        assert!(link.get_attribute("href").unwrap().contains("https%3A%2F%2Fnews.example%2F2024%2Fall-blocks"));
+        assert!(link
+            .get_attribute("href")
+            .unwrap()
+            .contains("https%3A%2F%2Fnews.example%2F2024%2Fall-blocks"));
     }
     let copy = root.query_selector(".share-copy").unwrap().unwrap();
     assert_eq!(text_of(&copy), "Copy link");
     let status = root.query_selector("[aria-live=polite]").unwrap();
-    assert!(status.is_some(), "a live region exists before anything is announced");
+    assert!(
+        status.is_some(),
+        "a live region exists before anything is announced"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -255,14 +419,21 @@ async fn the_share_button_exists_only_where_navigator_share_does() {
     let navigator = web_sys::window().unwrap().navigator();
     let has_share = js_sys::Reflect::has(&navigator, &"share".into()).unwrap();
     let root = render_inline(ALL_BLOCKS).await;
-    assert_eq!(root.query_selector(".share-native").unwrap().is_some(), has_share);
+    assert_eq!(
+        root.query_selector(".share-native").unwrap().is_some(),
+        has_share
+    );
 
     let stub = js_sys::Function::new_no_args("return Promise.resolve();");
     js_sys::Reflect::set(&navigator, &"share".into(), &stub).unwrap();
     let with_share = render_inline(ALL_BLOCKS).await;
-    let button = with_share.query_selector(".share-native").unwrap().expect("Share button where navigator.share exists");
+    let button = with_share
+        .query_selector(".share-native")
+        .unwrap()
+        .expect("Share button where navigator.share exists");
     assert_eq!(text_of(&button), "Share");
-    js_sys::Reflect::delete_property(navigator.unchecked_ref::<js_sys::Object>(), &"share".into()).unwrap();
+    js_sys::Reflect::delete_property(navigator.unchecked_ref::<js_sys::Object>(), &"share".into())
+        .unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -281,7 +452,14 @@ async fn the_theme_is_set_on_the_container() {
     p.theme = Theme::Dark;
     let root = mount(p);
     wait_for(&root, "article").await;
-    assert_eq!(root.query_selector(".reader").unwrap().unwrap().get_attribute("data-theme").as_deref(), Some("dark"));
+    assert_eq!(
+        root.query_selector(".reader")
+            .unwrap()
+            .unwrap()
+            .get_attribute("data-theme")
+            .as_deref(),
+        Some("dark")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -294,13 +472,22 @@ async fn no_inline_style_attributes_anywhere() {
 async fn after_a_panic_every_mounted_widget_shows_the_alert_with_a_way_back() {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    let _app = article_reader::mount::mount(root.clone(), props(ArticleSource::Inline(ALL_BLOCKS.into())));
+    let _app = article_reader::mount::mount(
+        root.clone(),
+        props(ArticleSource::Inline(ALL_BLOCKS.into())),
+    );
     wait_for(&root, "article").await;
     // What the panic hook runs: plain DOM calls, no re-entry into the (then unreliable) app.
     article_reader::mount::show_panic_view();
-    let alert = root.query_selector("[role=alert]").unwrap().expect("alert replaces the article");
+    let alert = root
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("alert replaces the article");
     assert!(text_of(&alert).contains("Something went wrong inside the reader."));
-    let button = alert.query_selector("form button[type=submit]").unwrap().unwrap();
+    let button = alert
+        .query_selector("form button[type=submit]")
+        .unwrap()
+        .unwrap();
     assert_eq!(text_of(&button), "Try again");
     assert!(root.query_selector("article").unwrap().is_none());
 }

@@ -24,7 +24,9 @@ pub struct ArticleViewProps {
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let a = &props.article;
     let lang = text(&a.lang);
-    let payload = use_memo(props.article.clone(), |a| SharePayload::for_article(a, &browser::page_url()));
+    let payload = use_memo(props.article.clone(), |a| {
+        SharePayload::for_article(a, &browser::page_url())
+    });
     html! {
         <article class="article" lang={lang.clone()} dir={a.dir.as_str()}>
             <header class="article-header">
@@ -200,8 +202,14 @@ struct AudioTrackProps {
 /// Publisher audio: a titled player that never plays by itself.
 #[component]
 fn AudioTrackView(AudioTrackProps { track }: &AudioTrackProps) -> Html {
-    let title = track.title.as_ref().map(text).unwrap_or(AttrValue::Static("Audio"));
-    let minutes = track.duration_seconds.map(|s| format!(" ({}:{:02})", s / 60, s % 60));
+    let title = track
+        .title
+        .as_ref()
+        .map(text)
+        .unwrap_or(AttrValue::Static("Audio"));
+    let minutes = track
+        .duration_seconds
+        .map(|s| format!(" ({}:{:02})", s / 60, s % 60));
     html! {
         <div class="audio">
             <p class="audio-title">{ title.clone() }{ minutes }</p>

@@ -58,7 +58,11 @@ pub fn BlockView(BlockViewProps { block }: &BlockViewProps) -> Html {
             }
         }
         Block::Image { image } => html! { <Figure image={image.clone()} /> },
-        Block::Quote { content, cite, pull } => html! {
+        Block::Quote {
+            content,
+            cite,
+            pull,
+        } => html! {
             <div class={classes!("quote", pull.then_some("quote-pull"))}>
                 <blockquote><p><InlineText content={content.clone()} /></p></blockquote>
                 if let Some(cite) = cite {
@@ -76,7 +80,12 @@ pub fn BlockView(BlockViewProps { block }: &BlockViewProps) -> Html {
                 html! { <ul>{ for items }</ul> }
             }
         }
-        Block::RelatedLink { headline, url, image, label } => html! {
+        Block::RelatedLink {
+            headline,
+            url,
+            image,
+            label,
+        } => html! {
             <aside class="related-link" aria-label={label.as_ref().map(text).unwrap_or(AttrValue::Static("Related story"))}>
                 if let Some(image) = image.as_ref().and_then(|i| i.src.as_ref().map(|src| (i, src))) {
                     <img class="related-link-image" src={href(image.1)} alt="" width={image.0.width.map(|w| w.to_string())} height={image.0.height.map(|h| h.to_string())} loading="lazy" />
@@ -102,9 +111,17 @@ pub fn BlockView(BlockViewProps { block }: &BlockViewProps) -> Html {
                 }
             </div>
         },
-        Block::Embed { url, title, provider } => {
+        Block::Embed {
+            url,
+            title,
+            provider,
+        } => {
             let provider = provider.as_ref().map(text);
-            let name = title.as_ref().map(text).or_else(|| provider.clone()).unwrap_or(AttrValue::Static("Embedded content"));
+            let name = title
+                .as_ref()
+                .map(text)
+                .or_else(|| provider.clone())
+                .unwrap_or(AttrValue::Static("Embedded content"));
             html! {
                 <div class="embed-card">
                     if let Some(provider) = provider.clone() {
@@ -153,11 +170,15 @@ pub fn Figure(FigureProps { image, lead }: &FigureProps) -> Html {
                 />
             };
             match &image.link {
-                Some(link) => html! { <a href={href(link)} rel={EXTERNAL_REL} target="_blank">{ img }</a> },
+                Some(link) => {
+                    html! { <a href={href(link)} rel={EXTERNAL_REL} target="_blank">{ img }</a> }
+                }
                 None => img,
             }
         }
-        None if !image.alt.is_empty() => html! { <p class="figure-missing">{ text(&image.alt) }</p> },
+        None if !image.alt.is_empty() => {
+            html! { <p class="figure-missing">{ text(&image.alt) }</p> }
+        }
         None => html! {},
     };
     html! {

@@ -34,7 +34,9 @@ pub fn ShareBar(ShareBarProps { payload, targets }: &ShareBarProps) -> Html {
             let status = status.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 match outcome.await {
-                    ShareOutcome::Failed => status.set("Sharing did not work here. Use Copy link instead.".into()),
+                    ShareOutcome::Failed => {
+                        status.set("Sharing did not work here. Use Copy link instead.".into())
+                    }
                     ShareOutcome::Shared | ShareOutcome::Cancelled => status.set("".into()),
                 }
             });

@@ -2,9 +2,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::Article;
 use crate::error::ReaderError;
 use crate::loader::{self, ArticleSource};
+use crate::model::Article;
 
 /// Where loading an article stands.
 #[derive(Clone, Debug, PartialEq)]
