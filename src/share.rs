@@ -33,17 +33,6 @@ impl ShareTarget {
         ShareTarget::Email,
     ];
 
-    /// The targets that are intent links (not buttons).
-    pub const LINKS: [ShareTarget; 7] = [
-        ShareTarget::X,
-        ShareTarget::Facebook,
-        ShareTarget::LinkedIn,
-        ShareTarget::WhatsApp,
-        ShareTarget::Telegram,
-        ShareTarget::Reddit,
-        ShareTarget::Email,
-    ];
-
     /// The name used in the `share` attribute.
     pub fn key(self) -> &'static str {
         match self {

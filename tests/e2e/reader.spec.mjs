@@ -235,3 +235,17 @@ test('on a 320 px phone nothing overflows sideways', async ({ page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('themes: auto follows the system, light and dark are forced', async ({ page }) => {
+  const background = () => page.locator('.reader').evaluate((el) => getComputedStyle(el).backgroundColor);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await open(page);
+  expect(await background()).toBe('rgb(18, 18, 18)');
+  await open(page, '?theme=light');
+  expect(await background()).toBe('rgb(255, 255, 255)');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await open(page);
+  expect(await background()).toBe('rgb(255, 255, 255)');
+  await open(page, '?theme=dark');
+  expect(await background()).toBe('rgb(18, 18, 18)');
+});
