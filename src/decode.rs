@@ -153,7 +153,8 @@ impl Decoder<'_> {
             }
             None => "en".into(),
         };
-        let dir = match optional(map, "dir", &root, string)?.as_deref() {
+        let dir = optional(map, "dir", &root, string)?.map(|d| d.to_ascii_lowercase());
+        let dir = match dir.as_deref() {
             None => Direction::for_lang(&lang),
             Some("ltr") => Direction::Ltr,
             Some("rtl") => Direction::Rtl,
@@ -330,7 +331,15 @@ impl Decoder<'_> {
         })?;
         Ok(Image {
             src: self.req_url(map, "src", path)?,
-            alt: required(map, "alt", path, string)?,
+            alt: match optional(map, "alt", path, string)? {
+                Some(alt) => alt,
+                None => {
+                    // Required by the format, but a picture without a description is still worth
+                    // showing: it is treated as decorative and the publisher warned.
+                    self.warn(&path.field("alt"), "missing; the picture is treated as decorative");
+                    "".into()
+                }
+            },
             width: optional(map, "width", path, whole_number)?.map(clamp_u32),
             height: optional(map, "height", path, whole_number)?.map(clamp_u32),
             srcset: srcset.iter().flatten().cloned().collect(),

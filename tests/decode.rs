@@ -247,8 +247,8 @@ fn wrong_types_name_their_path() {
             "body[0].pull: expected true or false",
         ),
         (
-            r#"{"version":"1","headline":"h","body":[{"type":"image","image":{"src":"a.png"}}]}"#,
-            "body[0].image.alt: missing",
+            r#"{"version":"1","headline":"h","body":[{"type":"image","image":{"src":"a.png","alt":false}}]}"#,
+            "body[0].image.alt: expected string",
         ),
         (
             r#"{"version":"1","headline":"h","body":[{"type":"related_link","headline":"r"}]}"#,
@@ -364,6 +364,15 @@ fn heading_levels_outside_two_to_four_are_clamped_with_a_warning() {
         Block::Heading { level: 4, .. }
     ));
     assert_eq!(decoded.warnings.len(), 2);
+}
+
+#[test]
+fn a_picture_without_alt_is_shown_as_decorative_with_a_warning() {
+    let doc = r#"{"version":"1","headline":"h","body":[{"type":"image","image":{"src":"a.png"}}]}"#;
+    let decoded = decode_str(doc, BASE).unwrap();
+    let Block::Image { image } = &decoded.article.body[0] else { panic!() };
+    assert_eq!(&*image.alt, "");
+    assert_eq!(decoded.warnings[0].path, "body[0].image.alt");
 }
 
 #[test]
