@@ -336,7 +336,10 @@ impl Decoder<'_> {
                 None => {
                     // Required by the format, but a picture without a description is still worth
                     // showing: it is treated as decorative and the publisher warned.
-                    self.warn(&path.field("alt"), "missing; the picture is treated as decorative");
+                    self.warn(
+                        &path.field("alt"),
+                        "missing; the picture is treated as decorative",
+                    );
                     "".into()
                 }
             },

@@ -3,7 +3,42 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // Runs whenever the module is instantiated; it only acts on the project's own index.html.
     article_reader::mount::start_page();
+}
+
+/// What `embed.js` calls: the JavaScript side of the `<article-reader>` element.
+#[cfg(target_arch = "wasm32")]
+mod embed_exports {
+    use article_reader::mount::{self, Mode, MountedReader};
+    use wasm_bindgen::prelude::*;
+
+    /// One running widget, owned by its `<article-reader>` element.
+    #[wasm_bindgen]
+    pub struct ReaderHandle(MountedReader);
+
+    #[wasm_bindgen]
+    impl ReaderHandle {
+        /// Tears the widget down (element removed, or re-mounted with new attributes).
+        pub fn destroy(&mut self) {
+            self.0.destroy();
+        }
+    }
+
+    /// Mounts a widget into `container` (a `div` inside the element's shadow root) from the
+    /// element's attributes; `asset_base` is the directory of `embed.js`.
+    #[wasm_bindgen(js_name = mountElement)]
+    pub fn mount_element(
+        container: web_sys::Element,
+        src: Option<String>,
+        inline_json: Option<String>,
+        theme: Option<String>,
+        share: Option<String>,
+        asset_base: String,
+    ) -> ReaderHandle {
+        let props = mount::embed_props(src, inline_json, theme, share, &asset_base);
+        ReaderHandle(mount::mount(container, props, Mode::Embed))
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

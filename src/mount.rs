@@ -1,10 +1,9 @@
-//! Starting the widget: `mount` for any element, `start_page` for page mode, and the panic hook
-//! that replaces a dead widget with an error message.
+//! Starting the widget: [`mount`] for any element (page and embed mode alike), [`start_page`] for
+//! page mode, and the panic hook that replaces a dead widget with an error message.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use yew::AppHandle;
 
 use crate::browser;
@@ -12,16 +11,46 @@ use crate::components::{Reader, ReaderProps, Theme};
 use crate::loader::{ArticleSource, DEFAULT_TIMEOUT_MS};
 use crate::share::ShareTarget;
 
+/// How a widget was started; it decides what "Try again" does after a panic.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// `index.html`: the page is ours, so reloading it is the clean way back.
+    Page,
+    /// Inside `<article-reader>` on a host page: never navigate the host; `embed.js` re-mounts.
+    Embed,
+}
+
 thread_local! {
     /// The elements widgets are mounted in, so the panic hook can reach them. Not shared state
-    /// between instances: only the hook reads it.
-    static ROOTS: RefCell<Vec<web_sys::Element>> = const { RefCell::new(Vec::new()) };
+    /// between instances: only the hook reads it, and [`MountedReader::destroy`] removes entries.
+    static ROOTS: RefCell<Vec<(web_sys::Element, Mode)>> = const { RefCell::new(Vec::new()) };
     /// Counter for unique element-id prefixes per instance.
     static NEXT_ID: RefCell<u32> = const { RefCell::new(0) };
 }
 
+/// A running widget; dropping it leaves the widget running, [`MountedReader::destroy`] removes it.
+pub struct MountedReader {
+    app: Option<AppHandle<Reader>>,
+    root: web_sys::Element,
+}
+
+impl MountedReader {
+    /// Tears the widget down and empties its element (the element itself stays).
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        ROOTS.with(|roots| {
+            if let Ok(mut roots) = roots.try_borrow_mut() {
+                roots.retain(|(root, _)| root != &self.root);
+            }
+        });
+        self.root.replace_children_with_node_0();
+    }
+}
+
 /// Mounts a widget into `root` (an element; in a shadow root, a `div` inside it).
-pub fn mount(root: web_sys::Element, mut props: ReaderProps) -> AppHandle<Reader> {
+pub fn mount(root: web_sys::Element, mut props: ReaderProps, mode: Mode) -> MountedReader {
     install_panic_hook();
     let id = NEXT_ID.with(|n| {
         let mut n = n.borrow_mut();
@@ -29,41 +58,71 @@ pub fn mount(root: web_sys::Element, mut props: ReaderProps) -> AppHandle<Reader
         *n
     });
     props.id_prefix = format!("article-reader-{id}").into();
-    ROOTS.with(|roots| roots.borrow_mut().push(root.clone()));
-    yew::Renderer::<Reader>::with_root_and_props(root, props).render()
+    ROOTS.with(|roots| roots.borrow_mut().push((root.clone(), mode)));
+    let app = yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).render();
+    MountedReader {
+        app: Some(app),
+        root,
+    }
 }
 
-/// Page mode: reads `?src=`, `?theme=` and `?share=` and mounts into `#reader` (or the body).
+/// The props for an `<article-reader>` element from its attributes: `src`, else the inline JSON
+/// child, else the sample (found next to `embed.js`, whose directory is `asset_base`).
+pub fn embed_props(
+    src: Option<String>,
+    inline_json: Option<String>,
+    theme: Option<String>,
+    share: Option<String>,
+    asset_base: &str,
+) -> ReaderProps {
+    let source = match (src.filter(|s| !s.trim().is_empty()), inline_json) {
+        (Some(src), _) => ArticleSource::Url(src.into()),
+        (None, Some(json)) => ArticleSource::Inline(json.into()),
+        (None, None) => ArticleSource::Sample {
+            base: sample_base(asset_base).into(),
+        },
+    };
+    ReaderProps {
+        source,
+        share_targets: share.map_or_else(
+            || Rc::from(ShareTarget::ALL),
+            |list| ShareTarget::parse_list(&list).into(),
+        ),
+        theme: theme.map(|t| Theme::parse(&t)).unwrap_or_default(),
+        timeout_ms: DEFAULT_TIMEOUT_MS,
+        id_prefix: "article-reader".into(),
+    }
+}
+
+/// Page mode: only on a page that marks its mount point `#reader[data-article-reader="page"]`
+/// (the project's `index.html`), so the same wasm loaded by `embed.js` on a host page never
+/// touches that page. Reads `?src=`, `?theme=` and `?share=`.
 pub fn start_page() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(root) = document
+        .get_element_by_id("reader")
+        .filter(|el| el.get_attribute("data-article-reader").as_deref() == Some("page"))
+    else {
         return;
     };
     let params = web_sys::Url::new(&browser::page_url())
         .map(|u| u.search_params())
         .ok();
     let param = |name: &str| params.as_ref().and_then(|p| p.get(name));
-    let source = match param("src").filter(|s| !s.trim().is_empty()) {
-        Some(src) => ArticleSource::Url(src.into()),
-        None => ArticleSource::Sample {
-            base: sample_base(&browser::base_url()).into(),
-        },
-    };
-    let root = document
-        .get_element_by_id("reader")
-        .or_else(|| document.body().map(|b| b.unchecked_into()));
-    let Some(root) = root else { return };
-    let props = ReaderProps {
-        source,
-        share_targets: param("share").map_or_else(
-            || Rc::from(ShareTarget::ALL),
-            |l| ShareTarget::parse_list(&l).into(),
-        ),
-        theme: param("theme").map(|t| Theme::parse(&t)).unwrap_or_default(),
-        timeout_ms: DEFAULT_TIMEOUT_MS,
-        id_prefix: "article-reader".into(),
-    };
+    let src = param("src");
+    let mut props = embed_props(
+        src,
+        None,
+        param("theme"),
+        param("share"),
+        &browser::base_url(),
+    );
+    props.id_prefix = "article-reader".into();
+    root.replace_children_with_node_0();
     // The page lives as long as the app: keep it running.
-    std::mem::forget(mount(root, props));
+    std::mem::forget(mount(root, props, Mode::Page));
 }
 
 /// The address the sample article is treated as coming from: `sample/article.json` next to the
@@ -94,7 +153,7 @@ pub fn show_panic_view() {
         return;
     };
     let roots = ROOTS.with(|r| r.try_borrow().map(|r| r.clone()).unwrap_or_default());
-    for root in roots {
+    for (root, mode) in roots {
         let build = || -> Result<web_sys::Element, wasm_bindgen::JsValue> {
             let alert = document.create_element("div")?;
             alert.set_class_name("reader-error");
@@ -105,24 +164,33 @@ pub fn show_panic_view() {
             let detail = document.create_element("p")?;
             detail.set_class_name("reader-error-detail");
             detail.set_text_content(Some(&crate::error::ReaderError::Internal.to_string()));
-            // A form that reloads the page with its own query: no script needed after a panic.
-            let form = document.create_element("form")?;
-            form.set_attribute("method", "get")?;
-            if let Ok(url) = web_sys::Url::new(&browser::page_url()) {
-                for name in ["src", "theme", "share"] {
-                    if let Some(value) = url.search_params().get(name) {
-                        let input = document.create_element("input")?;
-                        input.set_attribute("type", "hidden")?;
-                        input.set_attribute("name", name)?;
-                        input.set_attribute("value", &value)?;
-                        form.append_child(&input)?;
-                    }
-                }
-            }
             let button = document.create_element("button")?;
-            button.set_attribute("type", "submit")?;
             button.set_class_name("reader-button");
             button.set_text_content(Some("Try again"));
+            let form = document.create_element("form")?;
+            match mode {
+                // A form that reloads the page with its own query: no script needed after a panic.
+                Mode::Page => {
+                    form.set_attribute("method", "get")?;
+                    if let Ok(url) = web_sys::Url::new(&browser::page_url()) {
+                        for name in ["src", "theme", "share"] {
+                            if let Some(value) = url.search_params().get(name) {
+                                let input = document.create_element("input")?;
+                                input.set_attribute("type", "hidden")?;
+                                input.set_attribute("name", name)?;
+                                input.set_attribute("value", &value)?;
+                                form.append_child(&input)?;
+                            }
+                        }
+                    }
+                    button.set_attribute("type", "submit")?;
+                }
+                // On a host page: embed.js sees this button's click and mounts the widget anew.
+                Mode::Embed => {
+                    button.set_attribute("type", "button")?;
+                    button.set_attribute("data-reader-retry", "")?;
+                }
+            }
             form.append_child(&button)?;
             let wrapper = document.create_element("div")?;
             wrapper.set_class_name("reader");

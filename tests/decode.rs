@@ -370,7 +370,9 @@ fn heading_levels_outside_two_to_four_are_clamped_with_a_warning() {
 fn a_picture_without_alt_is_shown_as_decorative_with_a_warning() {
     let doc = r#"{"version":"1","headline":"h","body":[{"type":"image","image":{"src":"a.png"}}]}"#;
     let decoded = decode_str(doc, BASE).unwrap();
-    let Block::Image { image } = &decoded.article.body[0] else { panic!() };
+    let Block::Image { image } = &decoded.article.body[0] else {
+        panic!()
+    };
     assert_eq!(&*image.alt, "");
     assert_eq!(decoded.warnings[0].path, "body[0].image.alt");
 }

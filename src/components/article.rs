@@ -28,7 +28,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         SharePayload::for_article(a, &browser::page_url())
     });
     html! {
-        <article class="article" lang={lang.clone()} dir={a.dir.as_str()}>
+        <article class="article" part="article" lang={lang.clone()} dir={a.dir.as_str()}>
             <header class="article-header">
                 if let Some(site) = &a.site {
                     <p class="site">
@@ -57,7 +57,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         </ol>
                     </nav>
                 }
-                <h1 class="headline">{ text(&a.headline) }</h1>
+                <h1 class="headline" part="headline">{ text(&a.headline) }</h1>
                 if a.summary.len() == 1 {
                     <p class="summary"><InlineText content={a.summary[0].clone()} /></p>
                 } else if !a.summary.is_empty() {

@@ -164,7 +164,7 @@ pub fn Figure(FigureProps { image, lead }: &FigureProps) -> Html {
                     width={image.width.map(|w| w.to_string())}
                     height={image.height.map(|h| h.to_string())}
                     srcset={image.srcset_attr()}
-                    sizes={image.srcset_attr().map(|_| "(min-width: 48rem) 46rem, 100vw")}
+                    sizes={image.srcset_attr().map(|_| "(min-width: 712px) 680px, 100vw")}
                     loading={if *lead { "eager" } else { "lazy" }}
                     decoding="async"
                 />

@@ -76,7 +76,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 Callback::from(move |_: MouseEvent| article.retry())
             };
             html! {
-                <div class="reader-error" role="alert">
+                <div class="reader-error" role="alert" part="error">
                     <p class="reader-error-title">{ "This article could not be shown." }</p>
                     <p class="reader-error-detail">{ error.to_string() }</p>
                     <button type="button" class="reader-button" onclick={retry}>{ "Try again" }</button>
@@ -85,7 +85,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         }
     };
     html! {
-        <div class="reader" data-theme={props.theme.as_str()} aria-busy={if busy { "true" } else { "false" }}>
+        <div class="reader" part="reader" data-theme={props.theme.as_str()} aria-busy={if busy { "true" } else { "false" }}>
             { content }
         </div>
     }

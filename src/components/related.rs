@@ -22,7 +22,7 @@ pub struct RelatedCardsProps {
 #[component]
 pub fn RelatedCards(props: &RelatedCardsProps) -> Html {
     html! {
-        <section class="related" aria-labelledby={props.heading_id.clone()}>
+        <section class="related" part="related" aria-labelledby={props.heading_id.clone()}>
             <h2 id={props.heading_id.clone()}>{ "Related stories" }</h2>
             <ul class="related-list">
                 for (i, item) in props.items.iter().enumerate() {

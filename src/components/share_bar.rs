@@ -86,7 +86,7 @@ pub fn ShareBar(ShareBarProps { payload, targets }: &ShareBarProps) -> Html {
     });
 
     html! {
-        <div class="share" role="group" aria-label="Share this article" ref={host}>
+        <div class="share" part="share" role="group" aria-label="Share this article" ref={host}>
             <div class="share-controls">{ for controls }</div>
             <p class="share-status" role="status" aria-live="polite">{ (*status).clone() }</p>
         </div>

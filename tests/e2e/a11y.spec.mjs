@@ -39,3 +39,11 @@ test('keyboard users reach every control, with a visible focus ring', async ({ p
     expect(seen.has(name), `${name} reachable by Tab`).toBe(true);
   }
 });
+
+test('axe finds no WCAG A/AA violation on a host page with embedded widgets', async ({ page }) => {
+  await page.goto('http://127.0.0.1:4301/');
+  await expect(page.locator('article-reader#wire article')).toHaveCount(1);
+  await expect(page.locator('article-reader#gone [role=alert]')).toHaveCount(1);
+  const results = await new AxeBuilder({ page }).withTags(tags).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});

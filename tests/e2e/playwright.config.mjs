@@ -26,6 +26,7 @@ export default defineConfig({
   webServer: {
     command: `node tests/e2e/server.mjs`,
     cwd: '../..',
+    // server.mjs also starts the embed-mode origins (host 4301, reader 4302, API 4303).
     env: { PORT: String(port) },
     url: `http://127.0.0.1:${port}/index.html`,
     reuseExistingServer: false,

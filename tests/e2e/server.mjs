@@ -1,5 +1,11 @@
-// A real local server for the end-to-end tests: the release build from dist/, the test fixtures,
-// and endpoints that fail the ways article servers fail. Listens on 127.0.0.1 only.
+// The real local servers of the end-to-end tests, all on 127.0.0.1:
+//   4173  page mode: the release build (dist/), the fixtures, and endpoints that fail the ways
+//         article servers fail;
+//   4301  a third-party host page (examples/host-page/, and test pages in tests/e2e/host/) sent
+//         with a strict CSP and Trusted Types;
+//   4302  the reader's own origin for embed mode: dist/ with CORS;
+//   4303  an article API on a third origin: the fixtures with CORS.
+// `node tests/e2e/server.mjs` runs them all; the embed example is then at http://127.0.0.1:4301/.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
@@ -7,10 +13,9 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
-const mounts = [
-  ['/fixtures/', join(root, 'tests/fixtures')],
-  ['/', join(root, 'dist')],
-];
+export const PORTS = { app: 4173, host: 4301, reader: 4302, api: 4303 };
+const origin = (port) => `http://127.0.0.1:${port}`;
+
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -20,11 +25,20 @@ const types = {
   '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
 };
-const port = Number(process.env.PORT || 4173);
-const attempts = new Map();
 
-async function serveFile(res, path) {
+const HOST_CSP = [
+  `script-src 'self' ${origin(PORTS.reader)} 'wasm-unsafe-eval'`,
+  `style-src 'self' ${origin(PORTS.reader)}`,
+  `require-trusted-types-for 'script'`,
+  `report-uri /csp-report`,
+].join('; ');
+
+const attempts = new Map();
+const cspReports = [];
+
+async function serveFile(res, mounts, path, headers = {}) {
   for (const [prefix, dir] of mounts) {
     if (!path.startsWith(prefix)) continue;
     let file = normalize(join(dir, decodeURIComponent(path.slice(prefix.length))));
@@ -32,31 +46,34 @@ async function serveFile(res, path) {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': types[extname(file)] || 'application/octet-stream',
+        'cache-control': 'no-store',
+        ...headers,
+      });
       res.end(body);
       return;
     } catch {
       break;
     }
   }
-  res.writeHead(404, { 'content-type': 'text/plain' });
+  res.writeHead(404, { 'content-type': 'text/plain', ...headers });
   res.end('not found');
 }
 
-const server = createServer(async (req, res) => {
-  const url = new URL(req.url, `http://127.0.0.1:${port}`);
-  const path = url.pathname;
+/** Endpoints that fail like real article servers; `null` when `path` is not one of them. */
+function fault(res, path, headers) {
   let m;
   if ((m = path.match(/^\/fault\/status\/(\d{3})$/))) {
-    res.writeHead(Number(m[1]), { 'content-type': 'text/plain' });
+    res.writeHead(Number(m[1]), { 'content-type': 'text/plain', ...headers });
     return res.end(`status ${m[1]}`);
   }
   if (path === '/fault/login-page') {
-    res.writeHead(200, { 'content-type': 'text/html' });
+    res.writeHead(200, { 'content-type': 'text/html', ...headers });
     return res.end('<!doctype html><html><body><form><input name=user><script>window.__loginPageScriptRan = true</script></form></body></html>');
   }
   if (path === '/fault/not-json') {
-    res.writeHead(200, { 'content-type': 'application/json' });
+    res.writeHead(200, { 'content-type': 'application/json', ...headers });
     return res.end('this is not json');
   }
   if ((m = path.match(/^\/flaky\/([\w-]+)\.json$/))) {
@@ -64,12 +81,50 @@ const server = createServer(async (req, res) => {
     const n = (attempts.get(m[1]) || 0) + 1;
     attempts.set(m[1], n);
     if (n === 1) {
-      res.writeHead(503, { 'content-type': 'text/plain' });
+      res.writeHead(503, { 'content-type': 'text/plain', ...headers });
       return res.end('try later');
     }
-    return serveFile(res, '/fixtures/all-blocks.json');
+    return serveFile(res, [['/', join(root, 'tests/fixtures')]], '/all-blocks.json', headers);
   }
-  return serveFile(res, path);
-});
+  return null;
+}
 
-server.listen(port, '127.0.0.1', () => console.log(`test server on http://127.0.0.1:${port}/`));
+const CORS = { 'access-control-allow-origin': '*' };
+
+const roles = {
+  app: (req, res, path) =>
+    fault(res, path, {}) ??
+    serveFile(res, [['/fixtures/', join(root, 'tests/fixtures')], ['/', join(root, 'dist')]], path),
+  host: async (req, res, path) => {
+    if (path === '/csp-report') {
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      cspReports.push(body);
+      res.writeHead(204);
+      return res.end();
+    }
+    if (path === '/csp-reports') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end(JSON.stringify(cspReports));
+    }
+    return serveFile(
+      res,
+      [['/test/', join(root, 'tests/e2e/host')], ['/', join(root, 'examples/host-page')]],
+      path,
+      { 'content-security-policy': HOST_CSP },
+    );
+  },
+  reader: (req, res, path) => serveFile(res, [['/', join(root, 'dist')]], path, CORS),
+  api: (req, res, path) =>
+    fault(res, path, CORS) ?? serveFile(res, [['/fixtures/', join(root, 'tests/fixtures')]], path, CORS),
+};
+
+for (const [role, port] of Object.entries(PORTS)) {
+  createServer((req, res) => {
+    const path = new URL(req.url, origin(port)).pathname;
+    Promise.resolve(roles[role](req, res, path)).catch((error) => {
+      res.writeHead(500);
+      res.end(String(error));
+    });
+  }).listen(port, '127.0.0.1', () => console.log(`${role} on ${origin(port)}/`));
+}

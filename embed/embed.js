@@ -1,0 +1,132 @@
+// The article reader for other people's pages: defines <article-reader> and runs one WebAssembly
+// instance for every such element on the page. This file keeps its name from build to build; the
+// build writes the names of the (hashed) glue, wasm and stylesheet below, and every one of them is
+// resolved against this file's own URL, never the host page's.
+//
+// Host-page citizenship: no globals (this is a module), no inline script or style, no innerHTML,
+// no eval; the widget renders in an open shadow root with its stylesheet inside it.
+
+const GLUE = '__ARTICLE_READER_GLUE__';
+const WASM = '__ARTICLE_READER_WASM__';
+const CSS = '__ARTICLE_READER_CSS__';
+const HERE = new URL('.', import.meta.url);
+
+let instance; // Promise of the glue module once the wasm is instantiated: shared by all elements.
+
+function start() {
+  instance ??= import(new URL(GLUE, HERE).href).then(async (glue) => {
+    await glue.default({ module_or_path: new URL(WASM, HERE) });
+    return glue;
+  });
+  instance.catch(() => {
+    instance = undefined; // let "Try again" fetch it anew
+  });
+  return instance;
+}
+
+class ArticleReaderElement extends HTMLElement {
+  static observedAttributes = ['src', 'theme', 'share'];
+
+  #mount;
+  #handle = null;
+  #generation = 0;
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    const sheet = document.createElement('link');
+    sheet.rel = 'stylesheet';
+    sheet.href = new URL(CSS, HERE).href;
+    this.#mount = document.createElement('div');
+    this.#mount.className = 'reader-mount';
+    // The light-DOM children (say, a plain link to the article) show through this slot until the
+    // article has rendered, and stay after a failure (the stylesheet hides them after success).
+    const fallback = document.createElement('slot');
+    root.append(sheet, this.#mount, fallback);
+    root.addEventListener('click', (event) => {
+      if (event.target instanceof Element && event.target.closest('[data-reader-retry]')) this.#render();
+    });
+  }
+
+  connectedCallback() {
+    this.#render();
+  }
+
+  disconnectedCallback() {
+    this.#generation += 1;
+    this.#teardown();
+  }
+
+  attributeChangedCallback() {
+    if (this.isConnected) this.#render();
+  }
+
+  #teardown() {
+    const handle = this.#handle;
+    this.#handle = null;
+    if (!handle) return;
+    try {
+      handle.destroy();
+      handle.free();
+    } catch (error) {
+      console.error('[article-reader]', error);
+    }
+  }
+
+  async #render() {
+    const generation = ++this.#generation;
+    let glue;
+    try {
+      glue = await start();
+    } catch (error) {
+      if (generation === this.#generation) this.#showStartFailure(error);
+      return;
+    }
+    // A newer render, or removal, happened while the wasm was loading.
+    if (generation !== this.#generation || !this.isConnected) return;
+    this.#teardown();
+    const inline = this.querySelector(':scope > script[type="application/json"]');
+    try {
+      this.#handle = glue.mountElement(
+        this.#mount,
+        this.getAttribute('src') ?? undefined,
+        inline ? inline.textContent : undefined,
+        this.getAttribute('theme') ?? undefined,
+        this.getAttribute('share') ?? undefined,
+        HERE.href,
+      );
+    } catch (error) {
+      this.#showStartFailure(error);
+    }
+  }
+
+  // The wasm could not be fetched or started (network, a host CSP without 'wasm-unsafe-eval'):
+  // an alert with a retry, built with DOM calls; the light-DOM children stay visible below it.
+  #showStartFailure(error) {
+    console.error('[article-reader] could not start:', error);
+    const wrapper = document.createElement('div');
+    wrapper.className = 'reader';
+    wrapper.setAttribute('aria-busy', 'false');
+    const alert = document.createElement('div');
+    alert.className = 'reader-error';
+    alert.setAttribute('role', 'alert');
+    const title = document.createElement('p');
+    title.className = 'reader-error-title';
+    title.textContent = 'This article could not be shown.';
+    const detail = document.createElement('p');
+    detail.className = 'reader-error-detail';
+    detail.textContent = 'The article reader could not start on this page.';
+    const retry = document.createElement('button');
+    retry.type = 'button';
+    retry.className = 'reader-button';
+    retry.dataset.readerRetry = '';
+    retry.textContent = 'Try again';
+    alert.append(title, detail, retry);
+    wrapper.append(alert);
+    this.#mount.replaceChildren(wrapper);
+  }
+}
+
+if (!customElements.get('article-reader')) {
+  customElements.define('article-reader', ArticleReaderElement);
+}

@@ -1,0 +1,176 @@
+// Embed mode as a site owner meets it: the host page on one origin (strict CSP with Trusted Types),
+// the reader on a second, the article API on a third.
+import { test, expect } from '@playwright/test';
+import { readFileSync, existsSync } from 'node:fs';
+import { watch, expectClean } from './helpers.mjs';
+
+const HOST = 'http://127.0.0.1:4301';
+const API = 'http://127.0.0.1:4303';
+
+/** Watches everything `watch` does, plus CSP reports in the console and wasm downloads. */
+async function watchEmbed(page) {
+  const seen = await watch(page);
+  seen.csp = [];
+  seen.wasm = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|Trusted Type|TrustedHTML|TrustedScript/i.test(m.text())) seen.csp.push(m.text());
+  });
+  page.on('request', (r) => {
+    if (r.url().endsWith('.wasm')) seen.wasm.push(r.url());
+  });
+  return seen;
+}
+
+/** The CSP reports the host received for this page's own URL (other tests share the server). */
+async function expectNoCspReport(page) {
+  const reports = await (await page.request.get(`${HOST}/csp-reports`)).json();
+  const mine = reports.filter((r) => JSON.parse(r)['csp-report']?.['document-uri'] === page.url());
+  expect(mine, 'CSP reports sent to the host').toEqual([]);
+}
+
+const reader = (page, id) => page.locator(`article-reader#${id}`);
+
+test('the example host page renders every widget under a strict CSP with one wasm download', async ({ page }) => {
+  const seen = await watchEmbed(page);
+  await page.goto(`${HOST}/?run=${test.info().testId}`);
+  const wire = reader(page, 'wire');
+  await expect(wire.getByRole('heading', { level: 1 })).toHaveText('Every block of the format, in one article');
+  await expect(wire.locator('.figure-lead img')).toHaveAttribute('src', `${API}/fixtures/img/lead.png`);
+  await expect(wire.getByRole('link', { name: /Read “Every block/ })).toBeHidden();
+
+  const inline = reader(page, 'inline');
+  await expect(inline.getByRole('heading', { level: 1 })).toHaveText('The ferry runs again');
+  await expect(inline.locator('.reader')).toHaveAttribute('data-theme', 'dark');
+  await expect(inline.locator('.share a, .share button')).toHaveCount(3);
+  await expect(inline.getByRole('link', { name: 'Share on X' })).toHaveAttribute('href', /riverside\.example%2F2024%2Fferry/);
+
+  const gone = reader(page, 'gone');
+  await expect(gone.getByRole('alert')).toContainText('not found on the server (error 404)');
+  await expect(gone.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expect(gone.getByRole('link', { name: 'Find it in our archive' })).toBeVisible();
+
+  expect(await page.locator('article-reader').evaluateAll((els) => els.map((el) => el.shadowRoot?.mode))).toEqual(['open', 'open', 'open']);
+  expect(seen.wasm).toHaveLength(1);
+  expect(seen.wasm[0]).toMatch(/^http:\/\/127\.0\.0\.1:4302\/article-reader-[0-9a-f]+_bg\.wasm$/);
+  expect(seen.csp).toEqual([]);
+  await expectNoCspReport(page);
+  expectClean(seen);
+});
+
+test('embedding adds no global to the host page', async ({ page }) => {
+  await page.goto(`${HOST}/test/blank.html`);
+  const before = await page.evaluate(() => Object.getOwnPropertyNames(window));
+  await page.goto(`${HOST}/`);
+  await expect(reader(page, 'wire').locator('article')).toHaveCount(1);
+  const after = await page.evaluate(() => Object.getOwnPropertyNames(window));
+  expect(after.filter((name) => !before.includes(name))).toEqual([]);
+});
+
+test('a hostile host stylesheet does not reach the widget, and the widget leaves the host alone', async ({ page }) => {
+  const measure = (loc) =>
+    loc.evaluate((root) => {
+      const s = (sel) => {
+        const el = root.shadowRoot.querySelector(sel);
+        const c = getComputedStyle(el);
+        return { display: c.display, color: c.color, size: c.fontSize, family: c.fontFamily, spacing: c.letterSpacing, transform: c.textTransform, visibility: c.visibility, style: c.fontStyle, direction: c.direction, weight: c.fontWeight };
+      };
+      return { reader: s('.reader'), h1: s('h1'), p: s('.article-body p'), link: s('.article-body a'), img: s('.figure-lead img'), button: s('.share-copy') };
+    });
+  await page.goto(`${HOST}/test/plain.html`);
+  await expect(reader(page, 'one').locator('article')).toHaveCount(1);
+  const calm = await measure(reader(page, 'one'));
+
+  const seen = await watchEmbed(page);
+  await page.goto(`${HOST}/test/hostile.html`);
+  await expect(reader(page, 'one').locator('article')).toHaveCount(1);
+  await expect(reader(page, 'two').locator('article')).toHaveCount(1);
+  const hostile = await measure(reader(page, 'one'));
+  expect(hostile).toEqual(calm);
+  expect(hostile.h1.display).toBe('block');
+  expect(hostile.p.color).not.toBe('rgb(255, 0, 0)');
+  expect(hostile.reader.size).toBe('19px');
+  expect(hostile.reader.direction).toBe('ltr');
+  await expect(reader(page, 'one').getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(reader(page, 'two').locator('article')).toHaveAttribute('dir', 'rtl');
+
+  // The host is as its own stylesheet made it: nothing added to its document or its styles.
+  await expect(page.locator('#host-heading')).toBeHidden();
+  expect(await page.locator('#host-text').evaluate((el) => getComputedStyle(el).color)).toBe('rgb(255, 0, 0)');
+  expect(await page.evaluate(() => document.styleSheets.length)).toBe(1);
+  expect(await page.evaluate(() => document.querySelectorAll('style, link[rel=stylesheet]').length)).toBe(1);
+  expect(await page.evaluate(() => document.querySelectorAll('[style]').length)).toBe(0);
+  expect(seen.csp).toEqual([]);
+  await expectNoCspReport(page);
+  expectClean(seen);
+});
+
+test('elements added later render, removed ones tear down cleanly, and a new src loads', async ({ page }) => {
+  const seen = await watchEmbed(page);
+  await page.goto(`${HOST}/`);
+  await expect(reader(page, 'wire').locator('article')).toHaveCount(1);
+
+  await page.evaluate((api) => {
+    const el = document.createElement('article-reader');
+    el.id = 'late';
+    el.setAttribute('src', `${api}/fixtures/rtl-arabic.json`);
+    document.querySelector('main').append(el);
+  }, API);
+  await expect(reader(page, 'late').locator('article')).toHaveAttribute('lang', 'ar');
+
+  await page.evaluate(() => document.getElementById('wire').remove());
+  await expect(page.locator('article-reader#wire')).toHaveCount(0);
+
+  await page.evaluate((api) => document.getElementById('late').setAttribute('src', `${api}/fixtures/minimal.json`), API);
+  await expect(reader(page, 'late').getByRole('heading', { level: 1 })).toHaveText('Just a headline');
+
+  // Moved elsewhere in the page: torn down and mounted again, still one article.
+  await page.evaluate(() => document.body.prepend(document.getElementById('late')));
+  await expect(reader(page, 'late').locator('article')).toHaveCount(1);
+  await expect(reader(page, 'late').getByRole('heading', { level: 1 })).toHaveText('Just a headline');
+
+  expect(seen.wasm).toHaveLength(1);
+  expect(seen.csp).toEqual([]);
+  expectClean(seen);
+});
+
+test('when the wasm cannot load, the light-DOM link stays with an alert, and "Try again" recovers', async ({ page }) => {
+  let block = true;
+  await page.route('**/*.wasm', (route) => (block ? route.abort() : route.continue()));
+  const seen = await watchEmbed(page);
+  page.on('console', () => {});
+  await page.goto(`${HOST}/`);
+  const wire = reader(page, 'wire');
+  await expect(wire.getByRole('alert')).toContainText('could not start');
+  await expect(wire.getByRole('link', { name: /Read “Every block/ })).toBeVisible();
+  block = false;
+  await wire.getByRole('button', { name: 'Try again' }).click();
+  await expect(wire.getByRole('heading', { level: 1 })).toHaveText('Every block of the format, in one article');
+  await expect(wire.getByRole('link', { name: /Read “Every block/ })).toBeHidden();
+  expectClean(seen);
+});
+
+test('a failing src in an element shows its alert, and "Try again" reloads only that element', async ({ page }) => {
+  const seen = await watchEmbed(page);
+  await page.goto(`${HOST}/`);
+  await page.evaluate((api) => {
+    const el = document.createElement('article-reader');
+    el.id = 'flaky';
+    el.setAttribute('src', `${api}/flaky/embed-${Date.now()}.json`);
+    document.querySelector('main').append(el);
+  }, API);
+  const flaky = reader(page, 'flaky');
+  await expect(flaky.getByRole('alert')).toContainText('error 503');
+  await flaky.getByRole('button', { name: 'Try again' }).click();
+  await expect(flaky.getByRole('heading', { level: 1 })).toHaveText('Every block of the format, in one article');
+  await expect(reader(page, 'gone').getByRole('alert')).toBeVisible();
+  expectClean(seen);
+});
+
+test('dist/embed.js has its stable name and points at files of the same build', () => {
+  const embed = readFileSync('dist/embed.js', 'utf8');
+  const names = [...embed.matchAll(/'\.\/([^']+\.(?:js|wasm|css))'/g)].map((m) => m[1]);
+  expect(names).toHaveLength(3);
+  for (const name of names) expect(existsSync(`dist/${name}`), name).toBe(true);
+  const code = embed.replace(/^\s*\/\/.*$/gm, '');
+  expect(code).not.toMatch(/innerHTML|eval\(|new Function|document\.write/);
+});
