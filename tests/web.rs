@@ -475,6 +475,7 @@ async fn after_a_panic_every_mounted_widget_shows_the_alert_with_a_way_back() {
     let _app = article_reader::mount::mount(
         root.clone(),
         props(ArticleSource::Inline(ALL_BLOCKS.into())),
+        article_reader::mount::Mode::Page,
     );
     wait_for(&root, "article").await;
     // What the panic hook runs: plain DOM calls, no re-entry into the (then unreliable) app.
@@ -490,4 +491,29 @@ async fn after_a_panic_every_mounted_widget_shows_the_alert_with_a_way_back() {
         .unwrap();
     assert_eq!(text_of(&button), "Try again");
     assert!(root.query_selector("article").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn after_a_panic_an_embedded_widget_offers_a_retry_that_never_navigates_the_host() {
+    use article_reader::mount::{mount, Mode};
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let mut app = mount(
+        root.clone(),
+        props(ArticleSource::Inline(ALL_BLOCKS.into())),
+        Mode::Embed,
+    );
+    wait_for(&root, "article").await;
+    article_reader::mount::show_panic_view();
+    let button = root
+        .query_selector("[role=alert] button[data-reader-retry]")
+        .unwrap()
+        .expect("retry button for embed.js");
+    assert_eq!(
+        button.get_attribute("type").as_deref(),
+        Some("button"),
+        "not a submit: the host page stays"
+    );
+    app.destroy();
+    assert_eq!(root.child_element_count(), 0, "destroy empties the element");
 }
