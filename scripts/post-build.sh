@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# Trunk post-build hook: writes dist/embed.js (a stable name) from embed/embed.js with the names of
-# this build's hashed glue, wasm and widget stylesheet filled in.
+# Trunk post-build hook. In the staging directory of every build it writes:
+#   embed.js  the stable-named loader for embed mode, from embed/embed.js, with the names of this
+#             build's hashed glue, wasm and widget stylesheet filled in;
+#   sw.js     the service worker, from pwa/sw.js, with the precache list of this build's files and a
+#             version made from their contents (release builds; a debug build gets a worker that
+#             removes itself, so `trunk serve` never serves stale caches).
 set -euo pipefail
 stage=${TRUNK_STAGING_DIR:?run by trunk}
+source_dir=${TRUNK_SOURCE_DIR:?run by trunk}
 cd "$stage"
+
 glue=$(ls article-reader-*.js | head -n 1)
 wasm=$(ls article-reader-*_bg.wasm | head -n 1)
 css=$(ls reader-*.css | head -n 1)
@@ -11,4 +17,24 @@ css=$(ls reader-*.css | head -n 1)
 sed -e "s|__ARTICLE_READER_GLUE__|./$glue|" \
     -e "s|__ARTICLE_READER_WASM__|./$wasm|" \
     -e "s|__ARTICLE_READER_CSS__|./$css|" \
-    "$TRUNK_SOURCE_DIR/embed/embed.js" > embed.js
+    "$source_dir/embed/embed.js" > embed.js
+
+if [ "${TRUNK_PROFILE:-release}" != "release" ]; then
+  cat > sw.js <<'WORKER'
+// Development build: no offline caching. This worker deletes the reader's caches and unregisters.
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil((async () => {
+  for (const key of await caches.keys()) if (key.startsWith('article-reader-')) await caches.delete(key);
+  await self.registration.unregister();
+})()));
+WORKER
+  exit 0
+fi
+
+# The app shell: everything page mode needs, not the embed loader or the worker itself.
+files=$(find . -type f ! -name sw.js ! -name embed.js ! -path './.stage/*' | sed 's|^\./||' | LC_ALL=C sort)
+version=$(printf '%s\n' $files | xargs sha256sum | sha256sum | cut -c1-16)
+list=$(printf '"%s",' $files)
+sed -e "s|__ARTICLE_READER_VERSION__|$version|" \
+    -e "s|__ARTICLE_READER_PRECACHE__|[${list%,}]|" \
+    "$source_dir/pwa/sw.js" > sw.js

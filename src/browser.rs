@@ -44,6 +44,11 @@ pub fn error(message: &str) {
     console_error(&format!("[article-reader] {message}"));
 }
 
+/// The browser's connectivity hint: `false` means offline for sure, `true` proves nothing.
+pub fn is_online() -> bool {
+    web_sys::window().is_none_or(|w| w.navigator().on_line())
+}
+
 /// The address of the page the widget runs in (what is shared when a document has no `url`).
 pub fn page_url() -> String {
     web_sys::window()

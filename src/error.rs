@@ -10,8 +10,11 @@ use crate::decode::FieldIssue;
 pub enum ReaderError {
     /// The `src` given to the widget is not an http(s) address.
     BadSource,
-    /// The request never got an answer (offline, DNS, CORS refused, connection reset).
+    /// The request never got an answer (DNS, CORS refused, connection reset).
     Network,
+    /// No connection (the browser says so, or the service worker found no network), and the
+    /// article is not saved for offline reading.
+    Offline,
     /// No complete answer within the time limit.
     Timeout { seconds: u32 },
     /// The server answered with a status outside 200–299.
@@ -22,6 +25,10 @@ pub enum ReaderError {
     TooLarge,
     /// The document is JSON but not a valid article.
     Invalid(FieldIssue),
+    /// Saving for offline reading failed: the browser's storage for the reader is full.
+    StorageFull,
+    /// Saving for offline reading is not possible here (private window, storage switched off).
+    StorageUnavailable,
     /// Something inside the widget failed; the detail goes to the console.
     Internal,
 }
@@ -33,6 +40,10 @@ impl fmt::Display for ReaderError {
             ReaderError::Network => {
                 f.write_str("The article could not be reached. Check your connection, then try again.")
             }
+            ReaderError::Offline => f.write_str(
+                "You are offline, and this article is not saved for offline reading. \
+                 Connect to the internet, then try again.",
+            ),
             ReaderError::Timeout { seconds } => {
                 write!(f, "The server did not send the article within {seconds} seconds.")
             }
@@ -51,6 +62,12 @@ impl fmt::Display for ReaderError {
             }
             ReaderError::TooLarge => f.write_str("The article is too large to show."),
             ReaderError::Invalid(issue) => write!(f, "This article document has an error: {issue}"),
+            ReaderError::StorageFull => f.write_str(
+                "There is not enough storage space to save this article. Remove saved articles, then try again.",
+            ),
+            ReaderError::StorageUnavailable => {
+                f.write_str("This browser does not allow saving articles here.")
+            }
             ReaderError::Internal => f.write_str("Something went wrong inside the reader."),
         }
     }

@@ -7,6 +7,7 @@ pub mod date;
 pub mod decode;
 pub mod error;
 pub mod model;
+pub mod saved;
 pub mod share;
 pub mod url_policy;
 
@@ -20,6 +21,8 @@ pub mod hooks;
 pub mod loader;
 #[cfg(target_arch = "wasm32")]
 pub mod mount;
+#[cfg(target_arch = "wasm32")]
+pub mod offline;
 
 /// The built-in sample article (the seed page converted to format v1), shown with no `src`.
 pub const SAMPLE_ARTICLE: &str = include_str!("../assets/sample/article.json");

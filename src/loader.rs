@@ -11,7 +11,7 @@ use crate::browser;
 use crate::decode::{decode_str, MAX_DOCUMENT_BYTES};
 use crate::error::ReaderError;
 use crate::model::Article;
-use crate::url_policy::{self, UrlUse};
+use crate::url_policy::{self, SafeUrl, UrlUse};
 
 /// How long a request may take, body included, before the reader gives up.
 pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
@@ -27,29 +27,75 @@ pub enum ArticleSource {
     Inline(Rc<str>),
 }
 
+/// A checked article and what saving it for offline reading needs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    pub article: Rc<Article>,
+    /// The document text exactly as checked: what "Save for offline" stores.
+    pub text: Rc<str>,
+    /// The address the document is requested by (and saved under); `None` for inline documents.
+    pub address: Option<SafeUrl>,
+    /// True when the service worker answered with the saved copy (the network failed or was slow).
+    pub from_saved_copy: bool,
+}
+
 /// Loads and checks the document from `source`; logs warnings for what was skipped.
-pub async fn load(source: &ArticleSource, timeout_ms: u32) -> Result<Rc<Article>, ReaderError> {
+pub async fn load(source: &ArticleSource, timeout_ms: u32) -> Result<Loaded, ReaderError> {
     let page = browser::base_url();
-    let (text, base) = match source {
-        ArticleSource::Sample { base } => (crate::SAMPLE_ARTICLE.to_owned(), base.to_string()),
-        ArticleSource::Inline(text) => (text.to_string(), page),
+    let (fetched, address) = match source {
+        ArticleSource::Sample { base } => (
+            Fetched {
+                text: crate::SAMPLE_ARTICLE.to_owned(),
+                base: base.to_string(),
+                from_saved_copy: false,
+            },
+            url_policy::resolve(base, None, UrlUse::Web),
+        ),
+        ArticleSource::Inline(text) => (
+            Fetched {
+                text: text.to_string(),
+                base: page,
+                from_saved_copy: false,
+            },
+            None,
+        ),
         ArticleSource::Url(src) => {
             let url =
                 url_policy::resolve(src, Some(&page), UrlUse::Web).ok_or(ReaderError::BadSource)?;
-            fetch_text(url.as_str(), timeout_ms).await?
+            (fetch_text(url.as_str(), timeout_ms).await?, Some(url))
         }
     };
+    let Fetched {
+        text,
+        base,
+        from_saved_copy,
+    } = fetched;
     let decoded =
         decode_str(&text, Some(&base)).map_err(|issue| ReaderError::from_document(&text, issue))?;
     for warning in &decoded.warnings {
         browser::warn(&warning.to_string());
     }
-    Ok(Rc::new(decoded.article))
+    Ok(Loaded {
+        article: Rc::new(decoded.article),
+        text: text.into(),
+        address,
+        from_saved_copy,
+    })
 }
+
+/// A document's text and the address it is resolved against.
+struct Fetched {
+    text: String,
+    base: String,
+    from_saved_copy: bool,
+}
+
+/// The header by which the reader's service worker says how it answered (see `pwa/sw.js`).
+const WORKER_HEADER: &str = "X-Article-Reader";
 
 /// The one fetch path: GET with a time limit covering the body, status and size checked.
 /// Returns the body and the final URL (after redirects), which is the document's own address.
-async fn fetch_text(url: &str, timeout_ms: u32) -> Result<(String, String), ReaderError> {
+async fn fetch_text(url: &str, timeout_ms: u32) -> Result<Fetched, ReaderError> {
     let window = web_sys::window().ok_or(ReaderError::Internal)?;
     let init = RequestInit::new();
     init.set_method("GET");
@@ -61,6 +107,8 @@ async fn fetch_text(url: &str, timeout_ms: u32) -> Result<(String, String), Read
     };
     let failed = |e: wasm_bindgen::JsValue| match browser::error_name(&e).as_deref() {
         Some("TimeoutError" | "AbortError") => timeout.clone(),
+        // `onLine == false` is reliable (true is not proof of a connection).
+        _ if !browser::is_online() => ReaderError::Offline,
         _ => ReaderError::Network,
     };
     let request =
@@ -74,6 +122,10 @@ async fn fetch_text(url: &str, timeout_ms: u32) -> Result<(String, String), Read
         .map_err(failed)?
         .dyn_into()
         .map_err(|_| ReaderError::Internal)?;
+    let worker_note = response.headers().get(WORKER_HEADER).ok().flatten();
+    if worker_note.as_deref() == Some("offline-not-saved") {
+        return Err(ReaderError::Offline);
+    }
     if !response.ok() {
         return Err(ReaderError::Http {
             status: response.status(),
@@ -100,5 +152,9 @@ async fn fetch_text(url: &str, timeout_ms: u32) -> Result<(String, String), Read
     let final_url = Some(response.url())
         .filter(|u| !u.is_empty())
         .unwrap_or_else(|| url.to_owned());
-    Ok((text, final_url))
+    Ok(Fetched {
+        text,
+        base: final_url,
+        from_saved_copy: worker_note.as_deref() == Some("saved-copy"),
+    })
 }

@@ -71,6 +71,38 @@ impl Article {
     }
 }
 
+impl Article {
+    /// Every picture address the article shows (lead, body, related, avatars, logo, with their
+    /// `srcset` candidates), each once: what saving for offline reading must store.
+    pub fn image_urls(&self) -> Vec<&SafeUrl> {
+        let mut images: Vec<&Image> = self.lead_image.iter().collect();
+        for block in self.body.iter() {
+            match block {
+                Block::Image { image } => images.push(image),
+                Block::RelatedLink {
+                    image: Some(image), ..
+                } => images.push(image),
+                _ => {}
+            }
+        }
+        images.extend(self.related.iter().filter_map(|r| r.image.as_ref()));
+        let mut urls: Vec<&SafeUrl> = Vec::new();
+        for image in images {
+            urls.extend(image.src.iter());
+            urls.extend(image.srcset.iter().map(|e| &e.src));
+        }
+        urls.extend(self.authors.iter().filter_map(|a| a.avatar.as_ref()));
+        urls.extend(self.site.iter().filter_map(|s| s.logo.as_ref()));
+        let mut unique: Vec<&SafeUrl> = Vec::with_capacity(urls.len());
+        for url in urls {
+            if !unique.contains(&url) {
+                unique.push(url);
+            }
+        }
+        unique
+    }
+}
+
 /// Text direction of the article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

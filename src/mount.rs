@@ -4,10 +4,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use yew::AppHandle;
+use yew::{AppHandle, AttrValue};
 
 use crate::browser;
-use crate::components::{Reader, ReaderProps, Theme};
+use crate::components::{PageApp, Reader, ReaderProps, Theme};
 use crate::loader::{ArticleSource, DEFAULT_TIMEOUT_MS};
 use crate::share::ShareTarget;
 
@@ -51,19 +51,25 @@ impl MountedReader {
 
 /// Mounts a widget into `root` (an element; in a shadow root, a `div` inside it).
 pub fn mount(root: web_sys::Element, mut props: ReaderProps, mode: Mode) -> MountedReader {
+    props.id_prefix = register(&root, mode);
+    let app = yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).render();
+    MountedReader {
+        app: Some(app),
+        root,
+    }
+}
+
+/// Prepares `root` for a widget: the panic hook installed and told of it; returns a unique prefix
+/// for the widget's element ids.
+fn register(root: &web_sys::Element, mode: Mode) -> AttrValue {
     install_panic_hook();
     let id = NEXT_ID.with(|n| {
         let mut n = n.borrow_mut();
         *n += 1;
         *n
     });
-    props.id_prefix = format!("article-reader-{id}").into();
     ROOTS.with(|roots| roots.borrow_mut().push((root.clone(), mode)));
-    let app = yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).render();
-    MountedReader {
-        app: Some(app),
-        root,
-    }
+    format!("article-reader-{id}").into()
 }
 
 /// The props for an `<article-reader>` element from its attributes: `src`, else the inline JSON
@@ -90,6 +96,7 @@ pub fn embed_props(
         ),
         theme: theme.map(|t| Theme::parse(&t)).unwrap_or_default(),
         timeout_ms: DEFAULT_TIMEOUT_MS,
+        offline: false,
         id_prefix: "article-reader".into(),
     }
 }
@@ -119,10 +126,10 @@ pub fn start_page() {
         param("share"),
         &browser::base_url(),
     );
-    props.id_prefix = "article-reader".into();
+    props.id_prefix = register(&root, Mode::Page);
     root.replace_children_with_node_0();
-    // The page lives as long as the app: keep it running.
-    std::mem::forget(mount(root, props, Mode::Page));
+    // The page lives as long as the app: it is never torn down.
+    yew::Renderer::<PageApp>::with_root_and_props(root, props).render();
 }
 
 /// The address the sample article is treated as coming from: `sample/article.json` next to the

@@ -429,3 +429,20 @@ fn oversized_documents_are_refused_before_parsing() {
         .message
         .starts_with("larger than"));
 }
+
+#[test]
+fn every_picture_is_listed_once_for_offline_saving() {
+    let article = decode_str(ALL_BLOCKS, BASE).unwrap().article;
+    let urls: Vec<&str> = article.image_urls().iter().map(|u| u.as_str()).collect();
+    assert_eq!(
+        urls,
+        [
+            "https://news.example/api/img/lead.png",
+            "https://news.example/api/img/lead-400.png",
+            "https://news.example/api/img/body.png",
+            "https://news.example/api/img/one.png",
+            "https://news.example/api/img/ada.png",
+            "https://news.example/api/img/logo.png",
+        ]
+    );
+}

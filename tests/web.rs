@@ -50,6 +50,7 @@ fn props(source: ArticleSource) -> ReaderProps {
         share_targets: ShareTarget::ALL.into(),
         theme: Theme::Auto,
         timeout_ms: 5_000,
+        offline: false,
         id_prefix: "t".into(),
     }
 }

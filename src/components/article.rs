@@ -17,6 +17,9 @@ pub struct ArticleViewProps {
     pub share_targets: Rc<[ShareTarget]>,
     /// Prefix for this instance's element ids.
     pub id_prefix: AttrValue,
+    /// Controls shown under the byline (page mode: "Save for offline"); none by default.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// One whole article: header, lead image, body, audio, footer with share controls, related cards.
@@ -68,6 +71,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     </ul>
                 }
                 <Byline article={props.article.clone()} />
+                { props.children.clone() }
             </header>
             if let Some(image) = &a.lead_image {
                 <Figure image={image.clone()} lead=true />

@@ -3,12 +3,16 @@
 
 mod article;
 mod body;
+mod offline;
+mod page;
 mod reader;
 mod related;
 mod share_bar;
 
 pub use article::{ArticleView, ArticleViewProps};
 pub use body::{BlockView, Figure, InlineText};
+pub use offline::{SaveControl, SavedList};
+pub use page::PageApp;
 pub use reader::{Reader, ReaderProps, Theme};
 pub use related::RelatedCards;
 pub use share_bar::ShareBar;

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::ArticleView;
+use super::{ArticleView, SaveControl};
 use crate::hooks::{use_article, LoadState};
 use crate::loader::ArticleSource;
 use crate::share::ShareTarget;
@@ -26,7 +26,8 @@ impl Theme {
         }
     }
 
-    fn as_str(self) -> &'static str {
+    /// The `data-theme` value.
+    pub fn as_str(self) -> &'static str {
         match self {
             Theme::Light => "light",
             Theme::Dark => "dark",
@@ -49,6 +50,10 @@ pub struct ReaderProps {
     /// Request time limit in milliseconds; 15 s by default.
     #[prop_or(crate::loader::DEFAULT_TIMEOUT_MS)]
     pub timeout_ms: u32,
+    /// Page mode only: show "Save for offline" (the service worker serves saved copies). Off by
+    /// default, and always off in embed mode, where the storage would be the host page's.
+    #[prop_or_default]
+    pub offline: bool,
     /// Prefix for element ids, unique per instance on a page; `ar` by default.
     #[prop_or(AttrValue::Static("ar"))]
     pub id_prefix: AttrValue,
@@ -63,12 +68,16 @@ pub fn Reader(props: &ReaderProps) -> Html {
         LoadState::Loading => html! {
             <p class="reader-status">{ "Loading article…" }</p>
         },
-        LoadState::Ready(article) => html! {
+        LoadState::Ready(loaded) => html! {
             <ArticleView
-                article={article.clone()}
+                article={loaded.article.clone()}
                 share_targets={props.share_targets.clone()}
                 id_prefix={props.id_prefix.clone()}
-            />
+            >
+                if props.offline {
+                    <SaveControl loaded={loaded.clone()} />
+                }
+            </ArticleView>
         },
         LoadState::Failed(error) => {
             let retry = {

@@ -3,14 +3,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::error::ReaderError;
-use crate::loader::{self, ArticleSource};
-use crate::model::Article;
+use crate::loader::{self, ArticleSource, Loaded};
 
 /// Where loading an article stands.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadState {
     Loading,
-    Ready(Rc<Article>),
+    Ready(Rc<Loaded>),
     Failed(ReaderError),
 }
 
@@ -60,7 +59,7 @@ pub fn use_article(source: ArticleSource, timeout_ms: u32) -> UseArticleHandle {
                 let result = loader::load(&source, timeout_ms).await;
                 if *latest.borrow() == run {
                     state.set(match result {
-                        Ok(decoded) => LoadState::Ready(decoded),
+                        Ok(loaded) => LoadState::Ready(Rc::new(loaded)),
                         Err(error) => LoadState::Failed(error),
                     });
                 }

@@ -152,7 +152,7 @@ test('"Copy link" copies the canonical URL and announces it', async ({ page, con
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'http://127.0.0.1:4173' });
   const seen = await watch(page);
   await open(page);
-  const status = page.locator('[aria-live="polite"]');
+  const status = page.locator('.share [aria-live="polite"]');
   await expect(status).toHaveText('');
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(status).toHaveText('Link copied');
@@ -170,7 +170,7 @@ test('"Copy link" falls back when the Clipboard API refuses', async ({ page }) =
   const seen = await watch(page);
   await open(page, '?src=/fixtures/all-blocks.json');
   await page.getByRole('button', { name: 'Copy link' }).click();
-  await expect(page.locator('[aria-live="polite"]')).toHaveText(/Link copied|The link is https:\/\/news\.example\/2024\/all-blocks/);
+  await expect(page.locator('.share [aria-live="polite"]')).toHaveText(/Link copied|The link is https:\/\/news\.example\/2024\/all-blocks/);
   await expect(page.locator('.copy-buffer')).toHaveCount(0);
   expectClean(seen);
 });
@@ -195,7 +195,7 @@ test('"Share" uses the Web Share API with the canonical URL, and cancelling is n
   expect(first.activation).toBe(true);
   await share.click();
   await expect.poll(() => page.evaluate(() => window.__shared.length)).toBe(2);
-  await expect(page.locator('[aria-live="polite"]')).toHaveText('');
+  await expect(page.locator('.share [aria-live="polite"]')).toHaveText('');
   expectClean(seen);
 });
 

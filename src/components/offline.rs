@@ -1,0 +1,251 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::article::DateText;
+use crate::browser;
+use crate::date;
+use crate::loader::Loaded;
+use crate::offline;
+use crate::saved::SavedEntry;
+
+/// Where saving stands for the shown article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SaveState {
+    Checking,
+    NotSaved,
+    Saving,
+    Saved,
+}
+
+/// Props of [`SaveControl`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct SaveControlProps {
+    /// The loaded article, with the text and address to save.
+    pub loaded: Rc<Loaded>,
+}
+
+/// "Save for offline": stores the article and its pictures, then shows "Saved" with "Remove".
+/// While online, a saved article's copy is refreshed from the checked document just loaded.
+#[component]
+pub fn SaveControl(SaveControlProps { loaded }: &SaveControlProps) -> Html {
+    let state = use_state(|| SaveState::Checking);
+    let message = use_state(|| AttrValue::Static(""));
+    {
+        let (state, loaded) = (state.clone(), loaded.clone());
+        use_effect_with(loaded.address.clone(), move |address| {
+            let address = address.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let saved = match &address {
+                    Some(url) => offline::is_saved(url.as_str()).await,
+                    None => false,
+                };
+                state.set(if saved {
+                    SaveState::Saved
+                } else {
+                    SaveState::NotSaved
+                });
+                if saved {
+                    offline::refresh_if_saved(&loaded).await;
+                }
+            });
+        });
+    }
+    if loaded.address.is_none() {
+        return html! {};
+    }
+    let on_save = {
+        let (state, message, loaded) = (state.clone(), message.clone(), loaded.clone());
+        Callback::from(move |_: MouseEvent| {
+            if *state != SaveState::NotSaved {
+                return;
+            }
+            state.set(SaveState::Saving);
+            message.set("Saving the article and its pictures…".into());
+            let (state, message, loaded) = (state.clone(), message.clone(), loaded.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match offline::save(&loaded).await {
+                    Ok(()) => {
+                        state.set(SaveState::Saved);
+                        message.set("Saved. This article can now be read offline.".into());
+                    }
+                    Err(error) => {
+                        state.set(SaveState::NotSaved);
+                        message.set(error.to_string().into());
+                    }
+                }
+            });
+        })
+    };
+    let on_remove = {
+        let (state, message, loaded) = (state.clone(), message.clone(), loaded.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(url) = loaded.address.clone() else {
+                return;
+            };
+            let (state, message) = (state.clone(), message.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match offline::remove(url.as_str()).await {
+                    Ok(()) => {
+                        state.set(SaveState::NotSaved);
+                        message.set("Removed from saved articles.".into());
+                    }
+                    Err(error) => message.set(error.to_string().into()),
+                }
+            });
+        })
+    };
+    let saved = *state == SaveState::Saved;
+    let busy = matches!(*state, SaveState::Checking | SaveState::Saving);
+    let label = match *state {
+        SaveState::Saving => "Saving…",
+        SaveState::Saved => "Saved for offline",
+        _ => "Save for offline",
+    };
+    html! {
+        <div class="offline-controls">
+            if loaded.from_saved_copy {
+                <p class="offline-note">{ "You are reading the copy saved on this device." }</p>
+            }
+            <div class="offline-buttons">
+                <button type="button" class={classes!("reader-button", "save-button", saved.then_some("is-saved"))}
+                    aria-pressed={if saved { "true" } else { "false" }}
+                    disabled={busy}
+                    onclick={on_save}>
+                    { label }
+                </button>
+                if saved {
+                    <button type="button" class="reader-button reader-button-quiet remove-button" onclick={on_remove}>
+                        { "Remove" }
+                    </button>
+                }
+            </div>
+            <p class="offline-status" role="status" aria-live="polite">{ (*message).clone() }</p>
+        </div>
+    }
+}
+
+/// What the saved list shows.
+#[derive(Clone, Debug, PartialEq)]
+struct SavedListData {
+    entries: Rc<[SavedEntry]>,
+    usage: Option<f64>,
+}
+
+/// Props of [`SavedList`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct SavedListProps {
+    /// Theme of the page, like the reader's.
+    #[prop_or_default]
+    pub theme: super::Theme,
+}
+
+/// `index.html#saved`: every saved article, newest first, linking to its saved copy, with the
+/// storage used; works offline (it reads only the Cache API).
+#[component]
+pub fn SavedList(props: &SavedListProps) -> Html {
+    let data = use_state(|| None::<SavedListData>);
+    let generation = use_state(|| 0u32);
+    {
+        let data = data.clone();
+        use_effect_with(*generation, move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let index = offline::saved_index().await;
+                let entries: Rc<[SavedEntry]> = index.newest_first().into_iter().cloned().collect();
+                let usage = offline::storage_usage().await;
+                data.set(Some(SavedListData { entries, usage }));
+            });
+        });
+    }
+    let content = match &*data {
+        None => html! { <p class="reader-status">{ "Loading saved articles…" }</p> },
+        Some(list) => {
+            let usage = list.usage.map(|bytes| {
+                format!(
+                    "Saved articles and the reader use {} on this device.",
+                    human_size(bytes)
+                )
+            });
+            html! {
+                <>
+                    if list.entries.is_empty() {
+                        <p class="saved-empty">
+                            { "No saved articles yet. Open an article and choose “Save for offline” to read it here without a connection." }
+                        </p>
+                    } else {
+                        <ul class="saved-list">
+                            for entry in list.entries.iter() {
+                                <SavedItem key={entry.url.clone()} entry={entry.clone()} on_removed={
+                                    let generation = generation.clone();
+                                    Callback::from(move |_| generation.set(*generation + 1))
+                                } />
+                            }
+                        </ul>
+                    }
+                    if let Some(usage) = usage {
+                        <p class="saved-usage">{ usage }</p>
+                    }
+                </>
+            }
+        }
+    };
+    html! {
+        <div class="reader" part="reader" data-theme={props.theme.as_str()} aria-busy={if data.is_none() { "true" } else { "false" }}>
+            <section class="saved" aria-labelledby="saved-heading">
+                <h1 id="saved-heading" class="headline">{ "Saved articles" }</h1>
+                { content }
+            </section>
+        </div>
+    }
+}
+
+#[derive(Properties, Clone, PartialEq)]
+struct SavedItemProps {
+    entry: SavedEntry,
+    on_removed: Callback<()>,
+}
+
+/// One saved article: its headline as a link to the saved copy, site and date, and "Remove".
+#[component]
+fn SavedItem(SavedItemProps { entry, on_removed }: &SavedItemProps) -> Html {
+    let href = format!("index.html?src={}", crate::share::encode(&entry.url));
+    let date = entry.published.as_deref().and_then(date::parse);
+    let lang: AttrValue = entry.lang.clone().unwrap_or_else(|| "en".into()).into();
+    let on_remove = {
+        let (url, on_removed) = (entry.url.clone(), on_removed.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (url, on_removed) = (url.clone(), on_removed.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Err(error) = offline::remove(&url).await {
+                    browser::warn(&error.to_string());
+                }
+                on_removed.emit(());
+            });
+        })
+    };
+    html! {
+        <li class="saved-item">
+            <h2 class="saved-headline" lang={lang.clone()}><a href={href}>{ entry.headline.clone() }</a></h2>
+            <p class="saved-meta">
+                if let Some(site) = &entry.site {
+                    <span class="saved-site">{ site.clone() }</span>
+                }
+                if let Some(date) = date {
+                    <DateText date={date} lang={lang} />
+                }
+            </p>
+            <button type="button" class="reader-button reader-button-quiet" aria-label={format!("Remove “{}”", entry.headline)} onclick={on_remove}>
+                { "Remove" }
+            </button>
+        </li>
+    }
+}
+
+/// "1.2 MB" style sizes for the storage line.
+fn human_size(bytes: f64) -> String {
+    if bytes < 1024.0 * 1024.0 {
+        format!("{:.0} KB", (bytes / 1024.0).max(1.0))
+    } else {
+        format!("{:.1} MB", bytes / (1024.0 * 1024.0))
+    }
+}

@@ -1,0 +1,111 @@
+//! Native tests of the saved-articles index.
+#![cfg(not(target_arch = "wasm32"))]
+
+use article_reader::decode::decode_str;
+use article_reader::saved::{SavedEntry, SavedIndex};
+use article_reader::url_policy::{resolve, UrlUse};
+
+fn entry(url: &str, saved_at: f64, images: &[&str]) -> SavedEntry {
+    SavedEntry {
+        url: url.into(),
+        headline: format!("Headline of {url}"),
+        site: None,
+        published: None,
+        lang: None,
+        saved_at,
+        images: images.iter().map(|s| s.to_string()).collect(),
+    }
+}
+
+#[test]
+fn the_list_is_newest_first() {
+    let mut index = SavedIndex::default();
+    index.upsert(entry("https://a.example/1", 10.0, &[]));
+    index.upsert(entry("https://a.example/2", 30.0, &[]));
+    index.upsert(entry("https://a.example/3", 20.0, &[]));
+    let order: Vec<&str> = index
+        .newest_first()
+        .iter()
+        .map(|e| e.url.as_str())
+        .collect();
+    assert_eq!(
+        order,
+        [
+            "https://a.example/2",
+            "https://a.example/3",
+            "https://a.example/1"
+        ]
+    );
+}
+
+#[test]
+fn saving_again_replaces_the_entry() {
+    let mut index = SavedIndex::default();
+    index.upsert(entry(
+        "https://a.example/1",
+        10.0,
+        &["https://a.example/old.png"],
+    ));
+    let orphans = index.upsert(entry(
+        "https://a.example/1",
+        20.0,
+        &["https://a.example/new.png"],
+    ));
+    assert_eq!(index.entries.len(), 1);
+    assert_eq!(orphans, ["https://a.example/old.png"]);
+}
+
+#[test]
+fn removing_frees_only_pictures_no_other_saved_article_uses() {
+    let mut index = SavedIndex::default();
+    index.upsert(entry(
+        "https://a.example/1",
+        1.0,
+        &["https://a.example/shared.png", "https://a.example/own.png"],
+    ));
+    index.upsert(entry(
+        "https://a.example/2",
+        2.0,
+        &["https://a.example/shared.png"],
+    ));
+    assert_eq!(
+        index.remove("https://a.example/1"),
+        ["https://a.example/own.png"]
+    );
+    assert!(!index.contains("https://a.example/1"));
+    assert!(index.contains("https://a.example/2"));
+    assert_eq!(
+        index.remove("https://a.example/2"),
+        ["https://a.example/shared.png"]
+    );
+}
+
+#[test]
+fn the_index_round_trips_and_unreadable_text_is_an_empty_index() {
+    let mut index = SavedIndex::default();
+    index.upsert(entry(
+        "https://a.example/1",
+        1.5,
+        &["https://a.example/p.png"],
+    ));
+    assert_eq!(SavedIndex::from_json(&index.to_json()), index);
+    assert_eq!(SavedIndex::from_json("not json"), SavedIndex::default());
+    assert_eq!(
+        SavedIndex::from_json("{\"entries\":5}"),
+        SavedIndex::default()
+    );
+}
+
+#[test]
+fn an_entry_records_what_the_list_shows_and_every_picture() {
+    let base = Some("https://news.example/api/story.json");
+    let article = decode_str(include_str!("fixtures/all-blocks.json"), base)
+        .unwrap()
+        .article;
+    let url = resolve("https://news.example/api/story.json", None, UrlUse::Web).unwrap();
+    let e = SavedEntry::new(&url, &article, 42.0);
+    assert_eq!(e.headline, "Every block of the format, in one article");
+    assert_eq!(e.site.as_deref(), Some("The Example Gazette"));
+    assert_eq!(e.published.as_deref(), Some("2024-03-05T09:30:00Z"));
+    assert_eq!(e.images.len(), 6);
+}
