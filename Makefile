@@ -7,7 +7,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT := 120
 
-.PHONY: tools serve dist test test-native test-wasm test-e2e lint clean
+.PHONY: tools serve dist dist-next test test-native test-wasm test-e2e lint clean
 
 tools:
 	@scripts/install-tools.sh
@@ -35,8 +35,13 @@ test-native:
 test-wasm:
 	cargo test --target wasm32-unknown-unknown
 
-test-e2e: dist
+test-e2e: dist dist-next
 	npm run --silent e2e
+
+# A second release build with another build id: the service-worker update test moves from dist/
+# to this one.
+dist-next: tools
+	ARTICLE_READER_BUILD=next trunk build --release --dist target/dist-next
 
 lint: tools
 	cargo fmt --check

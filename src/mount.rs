@@ -11,6 +11,13 @@ use crate::components::{PageApp, Reader, ReaderProps, Theme};
 use crate::loader::{ArticleSource, DEFAULT_TIMEOUT_MS};
 use crate::share::ShareTarget;
 
+/// Which build this is: `ARTICLE_READER_BUILD` at compile time, else the crate version. Page mode
+/// shows it as `data-build` on its root, so an update can be seen to have switched whole builds.
+pub const BUILD: &str = match option_env!("ARTICLE_READER_BUILD") {
+    Some(build) => build,
+    None => env!("CARGO_PKG_VERSION"),
+};
+
 /// How a widget was started; it decides what "Try again" does after a panic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
@@ -127,6 +134,7 @@ pub fn start_page() {
         &browser::base_url(),
     );
     props.id_prefix = register(&root, Mode::Page);
+    let _ = root.set_attribute("data-build", BUILD);
     root.replace_children_with_node_0();
     // The page lives as long as the app: it is never torn down.
     yew::Renderer::<PageApp>::with_root_and_props(root, props).render();

@@ -6,6 +6,8 @@
 //   4302  the reader's own origin for embed mode: dist/ with CORS;
 //   4303  an article API on a third origin: the fixtures with CORS.
 // `node tests/e2e/server.mjs` runs them all; the embed example is then at http://127.0.0.1:4301/.
+// ONLY=app PORT=n DIST=dir runs page mode alone on another port from another build: the offline
+// tests stop that process to go offline for real, and the update test swaps builds under it.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
@@ -13,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
-export const PORTS = { app: 4173, host: 4301, reader: 4302, api: 4303 };
+const PORTS = { app: 4173, host: 4301, reader: 4302, api: 4303 };
+const dist = resolve(root, process.env.DIST || 'dist');
 const origin = (port) => `http://127.0.0.1:${port}`;
 
 const types = {
@@ -94,7 +97,7 @@ const CORS = { 'access-control-allow-origin': '*' };
 const roles = {
   app: (req, res, path) =>
     fault(res, path, {}) ??
-    serveFile(res, [['/fixtures/', join(root, 'tests/fixtures')], ['/', join(root, 'dist')]], path),
+    serveFile(res, [['/fixtures/', join(root, 'tests/fixtures')], ['/', dist]], path),
   host: async (req, res, path) => {
     if (path === '/csp-report') {
       let body = '';
@@ -114,12 +117,14 @@ const roles = {
       { 'content-security-policy': HOST_CSP },
     );
   },
-  reader: (req, res, path) => serveFile(res, [['/', join(root, 'dist')]], path, CORS),
+  reader: (req, res, path) => serveFile(res, [['/', dist]], path, CORS),
   api: (req, res, path) =>
     fault(res, path, CORS) ?? serveFile(res, [['/fixtures/', join(root, 'tests/fixtures')]], path, CORS),
 };
 
-for (const [role, port] of Object.entries(PORTS)) {
+const only = process.env.ONLY;
+const ports = only ? { [only]: Number(process.env.PORT) } : PORTS;
+for (const [role, port] of Object.entries(ports)) {
   createServer((req, res) => {
     const path = new URL(req.url, origin(port)).pathname;
     Promise.resolve(roles[role](req, res, path)).catch((error) => {
