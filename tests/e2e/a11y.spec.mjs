@@ -6,7 +6,7 @@ import { open } from './helpers.mjs';
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 for (const scheme of ['light', 'dark']) {
-  for (const query of ['', '?src=/fixtures/all-blocks.json', '?src=/fixtures/invalid/missing-body.json']) {
+  for (const query of ['', '?src=/fixtures/all-blocks.json', '?src=/fixtures/invalid/missing-body.json', '#saved']) {
     test(`axe finds no WCAG A/AA violation (${scheme}, ${query || 'sample'})`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme });
       await open(page, query);
