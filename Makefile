@@ -7,7 +7,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT := 120
 
-.PHONY: tools serve dist dist-next test test-native test-wasm test-e2e lint clean
+.PHONY: tools serve dist dist-next bench test test-native test-wasm test-e2e lint clean
 
 tools:
 	@scripts/install-tools.sh
@@ -42,6 +42,10 @@ test-e2e: dist dist-next
 # to this one.
 dist-next: tools
 	ARTICLE_READER_BUILD=next trunk build --release --dist target/dist-next
+
+## make bench: the widget against the plain-DOM yardstick; writes bench/report.md (never fails on timing)
+bench: dist
+	node bench/run.mjs
 
 lint: tools
 	cargo fmt --check

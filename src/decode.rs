@@ -1,7 +1,7 @@
 //! Validation: turns the text of a document into a checked [`Article`] or a [`FieldIssue`] that
 //! names the failing field path (`body[3].content: expected string or array`).
 //!
-//! The JSON is parsed by serde_json into a `Value` (its 128-level nesting limit is kept: a stack
+//! The JSON is parsed by [`crate::json`] into a tree (nesting bounded at 128 levels: a stack
 //! overflow in wasm cannot be recovered) and then walked by hand rather than derived, because the
 //! reader needs the exact path and a plain-language message for every failure, unknown fields and
 //! `_` extensions ignored, and unknown block types skipped with a warning instead of failing.
@@ -9,9 +9,8 @@
 use std::fmt;
 use std::rc::Rc;
 
-use serde_json::{Map, Value};
-
 use crate::date::{self, Date};
+use crate::json::{self, Json};
 use crate::model::*;
 use crate::url_policy::{self, SafeUrl, UrlUse};
 
@@ -62,7 +61,7 @@ pub fn decode_str(text: &str, base: Option<&str>) -> Result<Decoded> {
             ),
         });
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| FieldIssue {
+    let value = json::parse(text).map_err(|e| FieldIssue {
         path: String::new(),
         message: format!("not valid JSON ({e})"),
     })?;
@@ -70,7 +69,7 @@ pub fn decode_str(text: &str, base: Option<&str>) -> Result<Decoded> {
 }
 
 /// Checks an already parsed document; see [`decode_str`].
-pub fn decode_value(value: &Value, base: Option<&str>) -> Result<Decoded> {
+pub fn decode_value(value: &Json, base: Option<&str>) -> Result<Decoded> {
     let mut decoder = Decoder {
         base,
         warnings: Vec::new(),
@@ -121,7 +120,7 @@ impl fmt::Display for Path<'_> {
 type Result<T> = std::result::Result<T, FieldIssue>;
 
 /// What a field holds once `null` is read as "absent" (publishers' tools often write nulls).
-fn present<'v>(map: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+fn present<'v>(map: &'v Json, key: &str) -> Option<&'v Json> {
     map.get(key).filter(|v| !v.is_null())
 }
 
@@ -135,7 +134,7 @@ impl Decoder<'_> {
         self.warnings.push(path.issue(message));
     }
 
-    fn article(&mut self, value: &Value) -> Result<Article> {
+    fn article(&mut self, value: &Json) -> Result<Article> {
         let root = Path::Root;
         let map = object(value, &root)?;
         let version = required(map, "version", &root, string)?;
@@ -188,10 +187,10 @@ impl Decoder<'_> {
         })
     }
 
-    fn body(&mut self, map: &Map<String, Value>, root: &Path) -> Result<Rc<[Block]>> {
+    fn body(&mut self, map: &Json, root: &Path) -> Result<Rc<[Block]>> {
         let path = root.field("body");
         let items = match map.get("body") {
-            None | Some(Value::Null) => return Err(path.issue("missing (the article text)")),
+            None | Some(Json::Null) => return Err(path.issue("missing (the article text)")),
             Some(v) => array(v, &path)?,
         };
         let mut blocks = Vec::with_capacity(items.len());
@@ -204,7 +203,7 @@ impl Decoder<'_> {
     }
 
     /// One body block; `None` for an unknown type, which is skipped with a warning.
-    fn block(&mut self, value: &Value, path: &Path) -> Result<Option<Block>> {
+    fn block(&mut self, value: &Json, path: &Path) -> Result<Option<Block>> {
         let map = object(value, path)?;
         let kind = required(map, "type", path, string)?;
         let block = match &*kind {
@@ -254,11 +253,11 @@ impl Decoder<'_> {
         Ok(Some(block))
     }
 
-    fn content(&mut self, map: &Map<String, Value>, path: &Path) -> Result<Inline> {
+    fn content(&mut self, map: &Json, path: &Path) -> Result<Inline> {
         self.req(map, "content", path, Self::inline)
     }
 
-    fn heading_level(&mut self, map: &Map<String, Value>, path: &Path) -> Result<u8> {
+    fn heading_level(&mut self, map: &Json, path: &Path) -> Result<u8> {
         let level = optional(map, "level", path, whole_number)?.unwrap_or(2);
         if (2..=4).contains(&level) {
             return Ok(level as u8);
@@ -270,14 +269,14 @@ impl Decoder<'_> {
         Ok(level.clamp(2, 4) as u8)
     }
 
-    fn inline(&mut self, value: &Value, path: &Path) -> Result<Inline> {
+    fn inline(&mut self, value: &Json, path: &Path) -> Result<Inline> {
         match value {
-            Value::String(s) => Ok(Inline(Rc::new([Run {
-                text: s.as_str().into(),
+            Json::String(s) => Ok(Inline(Rc::new([Run {
+                text: (&**s).into(),
                 marks: Marks::default(),
                 href: None,
             }]))),
-            Value::Array(runs) => {
+            Json::Array(runs) => {
                 let mut out = Vec::with_capacity(runs.len());
                 for (i, run) in runs.iter().enumerate() {
                     out.push(self.run(run, &path.index(i))?);
@@ -288,16 +287,16 @@ impl Decoder<'_> {
         }
     }
 
-    fn run(&mut self, value: &Value, path: &Path) -> Result<Run> {
+    fn run(&mut self, value: &Json, path: &Path) -> Result<Run> {
         let map = match value {
-            Value::String(s) => {
+            Json::String(s) => {
                 return Ok(Run {
-                    text: s.as_str().into(),
+                    text: (&**s).into(),
                     marks: Marks::default(),
                     href: None,
                 })
             }
-            Value::Object(map) => map,
+            Json::Object(_) => value,
             _ => return Err(path.issue("expected string or object")),
         };
         let mut marks = Marks::default();
@@ -318,7 +317,7 @@ impl Decoder<'_> {
         })
     }
 
-    fn image(&mut self, value: &Value, path: &Path) -> Result<Image> {
+    fn image(&mut self, value: &Json, path: &Path) -> Result<Image> {
         let map = object(value, path)?;
         let srcset = self.opt_list(map, "srcset", path, |d, v, p| {
             let entry = object(v, p)?;
@@ -359,11 +358,11 @@ impl Decoder<'_> {
         })
     }
 
-    fn site(&mut self, value: &Value, path: &Path) -> Result<Site> {
+    fn site(&mut self, value: &Json, path: &Path) -> Result<Site> {
         let map = object(value, path)?;
         let logo = match present(map, "logo") {
             // The format leaves `logo` open: an address, or an image object with `src`.
-            Some(Value::Object(image)) => self.req_url(image, "src", &path.field("logo"))?,
+            Some(image @ Json::Object(_)) => self.req_url(image, "src", &path.field("logo"))?,
             Some(_) => self.opt_url(map, "logo", path)?,
             None => None,
         };
@@ -374,7 +373,7 @@ impl Decoder<'_> {
         })
     }
 
-    fn crumb(&mut self, value: &Value, path: &Path) -> Result<Crumb> {
+    fn crumb(&mut self, value: &Json, path: &Path) -> Result<Crumb> {
         let map = object(value, path)?;
         Ok(Crumb {
             name: required(map, "name", path, string)?,
@@ -382,7 +381,7 @@ impl Decoder<'_> {
         })
     }
 
-    fn author(&mut self, value: &Value, path: &Path) -> Result<Author> {
+    fn author(&mut self, value: &Json, path: &Path) -> Result<Author> {
         let map = object(value, path)?;
         Ok(Author {
             name: required(map, "name", path, string)?,
@@ -391,7 +390,7 @@ impl Decoder<'_> {
         })
     }
 
-    fn related(&mut self, value: &Value, path: &Path) -> Result<Related> {
+    fn related(&mut self, value: &Json, path: &Path) -> Result<Related> {
         let map = object(value, path)?;
         Ok(Related {
             headline: required(map, "headline", path, string)?,
@@ -403,7 +402,7 @@ impl Decoder<'_> {
         })
     }
 
-    fn comments(&mut self, value: &Value, path: &Path) -> Result<Comments> {
+    fn comments(&mut self, value: &Json, path: &Path) -> Result<Comments> {
         let map = object(value, path)?;
         Ok(Comments {
             count: required(map, "count", path, whole_number)?,
@@ -411,7 +410,7 @@ impl Decoder<'_> {
         })
     }
 
-    fn share(&mut self, value: &Value, path: &Path) -> Result<ShareParams> {
+    fn share(&mut self, value: &Json, path: &Path) -> Result<ShareParams> {
         let map = object(value, path)?;
         let hashtags = self.opt_list(map, "hashtags", path, |_, v, p| {
             let tag = string(v, p)?;
@@ -426,7 +425,7 @@ impl Decoder<'_> {
         })
     }
 
-    fn audio_track(&mut self, value: &Value, path: &Path) -> Result<AudioTrack> {
+    fn audio_track(&mut self, value: &Json, path: &Path) -> Result<AudioTrack> {
         let map = object(value, path)?;
         let kind = match optional(map, "kind", path, string)? {
             Some(kind) if matches!(&*kind, "narration" | "live" | "podcast") => Some(kind),
@@ -449,12 +448,7 @@ impl Decoder<'_> {
 
     /// An optional address: must be a string when present; one the URL policy refuses is dropped
     /// with a warning (the text around it still shows).
-    fn opt_url(
-        &mut self,
-        map: &Map<String, Value>,
-        key: &str,
-        path: &Path,
-    ) -> Result<Option<SafeUrl>> {
+    fn opt_url(&mut self, map: &Json, key: &str, path: &Path) -> Result<Option<SafeUrl>> {
         let path = path.field(key);
         let Some(value) = present(map, key) else {
             return Ok(None);
@@ -468,12 +462,7 @@ impl Decoder<'_> {
     }
 
     /// A required address: missing or mistyped is an error, a refused one is dropped as above.
-    fn req_url(
-        &mut self,
-        map: &Map<String, Value>,
-        key: &str,
-        path: &Path,
-    ) -> Result<Option<SafeUrl>> {
+    fn req_url(&mut self, map: &Json, key: &str, path: &Path) -> Result<Option<SafeUrl>> {
         if present(map, key).is_none() {
             return Err(path.field(key).issue("missing"));
         }
@@ -482,10 +471,10 @@ impl Decoder<'_> {
 
     fn opt<T>(
         &mut self,
-        map: &Map<String, Value>,
+        map: &Json,
         key: &str,
         path: &Path,
-        read: impl FnOnce(&mut Self, &Value, &Path) -> Result<T>,
+        read: impl FnOnce(&mut Self, &Json, &Path) -> Result<T>,
     ) -> Result<Option<T>> {
         present(map, key)
             .map(|v| read(self, v, &path.field(key)))
@@ -494,10 +483,10 @@ impl Decoder<'_> {
 
     fn req<T>(
         &mut self,
-        map: &Map<String, Value>,
+        map: &Json,
         key: &str,
         path: &Path,
-        read: impl FnOnce(&mut Self, &Value, &Path) -> Result<T>,
+        read: impl FnOnce(&mut Self, &Json, &Path) -> Result<T>,
     ) -> Result<T> {
         let field = path.field(key);
         let value = present(map, key).ok_or_else(|| field.issue("missing"))?;
@@ -506,10 +495,10 @@ impl Decoder<'_> {
 
     fn opt_list<T>(
         &mut self,
-        map: &Map<String, Value>,
+        map: &Json,
         key: &str,
         path: &Path,
-        read: impl FnMut(&mut Self, &Value, &Path) -> Result<T>,
+        read: impl FnMut(&mut Self, &Json, &Path) -> Result<T>,
     ) -> Result<Rc<[T]>> {
         match present(map, key) {
             None => Ok(Rc::new([])),
@@ -519,10 +508,10 @@ impl Decoder<'_> {
 
     fn req_list<T>(
         &mut self,
-        map: &Map<String, Value>,
+        map: &Json,
         key: &str,
         path: &Path,
-        read: impl FnMut(&mut Self, &Value, &Path) -> Result<T>,
+        read: impl FnMut(&mut Self, &Json, &Path) -> Result<T>,
     ) -> Result<Rc<[T]>> {
         let field = path.field(key);
         let value = present(map, key).ok_or_else(|| field.issue("missing"))?;
@@ -531,9 +520,9 @@ impl Decoder<'_> {
 
     fn list<T>(
         &mut self,
-        value: &Value,
+        value: &Json,
         path: &Path,
-        mut read: impl FnMut(&mut Self, &Value, &Path) -> Result<T>,
+        mut read: impl FnMut(&mut Self, &Json, &Path) -> Result<T>,
     ) -> Result<Rc<[T]>> {
         let items = array(value, path)?;
         items
@@ -544,13 +533,15 @@ impl Decoder<'_> {
     }
 }
 
-fn object<'v>(value: &'v Value, path: &Path) -> Result<&'v Map<String, Value>> {
-    value
-        .as_object()
-        .ok_or_else(|| path.issue("expected object"))
+fn object<'v>(value: &'v Json, path: &Path) -> Result<&'v Json> {
+    if value.is_object() {
+        Ok(value)
+    } else {
+        Err(path.issue("expected object"))
+    }
 }
 
-fn array<'v>(value: &'v Value, path: &Path) -> Result<&'v [Value]> {
+fn array<'v>(value: &'v Json, path: &Path) -> Result<&'v [Json]> {
     let items = value
         .as_array()
         .ok_or_else(|| path.issue("expected array"))?;
@@ -560,32 +551,26 @@ fn array<'v>(value: &'v Value, path: &Path) -> Result<&'v [Value]> {
     Ok(items)
 }
 
-fn string(value: &Value, path: &Path) -> Result<Text> {
+fn string(value: &Json, path: &Path) -> Result<Text> {
     value
         .as_str()
         .map(Text::from)
         .ok_or_else(|| path.issue("expected string"))
 }
 
-fn boolean(value: &Value, path: &Path) -> Result<bool> {
+fn boolean(value: &Json, path: &Path) -> Result<bool> {
     value
         .as_bool()
         .ok_or_else(|| path.issue("expected true or false"))
 }
 
-fn whole_number(value: &Value, path: &Path) -> Result<u64> {
+fn whole_number(value: &Json, path: &Path) -> Result<u64> {
     value
-        .as_u64()
-        .or_else(|| {
-            value
-                .as_f64()
-                .filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f < 9.0e15)
-                .map(|f| f as u64)
-        })
+        .as_whole_number()
         .ok_or_else(|| path.issue("expected a whole number, 0 or more"))
 }
 
-fn date(value: &Value, path: &Path) -> Result<Date> {
+fn date(value: &Json, path: &Path) -> Result<Date> {
     let text = string(value, path)?;
     date::parse(&text).ok_or_else(|| {
         path.issue("expected an RFC 3339 date such as 2019-07-21 or 2019-07-21T14:05:00Z")
@@ -593,10 +578,10 @@ fn date(value: &Value, path: &Path) -> Result<Date> {
 }
 
 fn required<T>(
-    map: &Map<String, Value>,
+    map: &Json,
     key: &str,
     path: &Path,
-    read: impl FnOnce(&Value, &Path) -> Result<T>,
+    read: impl FnOnce(&Json, &Path) -> Result<T>,
 ) -> Result<T> {
     let field = path.field(key);
     let value = present(map, key).ok_or_else(|| field.issue("missing"))?;
@@ -604,10 +589,10 @@ fn required<T>(
 }
 
 fn optional<T>(
-    map: &Map<String, Value>,
+    map: &Json,
     key: &str,
     path: &Path,
-    read: impl FnOnce(&Value, &Path) -> Result<T>,
+    read: impl FnOnce(&Json, &Path) -> Result<T>,
 ) -> Result<Option<T>> {
     present(map, key)
         .map(|v| read(v, &path.field(key)))

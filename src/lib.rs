@@ -6,6 +6,7 @@
 pub mod date;
 pub mod decode;
 pub mod error;
+pub mod json;
 pub mod model;
 pub mod saved;
 pub mod share;
@@ -23,6 +24,3 @@ pub mod loader;
 pub mod mount;
 #[cfg(target_arch = "wasm32")]
 pub mod offline;
-
-/// The built-in sample article (the seed page converted to format v1), shown with no `src`.
-pub const SAMPLE_ARTICLE: &str = include_str!("../assets/sample/article.json");

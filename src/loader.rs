@@ -43,14 +43,6 @@ pub struct Loaded {
 pub async fn load(source: &ArticleSource, timeout_ms: u32) -> Result<Loaded, ReaderError> {
     let page = browser::base_url();
     let (fetched, address) = match source {
-        ArticleSource::Sample { base } => (
-            Fetched {
-                text: crate::SAMPLE_ARTICLE.to_owned(),
-                base: base.to_string(),
-                from_saved_copy: false,
-            },
-            url_policy::resolve(base, None, UrlUse::Web),
-        ),
         ArticleSource::Inline(text) => (
             Fetched {
                 text: text.to_string(),
@@ -59,7 +51,7 @@ pub async fn load(source: &ArticleSource, timeout_ms: u32) -> Result<Loaded, Rea
             },
             None,
         ),
-        ArticleSource::Url(src) => {
+        ArticleSource::Sample { base: src } | ArticleSource::Url(src) => {
             let url =
                 url_policy::resolve(src, Some(&page), UrlUse::Web).ok_or(ReaderError::BadSource)?;
             (fetch_text(url.as_str(), timeout_ms).await?, Some(url))

@@ -113,7 +113,11 @@ pub async fn save(loaded: &Loaded) -> Result<(), ReaderError> {
     for image in loaded.article.image_urls() {
         store_image(&images, image.as_str()).await?;
     }
-    let orphans = index.upsert(SavedEntry::new(url, &loaded.article, js_sys::Date::now()));
+    let orphans = index.upsert(SavedEntry::new(
+        url,
+        &loaded.article,
+        js_sys::Date::now() as u64,
+    ));
     delete_all(&images, &orphans).await;
     write_index(&articles, &index).await
 }

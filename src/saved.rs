@@ -2,34 +2,29 @@
 //! which article. Pure (tested natively); `offline.rs` keeps it in the Cache API beside the
 //! documents, so the browser evicts both together or neither.
 
-use serde::{Deserialize, Serialize};
-
+use crate::json::{self, Json};
 use crate::model::Article;
 use crate::url_policy::SafeUrl;
 
 /// One saved article.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SavedEntry {
     /// The document's address: the key of its saved copy, and what the list links to.
     pub url: String,
     pub headline: String,
-    #[serde(default)]
     pub site: Option<String>,
     /// `published` as written in the document (RFC 3339).
-    #[serde(default)]
     pub published: Option<String>,
-    #[serde(default)]
     pub lang: Option<String>,
-    /// When it was saved, in milliseconds since 1970: the list is newest first.
-    pub saved_at: f64,
+    /// When it was saved, in milliseconds since 1970.
+    pub saved_at: u64,
     /// The picture addresses stored with it.
-    #[serde(default)]
     pub images: Vec<String>,
 }
 
 impl SavedEntry {
     /// The entry for `article` saved from `url` at `saved_at`.
-    pub fn new(url: &SafeUrl, article: &Article, saved_at: f64) -> SavedEntry {
+    pub fn new(url: &SafeUrl, article: &Article, saved_at: u64) -> SavedEntry {
         SavedEntry {
             url: url.to_string(),
             headline: article.headline.to_string(),
@@ -42,8 +37,8 @@ impl SavedEntry {
     }
 }
 
-/// All saved articles.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// All saved articles, in the order they were saved.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SavedIndex {
     pub entries: Vec<SavedEntry>,
 }
@@ -52,12 +47,73 @@ impl SavedIndex {
     /// Reads a stored index; anything unreadable is an empty index (the documents stay cached and
     /// are re-listed when saved again), never an error in the reader's way.
     pub fn from_json(text: &str) -> SavedIndex {
-        serde_json::from_str(text).unwrap_or_default()
+        let Ok(root) = json::parse(text) else {
+            return SavedIndex::default();
+        };
+        let text = |v: &Json, key: &str| v.get(key).and_then(Json::as_str).map(str::to_owned);
+        let entries = root
+            .get("entries")
+            .and_then(Json::as_array)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|e| {
+                Some(SavedEntry {
+                    url: text(e, "url")?,
+                    headline: text(e, "headline")?,
+                    site: text(e, "site"),
+                    published: text(e, "published"),
+                    lang: text(e, "lang"),
+                    saved_at: e
+                        .get("saved_at")
+                        .and_then(Json::as_whole_number)
+                        .unwrap_or(0),
+                    images: e
+                        .get("images")
+                        .and_then(Json::as_array)
+                        .unwrap_or_default()
+                        .iter()
+                        .filter_map(|i| i.as_str().map(str::to_owned))
+                        .collect(),
+                })
+            })
+            .collect();
+        SavedIndex { entries }
     }
 
     /// The stored form.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|_| "{\"entries\":[]}".to_owned())
+        let mut out = String::from("{\"entries\":[");
+        for (i, e) in self.entries.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push('{');
+            let fields = [
+                ("url", Some(&e.url)),
+                ("headline", Some(&e.headline)),
+                ("site", e.site.as_ref()),
+                ("published", e.published.as_ref()),
+                ("lang", e.lang.as_ref()),
+            ];
+            for (name, value) in fields {
+                if let Some(value) = value {
+                    json::write_string(&mut out, name);
+                    out.push(':');
+                    json::write_string(&mut out, value);
+                    out.push(',');
+                }
+            }
+            out.push_str(&format!("\"saved_at\":{},\"images\":[", e.saved_at));
+            for (j, image) in e.images.iter().enumerate() {
+                if j > 0 {
+                    out.push(',');
+                }
+                json::write_string(&mut out, image);
+            }
+            out.push_str("]}");
+        }
+        out.push_str("]}");
+        out
     }
 
     /// Whether `url` is saved.
@@ -79,11 +135,9 @@ impl SavedIndex {
         self.orphans(old)
     }
 
-    /// The entries, most recently saved first.
-    pub fn newest_first(&self) -> Vec<&SavedEntry> {
-        let mut list: Vec<&SavedEntry> = self.entries.iter().collect();
-        list.sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
-        list
+    /// The entries, most recently saved first (a new save goes to the end of the list).
+    pub fn newest_first(&self) -> impl Iterator<Item = &SavedEntry> {
+        self.entries.iter().rev()
     }
 
     fn take(&mut self, url: &str) -> Vec<String> {

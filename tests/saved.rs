@@ -5,7 +5,7 @@ use article_reader::decode::decode_str;
 use article_reader::saved::{SavedEntry, SavedIndex};
 use article_reader::url_policy::{resolve, UrlUse};
 
-fn entry(url: &str, saved_at: f64, images: &[&str]) -> SavedEntry {
+fn entry(url: &str, saved_at: u64, images: &[&str]) -> SavedEntry {
     SavedEntry {
         url: url.into(),
         headline: format!("Headline of {url}"),
@@ -18,22 +18,19 @@ fn entry(url: &str, saved_at: f64, images: &[&str]) -> SavedEntry {
 }
 
 #[test]
-fn the_list_is_newest_first() {
+fn the_list_is_newest_first_and_a_new_save_moves_an_entry_to_the_top() {
     let mut index = SavedIndex::default();
-    index.upsert(entry("https://a.example/1", 10.0, &[]));
-    index.upsert(entry("https://a.example/2", 30.0, &[]));
-    index.upsert(entry("https://a.example/3", 20.0, &[]));
-    let order: Vec<&str> = index
-        .newest_first()
-        .iter()
-        .map(|e| e.url.as_str())
-        .collect();
+    index.upsert(entry("https://a.example/1", 10, &[]));
+    index.upsert(entry("https://a.example/2", 20, &[]));
+    index.upsert(entry("https://a.example/3", 30, &[]));
+    index.upsert(entry("https://a.example/1", 40, &[]));
+    let order: Vec<&str> = index.newest_first().map(|e| e.url.as_str()).collect();
     assert_eq!(
         order,
         [
-            "https://a.example/2",
+            "https://a.example/1",
             "https://a.example/3",
-            "https://a.example/1"
+            "https://a.example/2"
         ]
     );
 }
@@ -43,12 +40,12 @@ fn saving_again_replaces_the_entry() {
     let mut index = SavedIndex::default();
     index.upsert(entry(
         "https://a.example/1",
-        10.0,
+        10,
         &["https://a.example/old.png"],
     ));
     let orphans = index.upsert(entry(
         "https://a.example/1",
-        20.0,
+        20,
         &["https://a.example/new.png"],
     ));
     assert_eq!(index.entries.len(), 1);
@@ -60,12 +57,12 @@ fn removing_frees_only_pictures_no_other_saved_article_uses() {
     let mut index = SavedIndex::default();
     index.upsert(entry(
         "https://a.example/1",
-        1.0,
+        1,
         &["https://a.example/shared.png", "https://a.example/own.png"],
     ));
     index.upsert(entry(
         "https://a.example/2",
-        2.0,
+        2,
         &["https://a.example/shared.png"],
     ));
     assert_eq!(
@@ -85,9 +82,15 @@ fn the_index_round_trips_and_unreadable_text_is_an_empty_index() {
     let mut index = SavedIndex::default();
     index.upsert(entry(
         "https://a.example/1",
-        1.5,
+        1_700_000_000_123,
         &["https://a.example/p.png"],
     ));
+    index.upsert(SavedEntry {
+        site: Some("Quote \" and \\ site\n".into()),
+        published: Some("2024-01-02".into()),
+        lang: Some("ar".into()),
+        ..entry("https://a.example/2", 2, &[])
+    });
     assert_eq!(SavedIndex::from_json(&index.to_json()), index);
     assert_eq!(SavedIndex::from_json("not json"), SavedIndex::default());
     assert_eq!(
@@ -103,7 +106,7 @@ fn an_entry_records_what_the_list_shows_and_every_picture() {
         .unwrap()
         .article;
     let url = resolve("https://news.example/api/story.json", None, UrlUse::Web).unwrap();
-    let e = SavedEntry::new(&url, &article, 42.0);
+    let e = SavedEntry::new(&url, &article, 42);
     assert_eq!(e.headline, "Every block of the format, in one article");
     assert_eq!(e.site.as_deref(), Some("The Example Gazette"));
     assert_eq!(e.published.as_deref(), Some("2024-03-05T09:30:00Z"));

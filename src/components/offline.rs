@@ -151,7 +151,7 @@ pub fn SavedList(props: &SavedListProps) -> Html {
         use_effect_with(*generation, move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 let index = offline::saved_index().await;
-                let entries: Rc<[SavedEntry]> = index.newest_first().into_iter().cloned().collect();
+                let entries: Rc<[SavedEntry]> = index.newest_first().cloned().collect();
                 let usage = offline::storage_usage().await;
                 data.set(Some(SavedListData { entries, usage }));
             });
@@ -241,11 +241,13 @@ fn SavedItem(SavedItemProps { entry, on_removed }: &SavedItemProps) -> Html {
     }
 }
 
-/// "1.2 MB" style sizes for the storage line.
+/// "340 KB", "1.2 MB": integer arithmetic, so no float formatting code reaches the wasm.
 fn human_size(bytes: f64) -> String {
-    if bytes < 1024.0 * 1024.0 {
-        format!("{:.0} KB", (bytes / 1024.0).max(1.0))
+    let kb = (bytes as u64).div_ceil(1024).max(1);
+    if kb < 1024 {
+        format!("{kb} KB")
     } else {
-        format!("{:.1} MB", bytes / (1024.0 * 1024.0))
+        let tenths = (kb * 10).div_ceil(1024);
+        format!("{}.{} MB", tenths / 10, tenths % 10)
     }
 }

@@ -1,0 +1,178 @@
+// `make bench`: the widget (make dist) against the plain-DOM yardstick, in Debian's Chromium on
+// 127.0.0.1. A benchmark, not a test: it prints figures and writes bench/report.md and
+// bench/report.json; it never fails on timing.
+import { chromium } from '@playwright/test';
+import { createServer } from 'node:http';
+import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { generate, OUT, SIZES } from './generate.mjs';
+
+const PAIRS = Number(process.env.BENCH_PAIRS || 10);
+const PORT = 4501;
+const root = resolve('.');
+const dist = join(root, 'dist');
+if (!existsSync(join(dist, 'index.html'))) throw new Error('run `make dist` first');
+generate();
+
+const readerCss = readdirSync(dist).find((f) => /^reader-.*\.css$/.test(f));
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
+const server = createServer((req, res) => {
+  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  const mounts = [
+    ['/bench/reader.css', join(dist, readerCss)],
+    ['/bench/docs/', join(root, OUT, 'docs')],
+    ['/bench/', join(root, 'bench')],
+    ['/', dist],
+  ];
+  for (const [prefix, target] of mounts) {
+    if (!path.startsWith(prefix)) continue;
+    const file = prefix.endsWith('/') ? normalize(join(target, path.slice(prefix.length))) : target;
+    if (!file.startsWith(target)) break;
+    try {
+      const body = readFileSync(file);
+      res.writeHead(200, { 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+      return res.end(body);
+    } catch {
+      break;
+    }
+  }
+  res.writeHead(404);
+  res.end();
+});
+await new Promise((r) => server.listen(PORT, '127.0.0.1', r));
+
+// Installed in every page before anything runs: when the article is whole in the DOM (headline to
+// last related card), when the share controls exist, layout shifts, and the wasm memory.
+const probe = (expectedCards) => {
+  window.__bench = { cls: 0, article: null, share: null, wasmMemory: null };
+  addEventListener('TrunkApplicationStarted', (e) => { window.__bench.wasmMemory = e.detail.wasm.memory; });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__bench.cls += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+  const observer = new MutationObserver(() => {
+    const b = window.__bench;
+    if (b.share === null && document.querySelector('.share-copy')) b.share = performance.now();
+    if (b.article === null && document.querySelector('h1') && document.querySelectorAll('.related-card').length === expectedCards) {
+      b.article = performance.now();
+    }
+    if (b.article !== null && b.share !== null) observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+};
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+});
+
+async function once(kind, size) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.addInitScript(probe, SIZES[size].related);
+  const src = `/bench/docs/${size}.json`;
+  const url = kind === 'widget' ? `http://127.0.0.1:${PORT}/index.html?src=${src}` : `http://127.0.0.1:${PORT}/bench/plain.html?src=${src}`;
+  await page.goto(url);
+  await page.waitForFunction(() => window.__bench.article !== null && window.__bench.share !== null, null, { timeout: 120_000 });
+  // Pictures in view have loaded: layout shift is final.
+  await page.waitForFunction(() => [...document.images].filter((i) => i.loading !== 'lazy').every((i) => i.complete));
+  const result = await page.evaluate(() => {
+    gc();
+    const b = window.__bench;
+    return { article: b.article, share: b.share, cls: b.cls, heap: performance.memory.usedJSHeapSize, wasm: b.wasmMemory ? b.wasmMemory.buffer.byteLength : 0 };
+  });
+  await context.close();
+  return result;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const stat = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
+
+const results = {};
+for (const size of Object.keys(SIZES)) {
+  await once('widget', size); // warm-up pair
+  await once('plain', size);
+  const runs = { widget: [], plain: [] };
+  for (let i = 0; i < PAIRS; i++) {
+    runs.widget.push(await once('widget', size));
+    runs.plain.push(await once('plain', size));
+  }
+  const pick = (kind, key) => stat(runs[kind].map((r) => r[key]));
+  results[size] = {
+    words: SIZES[size].words,
+    article: { widget: pick('widget', 'article'), plain: pick('plain', 'article') },
+    share: { widget: pick('widget', 'share'), plain: pick('plain', 'share') },
+    cls: { widget: pick('widget', 'cls'), plain: pick('plain', 'cls') },
+    memory: { widget: stat(runs.widget.map((r) => r.heap + r.wasm)), widgetWasm: pick('widget', 'wasm'), plain: pick('plain', 'heap') },
+  };
+  results[size].ratio = results[size].article.widget.median / results[size].article.plain.median;
+  console.log(`${size}: widget ${results[size].article.widget.median.toFixed(1)} ms, plain ${results[size].article.plain.median.toFixed(1)} ms, ratio ${results[size].ratio.toFixed(2)}`);
+}
+await browser.close();
+server.close();
+
+// Bytes, raw and gzip -9, for both ways of starting the widget.
+const bytes = (files) => {
+  const list = files.map((f) => {
+    const body = readFileSync(join(dist, f));
+    return { file: f, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+  });
+  return { files: list, raw: list.reduce((a, f) => a + f.raw, 0), gzip: list.reduce((a, f) => a + f.gzip, 0) };
+};
+const all = readdirSync(dist);
+const glue = all.find((f) => /^article-reader-[0-9a-f]+\.js$/.test(f));
+const wasm = all.find((f) => f.endsWith('.wasm'));
+const pageCss = all.find((f) => /^page-.*\.css$/.test(f));
+const size = {
+  page: bytes(['index.html', glue, wasm, readerCss, pageCss]),
+  embed: bytes(['embed.js', glue, wasm, readerCss]),
+};
+const growth = results.huge.article.widget.median / results.long.article.widget.median;
+
+const report = { date: new Date().toISOString(), pairs: PAIRS, results, growth10x: growth, bytes: size };
+writeFileSync('bench/report.json', `${JSON.stringify(report, null, 2)}\n`);
+
+const ms = (s) => `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const lines = [
+  '# Benchmark report',
+  '',
+  `Made by \`make bench\` on ${report.date.slice(0, 10)}: Debian Chromium headless on 127.0.0.1, ${PAIRS} interleaved pairs after a warm-up`,
+  'pair, a fresh browser context each run. Times in ms from navigation start, median (min–max).',
+  '',
+  '## Time to the whole article in the DOM (headline to last related card)',
+  '',
+  '| article | widget | plain DOM | ratio |',
+  '|---|---|---|---|',
+  ...Object.entries(results).map(([k, r]) => `| ${k} (${r.words.toLocaleString('en')} words) | ${ms(r.article.widget)} | ${ms(r.article.plain)} | ${r.ratio.toFixed(2)} |`),
+  '',
+  `Growth from 10,000 to 100,000 words (10× the words): ${growth.toFixed(2)}× the time.`,
+  '',
+  '## Time to interactive share controls',
+  '',
+  '| article | widget | plain DOM |',
+  '|---|---|---|',
+  ...Object.entries(results).map(([k, r]) => `| ${k} | ${ms(r.share.widget)} | ${ms(r.share.plain)} |`),
+  '',
+  '## Memory after render (JS heap + wasm memory) and layout shift',
+  '',
+  '| article | widget memory | of which wasm | plain DOM memory | CLS widget | CLS plain |',
+  '|---|---|---|---|---|---|',
+  ...Object.entries(results).map(([k, r]) => `| ${k} | ${kb(r.memory.widget.median)} | ${kb(r.memory.widgetWasm.median)} | ${kb(r.memory.plain.median)} | ${r.cls.widget.max.toFixed(3)} | ${r.cls.plain.max.toFixed(3)} |`),
+  '',
+  '## Bytes (raw / gzip -9)',
+  '',
+  '| mode | file | raw | gzip |',
+  '|---|---|---|---|',
+  ...['page', 'embed'].flatMap((mode) => [
+    ...size[mode].files.map((f) => `| ${mode} | ${f.file.replace(/-[0-9a-f]{16}/, '-…')} | ${kb(f.raw)} | ${kb(f.gzip)} |`),
+    `| ${mode} | **total** | **${kb(size[mode].raw)}** | **${kb(size[mode].gzip)}** |`,
+  ]),
+  '',
+];
+writeFileSync('bench/report.md', lines.join('\n'));
+console.log(lines.join('\n'));

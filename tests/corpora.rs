@@ -1,0 +1,49 @@
+//! JSONTestSuite (in the workspace's shared corpora, not copied into the project): every `y_` case
+//! parses, every `n_` case is refused, and no case of any kind is an article or a panic.
+//! Skips, saying so, where the corpora are not beside the checkout.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::PathBuf;
+
+use article_reader::decode::decode_str;
+use article_reader::json;
+
+fn cases() -> Option<Vec<(String, Vec<u8>)>> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/jsontestsuite/test_parsing");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipped: no JSONTestSuite at {}", dir.display());
+        return None;
+    };
+    let mut cases: Vec<(String, Vec<u8>)> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap_or_default()))
+        .collect();
+    cases.sort();
+    Some(cases)
+}
+
+#[test]
+fn jsontestsuite_accept_and_reject_cases_are_honoured() {
+    let Some(cases) = cases() else { return };
+    assert!(cases.len() > 300, "{} cases", cases.len());
+    let mut wrong = Vec::new();
+    for (name, bytes) in &cases {
+        // The browser decodes a response body as UTF-8 with replacement characters; so do we.
+        let Ok(text) = std::str::from_utf8(bytes) else { continue };
+        let parsed = json::parse(text);
+        if name.starts_with("y_") && parsed.is_err() || name.starts_with("n_") && parsed.is_ok() {
+            wrong.push(name.clone());
+        }
+    }
+    assert!(wrong.is_empty(), "misjudged: {wrong:?}");
+}
+
+#[test]
+fn no_jsontestsuite_case_is_an_article_and_none_panics() {
+    let Some(cases) = cases() else { return };
+    for (name, bytes) in &cases {
+        let text = String::from_utf8_lossy(bytes);
+        let issue = decode_str(&text, None).expect_err(name);
+        assert!(!issue.to_string().is_empty(), "{name}");
+    }
+}
