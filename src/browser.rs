@@ -12,20 +12,16 @@ use crate::share::SharePayload;
 
 #[wasm_bindgen]
 extern "C" {
-    /// The JavaScript `Date`, bound here because js-sys binds `toLocaleDateString` without
-    /// `catch`, and it throws a `RangeError` for a locale the browser rejects.
-    #[wasm_bindgen(js_name = Date)]
-    type CheckedDate;
+    /// `Intl.DateTimeFormat`, bound here with `catch`: it throws a `RangeError` for a locale the
+    /// browser rejects, and js-sys binds it without.
+    #[wasm_bindgen(js_namespace = Intl, js_name = DateTimeFormat)]
+    type DateFormat;
 
-    #[wasm_bindgen(constructor, js_class = "Date")]
-    fn new(text: &str) -> CheckedDate;
+    #[wasm_bindgen(constructor, catch, js_namespace = Intl, js_class = "DateTimeFormat")]
+    fn new(locale: &str, options: &JsValue) -> Result<DateFormat, JsValue>;
 
-    #[wasm_bindgen(method, catch, js_class = "Date", js_name = toLocaleDateString)]
-    fn to_locale_date_string_checked(
-        this: &CheckedDate,
-        locale: &str,
-        options: &JsValue,
-    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_class = "DateTimeFormat")]
+    fn format(this: &DateFormat, date: &js_sys::Date) -> Result<JsValue, JsValue>;
 
     #[wasm_bindgen(js_namespace = console, js_name = warn)]
     fn console_warn(message: &str);
@@ -64,20 +60,40 @@ pub fn base_url() -> String {
         .unwrap_or_else(page_url)
 }
 
+thread_local! {
+    /// Formatters by (language, UTC?): making one costs far more than using it, and an article
+    /// with 60 related cards formats 60 dates.
+    static DATE_FORMATS: std::cell::RefCell<Vec<(String, bool, DateFormat)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// A date for display in the article's language ("21 July 2019"); a bare date is shown in UTC so
 /// it never moves to the previous day. Falls back to the ISO form if `Intl` refuses the locale.
 pub fn format_date(date: &Date, lang: &str) -> String {
-    let js_date = CheckedDate::new(&date.datetime);
-    let options = Object::new();
-    let _ = Reflect::set(&options, &"dateStyle".into(), &"long".into());
-    if date.date_only {
-        let _ = Reflect::set(&options, &"timeZone".into(), &"UTC".into());
-    }
-    js_date
-        .to_locale_date_string_checked(lang, &options)
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_else(|| date.datetime.to_string())
+    let formatted = DATE_FORMATS.with(|cache| {
+        let mut cache = cache.try_borrow_mut().ok()?;
+        let found = cache
+            .iter()
+            .position(|(l, utc, _)| l == lang && *utc == date.date_only);
+        let index = match found {
+            Some(i) => i,
+            None => {
+                let options = Object::new();
+                let _ = Reflect::set(&options, &"dateStyle".into(), &"long".into());
+                if date.date_only {
+                    let _ = Reflect::set(&options, &"timeZone".into(), &"UTC".into());
+                }
+                cache.push((
+                    lang.to_owned(),
+                    date.date_only,
+                    DateFormat::new(lang, &options).ok()?,
+                ));
+                cache.len() - 1
+            }
+        };
+        let js_date = js_sys::Date::new(&JsValue::from_str(&date.datetime));
+        cache[index].2.format(&js_date).ok()?.as_string()
+    });
+    formatted.unwrap_or_else(|| date.datetime.to_string())
 }
 
 /// Whether a property exists on `navigator` (feature detection without calling anything).

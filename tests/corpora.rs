@@ -9,14 +9,20 @@ use article_reader::decode::decode_str;
 use article_reader::json;
 
 fn cases() -> Option<Vec<(String, Vec<u8>)>> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/jsontestsuite/test_parsing");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpora/jsontestsuite/test_parsing");
     let Ok(entries) = std::fs::read_dir(&dir) else {
         eprintln!("skipped: no JSONTestSuite at {}", dir.display());
         return None;
     };
     let mut cases: Vec<(String, Vec<u8>)> = entries
         .filter_map(|e| e.ok())
-        .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap_or_default()))
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap_or_default(),
+            )
+        })
         .collect();
     cases.sort();
     Some(cases)
@@ -29,7 +35,9 @@ fn jsontestsuite_accept_and_reject_cases_are_honoured() {
     let mut wrong = Vec::new();
     for (name, bytes) in &cases {
         // The browser decodes a response body as UTF-8 with replacement characters; so do we.
-        let Ok(text) = std::str::from_utf8(bytes) else { continue };
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            continue;
+        };
         let parsed = json::parse(text);
         if name.starts_with("y_") && parsed.is_err() || name.starts_with("n_") && parsed.is_ok() {
             wrong.push(name.clone());

@@ -2,7 +2,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{href, text, BlockView, Figure, InlineText, RelatedCards, ShareBar, EXTERNAL_REL};
+use super::body::{block, figure, inline};
+use super::{href, text, RelatedCards, ShareBar, EXTERNAL_REL};
 use crate::browser;
 use crate::date::Date;
 use crate::model::{Article, AudioTrack, Comments};
@@ -62,11 +63,11 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 }
                 <h1 class="headline" part="headline">{ text(&a.headline) }</h1>
                 if a.summary.len() == 1 {
-                    <p class="summary"><InlineText content={a.summary[0].clone()} /></p>
+                    <p class="summary">{ inline(&a.summary[0]) }</p>
                 } else if !a.summary.is_empty() {
                     <ul class="summary">
                         for (i, point) in a.summary.iter().enumerate() {
-                            <li key={i}><InlineText content={point.clone()} /></li>
+                            <li key={i}>{ inline(point) }</li>
                         }
                     </ul>
                 }
@@ -74,11 +75,11 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 { props.children.clone() }
             </header>
             if let Some(image) = &a.lead_image {
-                <Figure image={image.clone()} lead=true />
+                { figure(image, true) }
             }
             <div class="article-body">
-                for (i, block) in a.body.iter().enumerate() {
-                    <BlockView key={i} block={block.clone()} />
+                for (i, b) in a.body.iter().enumerate() {
+                    <key={i}>{ block(b) }</>
                 }
             </div>
             if !a.audio.is_empty() {
@@ -148,30 +149,20 @@ fn Byline(ArticleProps { article }: &ArticleProps) -> Html {
             }
             <p class="dates">
                 if let Some(published) = &article.published {
-                    <span class="published">{ "Published " }<DateText date={published.clone()} lang={lang.clone()} /></span>
+                    <span class="published">{ "Published " }{ date_text(published, &lang) }</span>
                 }
                 if let Some(modified) = updated {
-                    <span class="updated">{ "Updated " }<DateText date={modified.clone()} lang={lang} /></span>
+                    <span class="updated">{ "Updated " }{ date_text(modified, &lang) }</span>
                 }
             </p>
         </div>
     }
 }
 
-/// Props of [`DateText`].
-#[derive(Properties, Clone, PartialEq)]
-pub struct DateTextProps {
-    /// The checked date.
-    pub date: Date,
-    /// Language to format it in.
-    pub lang: AttrValue,
-}
-
 /// A `<time datetime>` showing the date in the article's language.
-#[component]
-pub fn DateText(props: &DateTextProps) -> Html {
-    let shown = browser::format_date(&props.date, &props.lang);
-    html! { <time datetime={text(&props.date.datetime)}>{ shown }</time> }
+pub fn date_text(date: &Date, lang: &str) -> Html {
+    let shown = browser::format_date(date, lang);
+    html! { <time datetime={text(&date.datetime)}>{ shown }</time> }
 }
 
 #[derive(Properties, Clone, PartialEq)]

@@ -1,19 +1,15 @@
+//! The article body as plain render functions, not components: the body never changes after load,
+//! so a component per block or run would only add a scope, props and a diff each (hundreds of
+//! them in a long article) for nothing.
+
 use yew::prelude::*;
 use yew::virtual_dom::VText;
 
 use super::{href, text, EXTERNAL_REL};
 use crate::model::{Block, Image, Inline, Mark, Run};
 
-/// Props of [`InlineText`].
-#[derive(Properties, Clone, PartialEq)]
-pub struct InlineTextProps {
-    /// The runs to show.
-    pub content: Inline,
-}
-
 /// Inline content: each run as a text node inside its marks, in a link when it has one.
-#[component]
-pub fn InlineText(InlineTextProps { content }: &InlineTextProps) -> Html {
+pub fn inline(content: &Inline) -> Html {
     content.0.iter().map(run).collect()
 }
 
@@ -37,34 +33,26 @@ fn run(run: &Run) -> Html {
     }
 }
 
-/// Props of [`BlockView`].
-#[derive(Properties, Clone, PartialEq)]
-pub struct BlockViewProps {
-    /// The block to show.
-    pub block: Block,
-}
-
 /// One body block, rendered as the format's table says.
-#[component]
-pub fn BlockView(BlockViewProps { block }: &BlockViewProps) -> Html {
+pub fn block(block: &Block) -> Html {
     match block {
-        Block::Paragraph { content } => html! { <p><InlineText content={content.clone()} /></p> },
+        Block::Paragraph { content } => html! { <p>{ inline(content) }</p> },
         Block::Heading { level, content } => {
-            let inner = html! { <InlineText content={content.clone()} /> };
+            let inner = html! { { inline(content) } };
             match level {
                 3 => html! { <h3>{ inner }</h3> },
                 4 => html! { <h4>{ inner }</h4> },
                 _ => html! { <h2>{ inner }</h2> },
             }
         }
-        Block::Image { image } => html! { <Figure image={image.clone()} /> },
+        Block::Image { image } => html! { { figure(image, false) } },
         Block::Quote {
             content,
             cite,
             pull,
         } => html! {
             <div class={classes!("quote", pull.then_some("quote-pull"))}>
-                <blockquote><p><InlineText content={content.clone()} /></p></blockquote>
+                <blockquote><p>{ inline(content) }</p></blockquote>
                 if let Some(cite) = cite {
                     <p class="quote-cite">{ "— " }<cite>{ text(cite) }</cite></p>
                 }
@@ -72,7 +60,7 @@ pub fn BlockView(BlockViewProps { block }: &BlockViewProps) -> Html {
         },
         Block::List { ordered, items } => {
             let items = items.iter().enumerate().map(|(i, item)| {
-                html! { <li key={i}><InlineText content={item.clone()} /></li> }
+                html! { <li key={i}>{ inline(item) }</li> }
             });
             if *ordered {
                 html! { <ol>{ for items }</ol> }
@@ -141,20 +129,9 @@ pub fn BlockView(BlockViewProps { block }: &BlockViewProps) -> Html {
     }
 }
 
-/// Props of [`Figure`].
-#[derive(Properties, Clone, PartialEq)]
-pub struct FigureProps {
-    /// The picture with its caption and credit.
-    pub image: Image,
-    /// The lead image loads at once; others load lazily. False by default.
-    #[prop_or_default]
-    pub lead: bool,
-}
-
 /// A `<figure>`: the picture (or its description when its address was refused), the caption, and
-/// the credit in its own element.
-#[component]
-pub fn Figure(FigureProps { image, lead }: &FigureProps) -> Html {
+/// the credit in its own element. The lead image loads at once, others lazily.
+pub fn figure(image: &Image, lead: bool) -> Html {
     let picture = match &image.src {
         Some(src) => {
             let img = html! {
@@ -165,7 +142,7 @@ pub fn Figure(FigureProps { image, lead }: &FigureProps) -> Html {
                     height={image.height.map(|h| h.to_string())}
                     srcset={image.srcset_attr()}
                     sizes={image.srcset_attr().map(|_| "(min-width: 712px) 680px, 100vw")}
-                    loading={if *lead { "eager" } else { "lazy" }}
+                    loading={if lead { "eager" } else { "lazy" }}
                     decoding="async"
                 />
             };
@@ -187,7 +164,7 @@ pub fn Figure(FigureProps { image, lead }: &FigureProps) -> Html {
             if image.caption.is_some() || image.credit.is_some() {
                 <figcaption>
                     if let Some(caption) = &image.caption {
-                        <span class="caption"><InlineText content={caption.clone()} /></span>
+                        <span class="caption">{ inline(caption) }</span>
                     }
                     if let Some(credit) = &image.credit {
                         <small class="credit">

@@ -2,7 +2,7 @@
 //! raw address (only [`SafeUrl`]) and none writes HTML strings.
 
 mod article;
-mod body;
+pub mod body;
 mod offline;
 mod page;
 mod reader;
@@ -10,7 +10,6 @@ mod related;
 mod share_bar;
 
 pub use article::{ArticleView, ArticleViewProps};
-pub use body::{BlockView, Figure, InlineText};
 pub use offline::{SaveControl, SavedList};
 pub use page::PageApp;
 pub use reader::{Reader, ReaderProps, Theme};

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::article::DateText;
+use super::article::date_text;
 use crate::browser;
 use crate::date;
 use crate::loader::Loaded;
@@ -231,7 +231,7 @@ fn SavedItem(SavedItemProps { entry, on_removed }: &SavedItemProps) -> Html {
                     <span class="saved-site">{ site.clone() }</span>
                 }
                 if let Some(date) = date {
-                    <DateText date={date} lang={lang} />
+                    { date_text(&date, &lang) }
                 }
             </p>
             <button type="button" class="reader-button reader-button-quiet" aria-label={format!("Remove “{}”", entry.headline)} onclick={on_remove}>

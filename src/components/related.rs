@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::article::DateText;
+use super::article::date_text;
 use super::{href, text, EXTERNAL_REL};
 use crate::model::Related;
 
@@ -46,7 +46,7 @@ pub fn RelatedCards(props: &RelatedCardsProps) -> Html {
                             <p class="related-summary">{ text(summary) }</p>
                         }
                         if let Some(date) = &item.published {
-                            <p class="related-date"><DateText date={date.clone()} lang={props.lang.clone()} /></p>
+                            <p class="related-date">{ date_text(date, &props.lang) }</p>
                         }
                     </li>
                 }
