@@ -29,7 +29,7 @@ function start() {
 }
 
 class ArticleReaderElement extends HTMLElement {
-  static observedAttributes = ['src', 'theme', 'share'];
+  static observedAttributes = ['src', 'theme', 'share', 'timeout'];
 
   #mount;
   #handle = null;
@@ -97,6 +97,7 @@ class ArticleReaderElement extends HTMLElement {
         inline ? inline.textContent : undefined,
         this.getAttribute('theme') ?? undefined,
         this.getAttribute('share') ?? undefined,
+        this.getAttribute('timeout') ?? undefined,
         HERE.href,
       );
     } catch (error) {

@@ -6,8 +6,9 @@
 //
 //   app shell   precached at install from the list the build writes below (hashed names, so it is
 //               always right), served cache-first; a new version waits until the reader reloads;
-//   articles    (requests with Accept: application/json) network first; after a short wait, or on
-//               failure, the saved copy; never written here;
+//   articles    (requests with Accept: application/json, and the page's preload of the document,
+//               whose destination is empty like fetch()'s) network first; after a short wait, or
+//               on failure, the saved copy; never written here;
 //   images      the saved copy first, else the network.
 
 const VERSION = '__ARTICLE_READER_VERSION__';
@@ -52,7 +53,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(fromShell(new URL('index.html', base).href, request));
   } else if (shellUrls().has(url.origin + url.pathname)) {
     event.respondWith(fromShell(url.origin + url.pathname, request));
-  } else if ((request.headers.get('accept') || '').includes('application/json')) {
+  } else if ((request.headers.get('accept') || '').includes('application/json') || request.destination === '') {
     event.respondWith(article(request));
   } else if (request.destination === 'image') {
     event.respondWith(image(request));

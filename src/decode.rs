@@ -16,9 +16,10 @@ use crate::url_policy::{self, SafeUrl, UrlUse};
 
 /// Largest document accepted, in bytes of JSON text: far above any real article (a
 /// 100,000-word article is under 1 MiB), low enough that a phone stays responsive.
-pub const MAX_DOCUMENT_BYTES: usize = 8 * 1024 * 1024;
-/// Most body blocks, related items or list items accepted in one list.
-pub const MAX_LIST_LENGTH: usize = 50_000;
+pub const MAX_DOCUMENT_BYTES: usize = 4 * 1024 * 1024;
+/// Most items in any one list (body blocks, related items, runs, list items): a 100,000-word
+/// article has about 2,000 blocks.
+pub const MAX_LIST_LENGTH: usize = 20_000;
 
 /// A problem with one field of a document: an error (the document is refused) or a warning (the
 /// field was skipped and the rest is shown).

@@ -17,8 +17,16 @@ pub enum ReaderError {
     Offline,
     /// No complete answer within the time limit.
     Timeout { seconds: u32 },
-    /// The server answered with a status outside 200–299.
-    Http { status: u16 },
+    /// The server answered with a status outside 200–299; `retry_after` is its `Retry-After` in
+    /// seconds, when it gave one.
+    Http {
+        status: u16,
+        retry_after: Option<u32>,
+    },
+    /// The answer started but broke off before the end (connection reset, truncated body).
+    Interrupted,
+    /// The answer is of a type that cannot be an article (`image/png`, `text/css` …).
+    WrongType { mime: String },
     /// The answer is not JSON; `html` when it looks like a web page (a login or error page).
     NotJson { html: bool },
     /// The answer is larger than the reader accepts.
@@ -47,13 +55,27 @@ impl fmt::Display for ReaderError {
             ReaderError::Timeout { seconds } => {
                 write!(f, "The server did not send the article within {seconds} seconds.")
             }
-            ReaderError::Http { status } => match status {
-                404 | 410 => write!(f, "This article was not found on the server (error {status})."),
-                401 | 403 => write!(f, "The server did not allow access to this article (error {status})."),
-                429 => f.write_str("The server is busy with too many requests (error 429). Wait a moment, then try again."),
-                500..=599 => write!(f, "The server had a problem sending this article (error {status})."),
-                _ => write!(f, "The server could not send this article (error {status})."),
-            },
+            ReaderError::Http { status, retry_after } => {
+                match status {
+                    404 | 410 => write!(f, "This article was not found on the server (error {status}).")?,
+                    401 | 403 => write!(f, "The server did not allow access to this article (error {status}).")?,
+                    429 => f.write_str("The server is busy with too many requests (error 429).")?,
+                    500..=599 => write!(f, "The server had a problem sending this article (error {status}).")?,
+                    _ => write!(f, "The server could not send this article (error {status}).")?,
+                }
+                match retry_after {
+                    Some(0) | None if *status == 429 => f.write_str(" Wait a moment, then try again."),
+                    Some(s) if *s < 90 => write!(f, " It asks to try again in {s} seconds."),
+                    Some(s) => write!(f, " It asks to try again in {} minutes.", s.div_ceil(60)),
+                    None => Ok(()),
+                }
+            }
+            ReaderError::Interrupted => {
+                f.write_str("The download of the article was interrupted. Check your connection, then try again.")
+            }
+            ReaderError::WrongType { mime } => {
+                write!(f, "The server sent a file of type {mime} instead of the article.")
+            }
             ReaderError::NotJson { html: true } => {
                 f.write_str("The server sent a web page instead of the article.")
             }
@@ -92,5 +114,25 @@ impl ReaderError {
                 html: start.starts_with('<'),
             }
         }
+    }
+}
+
+/// Checks a `Content-Type` before the body is read: JSON types, `text/plain` and
+/// `application/octet-stream` (what many static hosts send for `.json`) may hold an article; a web
+/// page or any other type cannot.
+pub fn check_content_type(content_type: &str) -> Result<(), ReaderError> {
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    match essence.as_str() {
+        "" | "application/json" | "text/json" | "text/plain" | "application/octet-stream" => Ok(()),
+        json if json.ends_with("+json") => Ok(()),
+        "text/html" | "application/xhtml+xml" => Err(ReaderError::NotJson { html: true }),
+        _ => Err(ReaderError::WrongType {
+            mime: essence.chars().take(60).collect(),
+        }),
     }
 }

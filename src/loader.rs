@@ -3,13 +3,14 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
+use js_sys::{Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{RequestCredentials, RequestInit, RequestMode, Response};
 
 use crate::browser;
 use crate::decode::{decode_str, MAX_DOCUMENT_BYTES};
-use crate::error::ReaderError;
+use crate::error::{check_content_type, ReaderError};
 use crate::model::Article;
 use crate::url_policy::{self, SafeUrl, UrlUse};
 
@@ -75,6 +76,60 @@ pub async fn load(source: &ArticleSource, timeout_ms: u32) -> Result<Loaded, Rea
     })
 }
 
+enum BodyError {
+    TooLarge,
+    Failed(JsValue),
+}
+
+/// Reads the body chunk by chunk, refusing it as soon as it passes the size limit, and decodes it
+/// as UTF-8 with replacement characters (as `Response.text()` would).
+async fn read_body(response: &Response) -> Result<String, BodyError> {
+    let Some(body) = response.body() else {
+        return Ok(String::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut bytes: Vec<u8> = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(BodyError::Failed)?;
+        if Reflect::get(&chunk, &"done".into())
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true)
+        {
+            break;
+        }
+        let Ok(value) = Reflect::get(&chunk, &"value".into())
+            .and_then(|v| v.dyn_into::<Uint8Array>().map_err(JsValue::from))
+        else {
+            break;
+        };
+        let start = bytes.len();
+        let length = value.length() as usize;
+        if start + length > MAX_DOCUMENT_BYTES {
+            let _ = reader.cancel();
+            return Err(BodyError::TooLarge);
+        }
+        bytes.resize(start + length, 0);
+        value.copy_to(&mut bytes[start..]);
+    }
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    })
+}
+
+/// A `Retry-After` value in seconds: a number of seconds, or an HTTP date.
+fn retry_after_seconds(value: &str) -> Option<u32> {
+    if let Ok(seconds) = value.trim().parse::<u32>() {
+        return Some(seconds);
+    }
+    let at = js_sys::Date::parse(value);
+    let now = js_sys::Date::now();
+    (at.is_finite() && at > now).then(|| ((at - now) / 1000.0).ceil() as u32)
+}
+
 /// A document's text and the address it is resolved against.
 struct Fetched {
     text: String,
@@ -85,7 +140,8 @@ struct Fetched {
 /// The header by which the reader's service worker says how it answered (see `pwa/sw.js`).
 const WORKER_HEADER: &str = "X-Article-Reader";
 
-/// The one fetch path: GET with a time limit covering the body, status and size checked.
+/// The one fetch path: GET with a time limit covering the body, status, type and size checked,
+/// the body read as a stream so that no answer can take more memory than the size limit.
 /// Returns the body and the final URL (after redirects), which is the document's own address.
 async fn fetch_text(url: &str, timeout_ms: u32) -> Result<Fetched, ReaderError> {
     let window = web_sys::window().ok_or(ReaderError::Internal)?;
@@ -94,14 +150,22 @@ async fn fetch_text(url: &str, timeout_ms: u32) -> Result<Fetched, ReaderError> 
     init.set_mode(RequestMode::Cors);
     init.set_credentials(RequestCredentials::SameOrigin);
     init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(timeout_ms)));
+    let timed_out = |e: &JsValue| {
+        matches!(
+            browser::error_name(e).as_deref(),
+            Some("TimeoutError" | "AbortError")
+        )
+    };
     let timeout = ReaderError::Timeout {
         seconds: timeout_ms.div_ceil(1000),
     };
-    let failed = |e: wasm_bindgen::JsValue| match browser::error_name(&e).as_deref() {
-        Some("TimeoutError" | "AbortError") => timeout.clone(),
-        // `onLine == false` is reliable (true is not proof of a connection).
-        _ if !browser::is_online() => ReaderError::Offline,
-        _ => ReaderError::Network,
+    // `onLine == false` is reliable (true is not proof of a connection).
+    let unreachable = || {
+        if browser::is_online() {
+            ReaderError::Network
+        } else {
+            ReaderError::Offline
+        }
     };
     let request =
         web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| ReaderError::BadSource)?;
@@ -109,38 +173,36 @@ async fn fetch_text(url: &str, timeout_ms: u32) -> Result<Fetched, ReaderError> 
         .headers()
         .set("Accept", "application/json")
         .map_err(|_| ReaderError::Internal)?;
-    let response: Response = JsFuture::from(window.fetch_with_request(&request))
-        .await
-        .map_err(failed)?
-        .dyn_into()
-        .map_err(|_| ReaderError::Internal)?;
-    let worker_note = response.headers().get(WORKER_HEADER).ok().flatten();
+    let response: Response = match JsFuture::from(window.fetch_with_request(&request)).await {
+        Ok(response) => response.dyn_into().map_err(|_| ReaderError::Internal)?,
+        Err(e) if timed_out(&e) => return Err(timeout),
+        Err(_) => return Err(unreachable()),
+    };
+    let header = |name: &str| response.headers().get(name).ok().flatten();
+    let worker_note = header(WORKER_HEADER);
     if worker_note.as_deref() == Some("offline-not-saved") {
         return Err(ReaderError::Offline);
     }
     if !response.ok() {
         return Err(ReaderError::Http {
             status: response.status(),
+            retry_after: header("Retry-After").and_then(|v| retry_after_seconds(&v)),
         });
     }
-    let declared = response
-        .headers()
-        .get("Content-Length")
-        .ok()
-        .flatten()
-        .and_then(|n| n.parse::<usize>().ok());
+    if let Some(mime) = header("Content-Type") {
+        check_content_type(&mime)?;
+    }
+    let declared = header("Content-Length").and_then(|n| n.trim().parse::<usize>().ok());
     if declared.is_some_and(|n| n > MAX_DOCUMENT_BYTES) {
         return Err(ReaderError::TooLarge);
     }
-    let body = response.text().map_err(|_| ReaderError::Network)?;
-    let text = JsFuture::from(body)
-        .await
-        .map_err(failed)?
-        .as_string()
-        .ok_or(ReaderError::Internal)?;
-    if text.len() > MAX_DOCUMENT_BYTES {
-        return Err(ReaderError::TooLarge);
-    }
+    let text = match read_body(&response).await {
+        Ok(text) => text,
+        Err(BodyError::TooLarge) => return Err(ReaderError::TooLarge),
+        Err(BodyError::Failed(e)) if timed_out(&e) => return Err(timeout),
+        Err(BodyError::Failed(_)) if !browser::is_online() => return Err(ReaderError::Offline),
+        Err(BodyError::Failed(_)) => return Err(ReaderError::Interrupted),
+    };
     let final_url = Some(response.url())
         .filter(|u| !u.is_empty())
         .unwrap_or_else(|| url.to_owned());

@@ -10,7 +10,7 @@ fn main() {
 /// What `embed.js` calls: the JavaScript side of the `<article-reader>` element.
 #[cfg(target_arch = "wasm32")]
 mod embed_exports {
-    use article_reader::mount::{self, Mode, MountedReader};
+    use article_reader::mount::{self, Mode, MountedReader, StartOptions};
     use wasm_bindgen::prelude::*;
 
     /// One running widget, owned by its `<article-reader>` element.
@@ -34,10 +34,26 @@ mod embed_exports {
         inline_json: Option<String>,
         theme: Option<String>,
         share: Option<String>,
+        timeout: Option<String>,
         asset_base: String,
     ) -> ReaderHandle {
-        let props = mount::embed_props(src, inline_json, theme, share, &asset_base);
+        let options = StartOptions {
+            src,
+            inline_json,
+            theme,
+            share,
+            timeout,
+        };
+        let props = mount::start_props(options, &asset_base);
         ReaderHandle(mount::mount(container, props, Mode::Embed))
+    }
+
+    /// Panics inside the wasm on purpose: the end-to-end tests call it (page mode exposes the
+    /// bindings as `window.wasmBindings`) to prove that a panic ends in the error view, never in
+    /// a dead widget. Harmless anywhere else: it only stops the page that calls it.
+    #[wasm_bindgen(js_name = panicForTests)]
+    pub fn panic_for_tests() {
+        panic!("deliberate panic requested by a test");
     }
 }
 

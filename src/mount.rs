@@ -79,15 +79,31 @@ fn register(root: &web_sys::Element, mode: Mode) -> AttrValue {
     format!("article-reader-{id}").into()
 }
 
-/// The props for an `<article-reader>` element from its attributes: `src`, else the inline JSON
-/// child, else the sample (found next to `embed.js`, whose directory is `asset_base`).
-pub fn embed_props(
-    src: Option<String>,
-    inline_json: Option<String>,
-    theme: Option<String>,
-    share: Option<String>,
-    asset_base: &str,
-) -> ReaderProps {
+/// What starts a widget, from `<article-reader>` attributes or page-mode query parameters.
+#[derive(Clone, Debug, Default)]
+pub struct StartOptions {
+    /// The document address (`src`).
+    pub src: Option<String>,
+    /// The document itself (the element's `<script type="application/json">` child).
+    pub inline_json: Option<String>,
+    /// `light`, `dark` or `auto`.
+    pub theme: Option<String>,
+    /// Comma list of share targets.
+    pub share: Option<String>,
+    /// Request time limit in whole seconds, 1 to 300 (15 when absent or unreadable).
+    pub timeout: Option<String>,
+}
+
+/// The props for a widget: `src`, else the inline JSON, else the sample (found next to the page or
+/// `embed.js`, whose directory is `asset_base`).
+pub fn start_props(options: StartOptions, asset_base: &str) -> ReaderProps {
+    let StartOptions {
+        src,
+        inline_json,
+        theme,
+        share,
+        timeout,
+    } = options;
     let source = match (src.filter(|s| !s.trim().is_empty()), inline_json) {
         (Some(src), _) => ArticleSource::Url(src.into()),
         (None, Some(json)) => ArticleSource::Inline(json.into()),
@@ -102,7 +118,9 @@ pub fn embed_props(
             |list| ShareTarget::parse_list(&list).into(),
         ),
         theme: theme.map(|t| Theme::parse(&t)).unwrap_or_default(),
-        timeout_ms: DEFAULT_TIMEOUT_MS,
+        timeout_ms: timeout
+            .and_then(|t| t.trim().parse::<u32>().ok())
+            .map_or(DEFAULT_TIMEOUT_MS, |seconds| seconds.clamp(1, 300) * 1000),
         offline: false,
         id_prefix: "article-reader".into(),
     }
@@ -110,7 +128,7 @@ pub fn embed_props(
 
 /// Page mode: only on a page that marks its mount point `#reader[data-article-reader="page"]`
 /// (the project's `index.html`), so the same wasm loaded by `embed.js` on a host page never
-/// touches that page. Reads `?src=`, `?theme=` and `?share=`.
+/// touches that page. Reads `?src=`, `?theme=`, `?share=` and `?timeout=` (seconds).
 pub fn start_page() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -125,14 +143,14 @@ pub fn start_page() {
         .map(|u| u.search_params())
         .ok();
     let param = |name: &str| params.as_ref().and_then(|p| p.get(name));
-    let src = param("src");
-    let mut props = embed_props(
-        src,
-        None,
-        param("theme"),
-        param("share"),
-        &browser::base_url(),
-    );
+    let options = StartOptions {
+        src: param("src"),
+        inline_json: None,
+        theme: param("theme"),
+        share: param("share"),
+        timeout: param("timeout"),
+    };
+    let mut props = start_props(options, &browser::base_url());
     props.id_prefix = register(&root, Mode::Page);
     let _ = root.set_attribute("data-build", BUILD);
     root.replace_children_with_node_0();

@@ -135,19 +135,78 @@ fn labels_are_the_names_the_format_fixes() {
 
 #[test]
 fn reader_messages_fit_the_cause() {
-    assert!(ReaderError::Http { status: 404 }
-        .to_string()
-        .contains("not found"));
-    assert!(ReaderError::Http { status: 503 }
-        .to_string()
-        .contains("server had a problem"));
-    assert!(ReaderError::Http { status: 429 }
-        .to_string()
-        .contains("too many requests"));
+    assert!(ReaderError::Http {
+        status: 404,
+        retry_after: None
+    }
+    .to_string()
+    .contains("not found"));
+    assert!(ReaderError::Http {
+        status: 503,
+        retry_after: None
+    }
+    .to_string()
+    .contains("server had a problem"));
+    assert!(ReaderError::Http {
+        status: 429,
+        retry_after: None
+    }
+    .to_string()
+    .contains("too many requests"));
     assert!(ReaderError::Network.to_string().contains("connection"));
     assert!(ReaderError::Timeout { seconds: 15 }
         .to_string()
         .contains("15 seconds"));
+}
+
+#[test]
+fn retry_after_is_passed_on_to_the_reader() {
+    let busy = ReaderError::Http {
+        status: 429,
+        retry_after: Some(30),
+    }
+    .to_string();
+    assert!(busy.contains("try again in 30 seconds"), "{busy}");
+    let down = ReaderError::Http {
+        status: 503,
+        retry_after: Some(120),
+    }
+    .to_string();
+    assert!(
+        down.contains("server had a problem") && down.contains("try again in 2 minutes"),
+        "{down}"
+    );
+}
+
+#[test]
+fn content_types_that_cannot_hold_an_article_are_refused_before_reading() {
+    use article_reader::error::check_content_type;
+    for ok in [
+        "application/json",
+        "application/json; charset=utf-8",
+        "Application/JSON",
+        "application/ld+json",
+        "text/plain",
+        "",
+        "application/octet-stream",
+    ] {
+        assert_eq!(check_content_type(ok), Ok(()), "{ok}");
+    }
+    assert_eq!(
+        check_content_type("text/html; charset=utf-8"),
+        Err(ReaderError::NotJson { html: true })
+    );
+    assert_eq!(
+        check_content_type("image/png"),
+        Err(ReaderError::WrongType {
+            mime: "image/png".into()
+        })
+    );
+    assert!(ReaderError::WrongType {
+        mime: "image/png".into()
+    }
+    .to_string()
+    .contains("image/png"));
 }
 
 #[test]

@@ -62,8 +62,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     </nav>
                 }
                 <h1 class="headline" part="headline">{ text(&a.headline) }</h1>
-                if a.summary.len() == 1 {
-                    <p class="summary">{ inline(&a.summary[0]) }</p>
+                if let [only] = &*a.summary {
+                    <p class="summary">{ inline(only) }</p>
                 } else if !a.summary.is_empty() {
                     <ul class="summary">
                         for (i, point) in a.summary.iter().enumerate() {

@@ -174,3 +174,17 @@ test('dist/embed.js has its stable name and points at files of the same build', 
   const code = embed.replace(/^\s*\/\/.*$/gm, '');
   expect(code).not.toMatch(/innerHTML|eval\(|new Function|document\.write/);
 });
+
+test('an element sets its own time limit with the timeout attribute', async ({ page }) => {
+  const seen = await watchEmbed(page);
+  await page.goto(`${HOST}/`);
+  await page.evaluate((api) => {
+    const el = document.createElement('article-reader');
+    el.id = 'slow';
+    el.setAttribute('timeout', '2');
+    el.setAttribute('src', `${api}/faults/silent/embed-${Date.now()}.json`);
+    document.querySelector('main').append(el);
+  }, API);
+  await expect(reader(page, 'slow').getByRole('alert')).toContainText('within 2 seconds', { timeout: 8_000 });
+  expectClean(seen);
+});

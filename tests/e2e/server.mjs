@@ -64,6 +64,62 @@ async function serveFile(res, mounts, path, headers = {}) {
   res.end('not found');
 }
 
+const healed = new Set();
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415408d763f8ffff3f0005fe02fea7d6a4b70000000049454e44ae426082', 'hex');
+
+/** The network fault matrix: `/faults/<kind>/<key>.json` fails as `kind` says until
+ * `/faults/heal/<key>` is requested, then serves a valid article (for "Try again"). */
+function faultMatrix(req, res, path, headers) {
+  let m;
+  if ((m = path.match(/^\/faults\/heal\/([\w-]+)$/))) {
+    healed.add(m[1]);
+    res.writeHead(204, headers);
+    return res.end();
+  }
+  if (!(m = path.match(/^\/faults\/([\w-]+)\/([\w-]+)\.json$/))) return null;
+  const [, kind, key] = m;
+  if (healed.has(key)) return serveFile(res, [['/', join(root, 'tests/fixtures')]], '/all-blocks.json', headers);
+  const json = { 'content-type': 'application/json', ...headers };
+  switch (kind) {
+    case '404': case '410': case '500':
+      res.writeHead(Number(kind), { 'content-type': 'text/plain', ...headers });
+      return res.end(`error ${kind}`);
+    case '429':
+      res.writeHead(429, { 'content-type': 'text/plain', 'retry-after': '30', ...headers });
+      return res.end('slow down');
+    case '503':
+      res.writeHead(503, { 'content-type': 'text/html', 'retry-after': '120', ...headers });
+      return res.end('<h1>Maintenance</h1>');
+    case 'login':
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers });
+      return res.end('<!doctype html><title>Sign in</title><form><input name=user><script>alert(1)</script></form>');
+    case 'not-json':
+      res.writeHead(200, json);
+      return res.end('Service temporarily unavailable');
+    case 'wrong-type':
+      res.writeHead(200, { 'content-type': 'image/png', ...headers });
+      return res.end(PNG);
+    case 'truncated':
+      res.writeHead(200, { ...json, 'content-length': '5000' });
+      res.write('{"version":"1","headline":"Cut off","body":[{"type":"paragraph","content":"The');
+      return setTimeout(() => res.socket?.destroy(), 50);
+    case 'endless': {
+      res.writeHead(200, json);
+      res.write('{"version":"1","headline":"Never ends","body":[');
+      const drip = setInterval(() => res.write(' '), 100);
+      return res.on('close', () => clearInterval(drip));
+    }
+    case 'silent':
+      return true; // accepted, never answered
+    case 'redirect-loop':
+      res.writeHead(302, { location: path, ...headers });
+      return res.end();
+    default:
+      res.writeHead(400, headers);
+      return res.end('unknown fault');
+  }
+}
+
 /** Endpoints that fail like real article servers; `null` when `path` is not one of them. */
 function fault(res, path, headers) {
   let m;
@@ -96,6 +152,7 @@ const CORS = { 'access-control-allow-origin': '*' };
 
 const roles = {
   app: (req, res, path) =>
+    faultMatrix(req, res, path, {}) ??
     fault(res, path, {}) ??
     serveFile(res, [['/fixtures/', join(root, 'tests/fixtures')], ['/', dist]], path),
   host: async (req, res, path) => {
@@ -119,6 +176,7 @@ const roles = {
   },
   reader: (req, res, path) => serveFile(res, [['/', dist]], path, CORS),
   api: (req, res, path) =>
+    faultMatrix(req, res, path, CORS) ??
     fault(res, path, CORS) ?? serveFile(res, [['/fixtures/', join(root, 'tests/fixtures')]], path, CORS),
 };
 
