@@ -154,7 +154,7 @@ const roles = {
   app: (req, res, path) =>
     faultMatrix(req, res, path, {}) ??
     fault(res, path, {}) ??
-    serveFile(res, [['/fixtures/', join(root, 'tests/fixtures')], ['/', dist]], path),
+    serveFile(res, [['/fixtures/', join(root, 'tests/fixtures')], ['/corpus/', join(root, 'target/corpus')], ['/', dist]], path),
   host: async (req, res, path) => {
     if (path === '/csp-report') {
       let body = '';

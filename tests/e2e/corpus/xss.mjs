@@ -91,7 +91,7 @@ const schemes = [
   'javascript:alert(1)',
   'JAVASCRIPT:alert(1)',
   'JaVaScRiPt:alert(1)',
-  'javascript:alert(1)//http://example.org/',
+  'javascript:alert(1)//http://127.0.0.1:9/',
   ' javascript:alert(1)',
   '\tjavascript:alert(1)',
   '\njavascript:alert(1)',
@@ -122,21 +122,21 @@ const schemes = [
   'data:application/javascript,alert(1)',
   'blob:javascript:alert(1)',
   'file:///etc/passwd',
-  'filesystem:http://example.org/temporary/x',
+  'filesystem:http://127.0.0.1:9/temporary/x',
   'about:blank#<script>alert(1)</script>',
-  'mailto:x@example.org?body=<script>alert(1)</script>',
-  'ftp://example.org/<script>',
+  'mailto:x@127.0.0.1:9?body=<script>alert(1)</script>',
+  'ftp://127.0.0.1:9/<script>',
   'chrome://settings',
   'view-source:javascript:alert(1)',
-  'jar:http://example.org/x.jar!/',
+  'jar:http://127.0.0.1:9/x.jar!/',
   '//javascript:alert(1)',
   '\\\\javascript:alert(1)',
-  'https://example.org/"><script>alert(1)</script>',
-  "https://example.org/'onmouseover=alert(1) x='",
-  'https://example.org/ onerror=alert(1)',
-  'https://example.org/#"><img src=x onerror=alert(1)>',
-  'http://example.org/?q=<script>alert(1)</script>',
-  'https://example.org/, data:text/html,<script>alert(1)</script> 2x',
+  'https://127.0.0.1:9/"><script>alert(1)</script>',
+  "https://127.0.0.1:9/'onmouseover=alert(1) x='",
+  'https://127.0.0.1:9/ onerror=alert(1)',
+  'https://127.0.0.1:9/#"><img src=x onerror=alert(1)>',
+  'http://127.0.0.1:9/?q=<script>alert(1)</script>',
+  'https://127.0.0.1:9/, data:text/html,<script>alert(1)</script> 2x',
 ];
 
 const breakouts = [
@@ -162,7 +162,8 @@ const breakouts = [
   '<\u0000script>alert(1)</script>',
 ];
 
-/** Markup and breakout payloads, as they go in text fields. */
-export const TEXT_PAYLOADS = [...markup, ...templates, ...breakouts];
+/** Markup and breakout payloads, as they go in text fields: each alone, and inside ordinary text
+ * (filters that only look at the start of a value miss those). */
+export const TEXT_PAYLOADS = [...markup, ...templates, ...breakouts].flatMap((p) => [p, `Breaking: ${p} (more)`]);
 /** Addresses, as they go in URL fields (text payloads are tried there too). */
 export const URL_PAYLOADS = [...schemes, ...markup.slice(0, 20), ...breakouts.slice(0, 8)];

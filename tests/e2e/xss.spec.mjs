@@ -1,0 +1,174 @@
+// The XSS corpus against the release build: every hostile value of corpus/xss.mjs placed in every
+// string and URL field of format v1. Nothing may run, no element or attribute may be able to run
+// script or navigate to a non-http(s) scheme, and the text must show literally.
+import { test, expect } from '@playwright/test';
+import { mkdirSync, writeFileSync, renameSync } from 'node:fs';
+import { TEXT_PAYLOADS, URL_PAYLOADS } from './corpus/xss.mjs';
+import { watch } from './helpers.mjs';
+
+const dir = 'target/corpus/xss';
+mkdirSync(dir, { recursive: true });
+const write = (name, doc) => {
+  const tmp = `${dir}/.${name}.${process.pid}`;
+  writeFileSync(tmp, JSON.stringify(doc));
+  renameSync(tmp, `${dir}/${name}`);
+};
+
+/** A document with `t` in every text field and `u` in every address field. */
+function everywhere(t, u) {
+  const image = { src: u, alt: t, width: 40, height: 30, srcset: [{ src: u, width: 40 }], caption: [t, { text: t, marks: ['em'], href: u }], credit: { text: t, url: u, license: t }, link: u };
+  return {
+    version: '1', id: t, url: u, lang: 'en',
+    site: { name: t, url: u, logo: u },
+    section: [{ name: t, url: u }, { name: t }],
+    headline: t,
+    summary: [t, [t, { text: t, marks: ['strong', 'code'], href: u }]],
+    authors: [{ name: t, url: u, avatar: u }],
+    published: '2024-01-02', modified: '2024-01-03T10:00:00Z',
+    lead_image: image,
+    body: [
+      { type: 'paragraph', content: t },
+      { type: 'paragraph', content: [t, { text: t, marks: ['strong', 'em', 'underline', 'strike', 'code', 'sub', 'sup', t], href: u }] },
+      { type: 'heading', level: 2, content: t },
+      { type: 'image', image },
+      { type: 'quote', content: t, cite: t, pull: true },
+      { type: 'list', ordered: true, items: [t, [{ text: t, href: u }]] },
+      { type: 'related_link', headline: t, url: u, image, label: t },
+      { type: 'divider' },
+      { type: 'audio', src: u, title: t },
+      { type: 'embed', url: u, title: t, provider: t },
+      { type: t, content: t },
+    ],
+    related: [{ headline: t, url: u, image, section: t, published: '2024-01-01', summary: t }],
+    tags: [t, t],
+    comments: { count: 2, url: u },
+    share: { text: t, hashtags: [t], via: t },
+    audio: [{ src: u, title: t, kind: t, duration_seconds: 61 }],
+    [t]: t,
+  };
+}
+
+const docs = [];
+const count = Math.max(TEXT_PAYLOADS.length, URL_PAYLOADS.length);
+for (let i = 0; i < count; i++) {
+  const t = TEXT_PAYLOADS[i % TEXT_PAYLOADS.length];
+  const u = URL_PAYLOADS[i % URL_PAYLOADS.length];
+  docs.push({ name: `all-${i}.json`, t, kind: 'all' });
+  write(`all-${i}.json`, everywhere(t, u));
+  // Text payloads in address fields too.
+  docs.push({ name: `text-as-url-${i}.json`, t, kind: 'all' });
+  write(`text-as-url-${i}.json`, everywhere(t, t));
+}
+// The fields with a fixed vocabulary: a hostile value either falls back (lang) or is refused.
+TEXT_PAYLOADS.forEach((t, i) => {
+  if (i % 3) return;
+  for (const [field, value] of [['lang', t], ['dir', t], ['published', t], ['version', t]]) {
+    const doc = { ...everywhere('plain text', 'https://127.0.0.1:9/'), [field]: value };
+    docs.push({ name: `${field}-${i}.json`, t, kind: field });
+    write(`${field}-${i}.json`, doc);
+  }
+});
+
+const ALLOWED = new Set(['div', 'article', 'header', 'footer', 'nav', 'ol', 'ul', 'li', 'a', 'span', 'p', 'h1', 'h2', 'h3', 'h4',
+  'figure', 'figcaption', 'img', 'small', 'blockquote', 'cite', 'hr', 'audio', 'section', 'aside', 'strong', 'em', 'u', 's',
+  'code', 'sub', 'sup', 'time', 'button']);
+
+/** Everything under `.reader` that could run script or leave http(s). */
+function inspect(allowed) {
+  const problems = [];
+  const okScheme = (value, el) => {
+    let scheme;
+    try {
+      scheme = new URL(value, location.href).protocol;
+    } catch {
+      return false;
+    }
+    return scheme === 'http:' || scheme === 'https:' || (scheme === 'mailto:' && el.classList.contains('share-email'));
+  };
+  for (const el of document.querySelector('.reader').querySelectorAll('*')) {
+    if (!allowed.includes(el.localName)) problems.push(`element <${el.localName}>`);
+    for (const { name, value } of el.attributes) {
+      if (name.startsWith('on') || name === 'style' || name === 'srcdoc' || name.includes(':')) problems.push(`attribute ${name} on <${el.localName}>`);
+      if (['href', 'src', 'action', 'formaction', 'data', 'poster', 'background', 'ping', 'cite'].includes(name) && !okScheme(value, el)) {
+        problems.push(`${name}=${JSON.stringify(value)} on <${el.localName}>`);
+      }
+      if (name === 'srcset') {
+        for (const candidate of value.split(/,\s+/)) {
+          if (!okScheme(candidate.trim().split(/\s+/)[0], el)) problems.push(`srcset ${JSON.stringify(value)}`);
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+async function armDetector(page) {
+  await page.addInitScript(() => {
+    window.__fired = [];
+    for (const name of ['alert', 'confirm', 'prompt', 'print']) window[name] = (...args) => window.__fired.push(`${name}(${args})`);
+    Object.defineProperty(window, 'xssFired', { set: () => window.__fired.push('xssFired'), configurable: true });
+  });
+}
+
+test('self-test: the detector sees a script that really runs', async ({ page }) => {
+  await armDetector(page);
+  await page.goto('index.html');
+  await expect(page.locator('.reader')).toHaveAttribute('aria-busy', 'false');
+  await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img src=x onerror=alert(1)>'));
+  await expect.poll(() => page.evaluate(() => window.__fired.length)).toBe(1);
+  await page.evaluate(() => {
+    const a = document.createElement('a');
+    a.href = 'javascript:window.xssFired=1';
+    document.body.append(a);
+    a.click();
+  });
+  await expect.poll(() => page.evaluate(() => window.__fired)).toEqual(['alert(1)', 'xssFired']);
+  // And the inspector sees a script-capable element and a script address.
+  await page.evaluate(() => {
+    const a = document.createElement('a');
+    a.href = 'javascript:void 0';
+    document.querySelector('.reader').append(a, document.createElement('script'));
+  });
+  const problems = await page.evaluate(inspect, [...ALLOWED]);
+  expect(problems).toEqual(['href="javascript:void 0" on <a>', 'element <script>']);
+});
+
+const CHUNK = 24;
+for (let start = 0; start < docs.length; start += CHUNK) {
+  const chunk = docs.slice(start, start + CHUNK);
+  test(`hostile values ${start + 1}–${start + chunk.length} of ${docs.length} stay inert text`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await armDetector(page);
+    const seen = await watch(page);
+    for (const { name, t, kind } of chunk) {
+      await page.goto(`index.html?src=/corpus/xss/${name}`);
+      await expect(page.locator('.reader')).toHaveAttribute('aria-busy', 'false');
+      const problems = await page.evaluate(inspect, [...ALLOWED]);
+      const state = await page.evaluate(() => ({
+        fired: window.__fired,
+        headline: document.querySelector('h1')?.textContent ?? null,
+        firstParagraph: document.querySelector('.article-body p')?.textContent ?? null,
+        tag: document.querySelector('.tags li')?.textContent ?? null,
+        alert: document.querySelector('[role=alert]')?.textContent ?? null,
+        lang: document.querySelector('article')?.getAttribute('lang') ?? null,
+        url: location.pathname,
+      }));
+      expect(state.fired, `${name}: script ran`).toEqual([]);
+      expect(problems, name).toEqual([]);
+      expect(state.url, `${name}: navigated away`).toBe('/index.html');
+      if (kind === 'all') {
+        expect(state.headline, name).toBe(t);
+        expect(state.firstParagraph, name).toBe(t);
+        expect(state.tag, name).toBe(t);
+      } else if (kind === 'lang') {
+        expect(state.lang, name).toBe('en');
+        expect(state.headline, name).toBe('plain text');
+      } else {
+        expect(state.alert, name).toContain(`${kind}:`);
+      }
+    }
+    expect(seen.pageErrors).toEqual([]);
+    expect(seen.dialogs).toEqual([]);
+    expect(seen.outside).toEqual([]);
+  });
+}
