@@ -11,7 +11,7 @@ export WASM_BINDGEN_TEST_TIMEOUT := 120
 CARGO_HOME ?= $(HOME)/.cargo
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(CARGO_HOME)/registry/src/index.crates.io-1949cf8c6b5b557f/=
 
-.PHONY: tools serve dist dist-next bench test test-native test-wasm test-e2e lint clean
+.PHONY: tools serve dist dist-next bench fuzz test test-native test-wasm test-e2e lint clean
 
 tools:
 	@scripts/install-tools.sh
@@ -50,6 +50,15 @@ dist-next: tools
 ## make bench: the widget against the plain-DOM yardstick; writes bench/report.md (never fails on timing)
 bench: dist
 	node bench/run.mjs
+
+## make fuzz: the document parser under cargo fuzz (nightly) for FUZZ_SECONDS (default 60)
+FUZZ_SECONDS ?= 60
+fuzz:
+	@cargo +nightly --version >/dev/null 2>&1 || { echo "make fuzz needs the nightly toolchain (rustup toolchain install nightly)"; exit 1; }
+	@cargo fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz
+	mkdir -p target/fuzz-corpus/decode
+	cp tests/fixtures/*.json tests/fixtures/invalid/*.json assets/sample/article.json target/fuzz-corpus/decode/
+	cd fuzz && cargo +nightly fuzz run decode ../target/fuzz-corpus/decode -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536
 
 lint: tools
 	cargo fmt --check

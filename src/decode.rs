@@ -277,7 +277,8 @@ impl Decoder<'_> {
                 marks: Marks::default(),
                 href: None,
             }]))),
-            Json::Array(runs) => {
+            Json::Array(_) => {
+                let runs = array(value, path)?;
                 let mut out = Vec::with_capacity(runs.len());
                 for (i, run) in runs.iter().enumerate() {
                     out.push(self.run(run, &path.index(i))?);

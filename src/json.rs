@@ -376,6 +376,44 @@ impl Parser<'_> {
     }
 }
 
+impl fmt::Display for Json {
+    /// Writes the value as compact JSON text (numbers as they were read).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Json::Null => f.write_str("null"),
+            Json::Bool(b) => write!(f, "{b}"),
+            Json::Number(n) => f.write_str(n),
+            Json::String(s) => {
+                let mut out = String::new();
+                write_string(&mut out, s);
+                f.write_str(&out)
+            }
+            Json::Array(items) => {
+                f.write_str("[")?;
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(",")?;
+                    }
+                    write!(f, "{item}")?;
+                }
+                f.write_str("]")
+            }
+            Json::Object(members) => {
+                f.write_str("{")?;
+                for (i, (key, value)) in members.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(",")?;
+                    }
+                    let mut out = String::new();
+                    write_string(&mut out, key);
+                    write!(f, "{out}:{value}")?;
+                }
+                f.write_str("}")
+            }
+        }
+    }
+}
+
 /// Appends `text` to `out` as a JSON string literal.
 pub fn write_string(out: &mut String, text: &str) {
     out.push('"');

@@ -154,7 +154,7 @@ const roles = {
   app: (req, res, path) =>
     faultMatrix(req, res, path, {}) ??
     fault(res, path, {}) ??
-    serveFile(res, [['/fixtures/', join(root, 'tests/fixtures')], ['/corpus/', join(root, 'target/corpus')], ['/', dist]], path),
+    serveFile(res, [['/fixtures/', join(root, 'tests/fixtures')], ['/corpus/', join(root, 'target/corpus')], ['/jsontestsuite/', join(root, '../shared/corpora/jsontestsuite/test_parsing')], ['/', dist]], path),
   host: async (req, res, path) => {
     if (path === '/csp-report') {
       let body = '';
