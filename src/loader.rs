@@ -100,8 +100,8 @@ async fn read_body(response: &Response) -> Result<String, BodyError> {
         {
             break;
         }
-        let Ok(value) = Reflect::get(&chunk, &"value".into())
-            .and_then(|v| v.dyn_into::<Uint8Array>())
+        let Ok(value) =
+            Reflect::get(&chunk, &"value".into()).and_then(|v| v.dyn_into::<Uint8Array>())
         else {
             break;
         };

@@ -10,7 +10,7 @@ use crate::model::{Article, AudioTrack, Comments};
 use crate::share::{SharePayload, ShareTarget};
 
 /// Props of [`ArticleView`].
-#[derive(Properties, Clone, PartialEq)]
+#[derive(Properties, Clone)]
 pub struct ArticleViewProps {
     /// The checked document; it does not change after load, so the body never re-renders.
     pub article: Rc<Article>,
@@ -28,7 +28,7 @@ pub struct ArticleViewProps {
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let a = &props.article;
     let lang = text(&a.lang);
-    let payload = use_memo(props.article.clone(), |a| {
+    let payload = use_memo(Rc::as_ptr(&props.article) as usize, |_| {
         SharePayload::for_article(a, &browser::page_url())
     });
     html! {
@@ -71,7 +71,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         }
                     </ul>
                 }
-                <Byline article={props.article.clone()} />
+                { byline(a) }
                 { props.children.clone() }
             </header>
             if let Some(image) = &a.lead_image {
@@ -85,7 +85,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             if !a.audio.is_empty() {
                 <section class="article-audio" aria-label="Listen">
                     for (i, track) in a.audio.iter().enumerate() {
-                        <AudioTrackView key={i} track={track.clone()} />
+                        <key={i}>{ audio_track(track) }</>
                     }
                 </section>
             }
@@ -98,7 +98,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     </ul>
                 }
                 if let Some(comments) = &a.comments {
-                    <CommentCount comments={comments.clone()} />
+                    { comment_count(comments) }
                 }
                 <ShareBar payload={payload} targets={props.share_targets.clone()} />
             </footer>
@@ -113,14 +113,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     }
 }
 
-#[derive(Properties, Clone, PartialEq)]
-struct ArticleProps {
-    article: Rc<Article>,
-}
-
 /// Authors, then the publication and update dates.
-#[component]
-fn Byline(ArticleProps { article }: &ArticleProps) -> Html {
+fn byline(article: &Article) -> Html {
     let lang = text(&article.lang);
     let updated = article.visible_update();
     if article.authors.is_empty() && article.published.is_none() && updated.is_none() {
@@ -165,14 +159,8 @@ pub fn date_text(date: &Date, lang: &str) -> Html {
     html! { <time datetime={text(&date.datetime)}>{ shown }</time> }
 }
 
-#[derive(Properties, Clone, PartialEq)]
-struct CommentProps {
-    comments: Comments,
-}
-
 /// "No comments yet", "1 comment", "12 comments", linked to the comments when the document says where.
-#[component]
-fn CommentCount(CommentProps { comments }: &CommentProps) -> Html {
+fn comment_count(comments: &Comments) -> Html {
     let label = match comments.count {
         0 => "No comments yet".to_owned(),
         1 => "1 comment".to_owned(),
@@ -189,14 +177,8 @@ fn CommentCount(CommentProps { comments }: &CommentProps) -> Html {
     }
 }
 
-#[derive(Properties, Clone, PartialEq)]
-struct AudioTrackProps {
-    track: AudioTrack,
-}
-
 /// Publisher audio: a titled player that never plays by itself.
-#[component]
-fn AudioTrackView(AudioTrackProps { track }: &AudioTrackProps) -> Html {
+fn audio_track(track: &AudioTrack) -> Html {
     let title = track
         .title
         .as_ref()
@@ -212,5 +194,16 @@ fn AudioTrackView(AudioTrackProps { track }: &AudioTrackProps) -> Html {
                 <audio controls=true preload="none" src={href(src)} aria-label={title}></audio>
             }
         </div>
+    }
+}
+
+/// By identity: the article is immutable once loaded, and comparing it by value would walk the
+/// whole document on every render of the parent.
+impl PartialEq for ArticleViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.article, &other.article)
+            && Rc::ptr_eq(&self.share_targets, &other.share_targets)
+            && self.id_prefix == other.id_prefix
+            && self.children == other.children
     }
 }

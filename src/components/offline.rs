@@ -19,7 +19,7 @@ enum SaveState {
 }
 
 /// Props of [`SaveControl`].
-#[derive(Properties, Clone, PartialEq)]
+#[derive(Properties, Clone)]
 pub struct SaveControlProps {
     /// The loaded article, with the text and address to save.
     pub loaded: Rc<Loaded>,
@@ -249,5 +249,12 @@ fn human_size(bytes: f64) -> String {
     } else {
         let tenths = (kb * 10).div_ceil(1024);
         format!("{}.{} MB", tenths / 10, tenths % 10)
+    }
+}
+
+/// By identity: a load is immutable, and a new load is a new `Rc`.
+impl PartialEq for SaveControlProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.loaded, &other.loaded)
     }
 }

@@ -7,7 +7,7 @@ use super::{href, text, EXTERNAL_REL};
 use crate::model::Related;
 
 /// Props of [`RelatedCards`].
-#[derive(Properties, Clone, PartialEq)]
+#[derive(Properties, Clone)]
 pub struct RelatedCardsProps {
     /// The cards, in order.
     pub items: Rc<[Related]>,
@@ -52,5 +52,14 @@ pub fn RelatedCards(props: &RelatedCardsProps) -> Html {
                 }
             </ul>
         </section>
+    }
+}
+
+/// By identity for the cards (they come from the immutable article), by value for the rest.
+impl PartialEq for RelatedCardsProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.items, &other.items)
+            && self.lang == other.lang
+            && self.heading_id == other.heading_id
     }
 }
