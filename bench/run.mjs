@@ -128,7 +128,7 @@ const glue = all.find((f) => /^article-reader-[0-9a-f]+\.js$/.test(f));
 const wasm = all.find((f) => f.endsWith('.wasm'));
 const pageCss = all.find((f) => /^page-.*\.css$/.test(f));
 const size = {
-  page: bytes(['index.html', glue, wasm, readerCss, pageCss]),
+  page: bytes(['index.html', glue, wasm, readerCss, pageCss, 'pwa.js']),
   embed: bytes(['embed.js', glue, wasm, readerCss]),
 };
 const growth = results.huge.article.widget.median / results.long.article.widget.median;
