@@ -169,7 +169,7 @@ const lines = [
   '| mode | file | raw | gzip |',
   '|---|---|---|---|',
   ...['page', 'embed'].flatMap((mode) => [
-    ...size[mode].files.map((f) => `| ${mode} | ${f.file.replace(/-[0-9a-f]{16}/, '-…')} | ${kb(f.raw)} | ${kb(f.gzip)} |`),
+    ...size[mode].files.map((f) => `| ${mode} | ${f.file.replace(/-[0-9a-f]{8,}/, '-…')} | ${kb(f.raw)} | ${kb(f.gzip)} |`),
     `| ${mode} | **total** | **${kb(size[mode].raw)}** | **${kb(size[mode].gzip)}** |`,
   ]),
   '',
