@@ -50,6 +50,7 @@ test('the example host page renders every widget under a strict CSP with one was
   await expect(gone.getByRole('link', { name: 'Find it in our archive' })).toBeVisible();
 
   expect(await page.locator('article-reader').evaluateAll((els) => els.map((el) => el.shadowRoot?.mode))).toEqual(['open', 'open', 'open']);
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 'no service worker on a host page').toBe(0);
   expect(seen.wasm).toHaveLength(1);
   expect(seen.wasm[0]).toMatch(/^http:\/\/127\.0\.0\.1:4302\/article-reader-[0-9a-f]+_bg\.wasm$/);
   expect(seen.csp).toEqual([]);
