@@ -3,7 +3,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::body::{block, figure, inline};
-use super::{href, text, RelatedCards, ShareBar, EXTERNAL_REL};
+use super::related::related_cards;
+use super::{href, text, ShareBar, EXTERNAL_REL};
 use crate::browser;
 use crate::date::Date;
 use crate::model::{Article, AudioTrack, Comments};
@@ -103,11 +104,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 <ShareBar payload={payload} targets={props.share_targets.clone()} />
             </footer>
             if !a.related.is_empty() {
-                <RelatedCards
-                    items={a.related.clone()}
-                    lang={lang}
-                    heading_id={format!("{}-related", props.id_prefix)}
-                />
+                { related_cards(&a.related, &lang, &format!("{}-related", props.id_prefix).into()) }
             }
         </article>
     }

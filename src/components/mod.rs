@@ -13,7 +13,6 @@ pub use article::{ArticleView, ArticleViewProps};
 pub use offline::{SaveControl, SavedList};
 pub use page::PageApp;
 pub use reader::{Reader, ReaderProps, Theme};
-pub use related::RelatedCards;
 pub use share_bar::ShareBar;
 
 use yew::AttrValue;

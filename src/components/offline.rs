@@ -157,6 +157,10 @@ pub fn SavedList(props: &SavedListProps) -> Html {
             });
         });
     }
+    let on_removed = {
+        let generation = generation.clone();
+        Callback::from(move |()| generation.set(*generation + 1))
+    };
     let content = match &*data {
         None => html! { <p class="reader-status">{ "Loading saved articles…" }</p> },
         Some(list) => {
@@ -175,10 +179,7 @@ pub fn SavedList(props: &SavedListProps) -> Html {
                     } else {
                         <ul class="saved-list">
                             for entry in list.entries.iter() {
-                                <SavedItem key={entry.url.clone()} entry={entry.clone()} on_removed={
-                                    let generation = generation.clone();
-                                    Callback::from(move |_| generation.set(*generation + 1))
-                                } />
+                                { saved_item(entry, &on_removed) }
                             }
                         </ul>
                     }
@@ -199,15 +200,8 @@ pub fn SavedList(props: &SavedListProps) -> Html {
     }
 }
 
-#[derive(Properties, Clone, PartialEq)]
-struct SavedItemProps {
-    entry: SavedEntry,
-    on_removed: Callback<()>,
-}
-
 /// One saved article: its headline as a link to the saved copy, site and date, and "Remove".
-#[component]
-fn SavedItem(SavedItemProps { entry, on_removed }: &SavedItemProps) -> Html {
+fn saved_item(entry: &SavedEntry, on_removed: &Callback<()>) -> Html {
     let href = format!("index.html?src={}", crate::share::encode(&entry.url));
     let date = entry.published.as_deref().and_then(date::parse);
     let lang: AttrValue = entry.lang.clone().unwrap_or_else(|| "en".into()).into();
@@ -224,7 +218,7 @@ fn SavedItem(SavedItemProps { entry, on_removed }: &SavedItemProps) -> Html {
         })
     };
     html! {
-        <li class="saved-item">
+        <li key={entry.url.clone()} class="saved-item">
             <h2 class="saved-headline" lang={lang.clone()}><a href={href}>{ entry.headline.clone() }</a></h2>
             <p class="saved-meta">
                 if let Some(site) = &entry.site {

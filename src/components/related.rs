@@ -1,31 +1,18 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::article::date_text;
 use super::{href, text, EXTERNAL_REL};
 use crate::model::Related;
 
-/// Props of [`RelatedCards`].
-#[derive(Properties, Clone)]
-pub struct RelatedCardsProps {
-    /// The cards, in order.
-    pub items: Rc<[Related]>,
-    /// Language for the dates.
-    pub lang: AttrValue,
-    /// Id of the section's heading, unique on the page.
-    pub heading_id: AttrValue,
-}
-
 /// The related-story cards: a section labelled by its heading, one list item per card, the
 /// headline as the card's link (so the link's accessible name is the headline alone).
-#[component]
-pub fn RelatedCards(props: &RelatedCardsProps) -> Html {
+/// A render function, not a component: the cards come from the immutable article.
+pub fn related_cards(items: &[Related], lang: &str, heading_id: &AttrValue) -> Html {
     html! {
-        <section class="related" part="related" aria-labelledby={props.heading_id.clone()}>
-            <h2 id={props.heading_id.clone()}>{ "Related stories" }</h2>
+        <section class="related" part="related" aria-labelledby={heading_id.clone()}>
+            <h2 id={heading_id.clone()}>{ "Related stories" }</h2>
             <ul class="related-list">
-                for (i, item) in props.items.iter().enumerate() {
+                for (i, item) in items.iter().enumerate() {
                     <li key={i} class="related-card">
                         if let Some(image) = item.image.as_ref().and_then(|i| i.src.as_ref().map(|src| (i, src))) {
                             <img class="related-image" src={href(image.1)} alt={text(&image.0.alt)}
@@ -46,20 +33,11 @@ pub fn RelatedCards(props: &RelatedCardsProps) -> Html {
                             <p class="related-summary">{ text(summary) }</p>
                         }
                         if let Some(date) = &item.published {
-                            <p class="related-date">{ date_text(date, &props.lang) }</p>
+                            <p class="related-date">{ date_text(date, lang) }</p>
                         }
                     </li>
                 }
             </ul>
         </section>
-    }
-}
-
-/// By identity for the cards (they come from the immutable article), by value for the rest.
-impl PartialEq for RelatedCardsProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.items, &other.items)
-            && self.lang == other.lang
-            && self.heading_id == other.heading_id
     }
 }
