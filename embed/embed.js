@@ -14,10 +14,6 @@ const HERE = new URL('.', import.meta.url);
 let instance; // Promise of the glue module once the wasm is instantiated: shared by all elements.
 
 function start() {
-  if (!instance) {
-    // Loads the browser's locale data for dates (tens of ms) while the wasm downloads and compiles.
-    new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(0);
-  }
   instance ??= import(new URL(GLUE, HERE).href).then(async (glue) => {
     await glue.default({ module_or_path: new URL(WASM, HERE) });
     return glue;

@@ -16,10 +16,6 @@
     document.head.append(preload);
   }
 }
-// The first Intl.DateTimeFormat of a page loads the browser's locale data (tens of ms): done here,
-// it overlaps the wasm compiling off the main thread instead of delaying the first render.
-new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(0);
-
 const offlineHint = document.getElementById('offline-hint');
 const updatePrompt = document.getElementById('update-prompt');
 
@@ -55,4 +51,8 @@ async function register() {
   });
 }
 
-register().catch((error) => console.error('[article-reader] service worker:', error));
+// After the page has loaded: registering (and the worker's first precache) must not compete with
+// the first render.
+const registerWhenLoaded = () => register().catch((error) => console.error('[article-reader] service worker:', error));
+if (document.readyState === 'complete') registerWhenLoaded();
+else addEventListener('load', registerWhenLoaded, { once: true });
