@@ -23,6 +23,43 @@ impl serde::Serialize for Date {
     }
 }
 
+/// A date as a document gives it: checked, or kept as written when it is not RFC 3339 (a reader
+/// still sees what the publisher wrote, as text, and the publisher gets a warning).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DocDate {
+    Checked(Date),
+    Unchecked(Rc<str>),
+}
+
+impl DocDate {
+    /// Reads a date field's text.
+    pub fn from_text(text: &str) -> DocDate {
+        parse(text).map_or_else(|| DocDate::Unchecked(text.into()), DocDate::Checked)
+    }
+
+    /// The checked date, if it is one.
+    pub fn checked(&self) -> Option<&Date> {
+        match self {
+            DocDate::Checked(date) => Some(date),
+            DocDate::Unchecked(_) => None,
+        }
+    }
+
+    /// The text: the normalised RFC 3339 form, or as written.
+    pub fn text(&self) -> &str {
+        match self {
+            DocDate::Checked(date) => &date.datetime,
+            DocDate::Unchecked(text) => text,
+        }
+    }
+}
+
+impl serde::Serialize for DocDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.text())
+    }
+}
+
 /// Parses `YYYY-MM-DD` or `YYYY-MM-DD(T| )HH:MM:SS(.fraction)?(Z|±HH:MM)`; `None` if it is not one.
 pub fn parse(text: &str) -> Option<Date> {
     let b = text.as_bytes();

@@ -9,7 +9,7 @@
 use std::fmt;
 use std::rc::Rc;
 
-use crate::date::{self, Date};
+use crate::date::DocDate;
 use crate::json::{self, Json};
 use crate::model::*;
 use crate::url_policy::{self, SafeUrl, UrlUse};
@@ -160,9 +160,11 @@ impl Decoder<'_> {
             Some("rtl") => Direction::Rtl,
             Some("auto") => Direction::Auto,
             Some(_) => {
-                return Err(root
-                    .field("dir")
-                    .issue("expected \"ltr\", \"rtl\" or \"auto\""))
+                self.warn(
+                    &root.field("dir"),
+                    "expected \"ltr\", \"rtl\" or \"auto\"; using the language's direction",
+                );
+                Direction::for_lang(&lang)
             }
         };
         Ok(Article {
@@ -176,8 +178,8 @@ impl Decoder<'_> {
             headline: required(map, "headline", &root, string)?,
             summary: self.opt_list(map, "summary", &root, Self::inline)?,
             authors: self.opt_list(map, "authors", &root, Self::author)?,
-            published: optional(map, "published", &root, date)?,
-            modified: optional(map, "modified", &root, date)?,
+            published: self.opt(map, "published", &root, Self::date)?,
+            modified: self.opt(map, "modified", &root, Self::date)?,
             lead_image: self.opt(map, "lead_image", &root, Self::image)?,
             body: self.body(map, &root)?,
             related: self.opt_list(map, "related", &root, Self::related)?,
@@ -399,9 +401,22 @@ impl Decoder<'_> {
             url: self.req_url(map, "url", path)?,
             image: self.opt(map, "image", path, Self::image)?,
             section: optional(map, "section", path, string)?,
-            published: optional(map, "published", path, date)?,
+            published: self.opt(map, "published", path, Self::date)?,
             summary: optional(map, "summary", path, string)?,
         })
+    }
+
+    /// A date field: text is required; text that is not RFC 3339 is kept as written, with a
+    /// warning (it is shown as the publisher wrote it, without a machine-readable date).
+    fn date(&mut self, value: &Json, path: &Path) -> Result<DocDate> {
+        let date = DocDate::from_text(&string(value, path)?);
+        if date.checked().is_none() {
+            self.warn(
+                path,
+                "not an RFC 3339 date such as 2019-07-21 or 2019-07-21T14:05:00Z; shown as written",
+            );
+        }
+        Ok(date)
     }
 
     fn comments(&mut self, value: &Json, path: &Path) -> Result<Comments> {
@@ -570,13 +585,6 @@ fn whole_number(value: &Json, path: &Path) -> Result<u64> {
     value
         .as_whole_number()
         .ok_or_else(|| path.issue("expected a whole number, 0 or more"))
-}
-
-fn date(value: &Json, path: &Path) -> Result<Date> {
-    let text = string(value, path)?;
-    date::parse(&text).ok_or_else(|| {
-        path.issue("expected an RFC 3339 date such as 2019-07-21 or 2019-07-21T14:05:00Z")
-    })
 }
 
 fn required<T>(

@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use serde::Serialize;
 
-use crate::date::Date;
+use crate::date::DocDate;
 use crate::url_policy::SafeUrl;
 
 /// Shared immutable text.
@@ -37,9 +37,9 @@ pub struct Article {
     #[serde(skip_serializing_if = "is_empty")]
     pub authors: Rc<[Author]>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub published: Option<Date>,
+    pub published: Option<DocDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub modified: Option<Date>,
+    pub modified: Option<DocDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lead_image: Option<Image>,
     pub body: Rc<[Block]>,
@@ -62,10 +62,13 @@ fn is_empty<T>(list: &Rc<[T]>) -> bool {
 impl Article {
     /// The modification date, only when it is later than the publication date (or there is none):
     /// that is when the format says "Updated …" is shown.
-    pub fn visible_update(&self) -> Option<&Date> {
+    pub fn visible_update(&self) -> Option<&DocDate> {
         let modified = self.modified.as_ref()?;
-        match &self.published {
-            Some(published) if modified.epoch_seconds <= published.epoch_seconds => None,
+        let published = self.published.as_ref();
+        match (published.and_then(DocDate::checked), modified.checked()) {
+            (Some(p), Some(m)) if m.epoch_seconds <= p.epoch_seconds => None,
+            // Dates that are not RFC 3339 cannot be ordered: shown unless they are the same text.
+            _ if published.map(DocDate::text) == Some(modified.text()) => None,
             _ => Some(modified),
         }
     }
@@ -367,7 +370,7 @@ pub struct Related {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub section: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub published: Option<Date>,
+    pub published: Option<DocDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<Text>,
 }

@@ -29,7 +29,7 @@ impl SavedEntry {
             url: url.to_string(),
             headline: article.headline.to_string(),
             site: article.site.as_ref().map(|s| s.name.to_string()),
-            published: article.published.as_ref().map(|d| d.datetime.to_string()),
+            published: article.published.as_ref().map(|d| d.text().to_owned()),
             lang: Some(article.lang.to_string()),
             saved_at,
             images: article.image_urls().iter().map(|u| u.to_string()).collect(),

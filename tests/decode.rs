@@ -305,21 +305,41 @@ fn wrong_types_name_their_path() {
 }
 
 #[test]
-fn bad_values_name_their_path() {
+fn an_unsupported_version_is_refused() {
     assert_eq!(
         error_of(r#"{"version":"2","headline":"h","body":[]}"#),
         "version: unsupported version \"2\" (this reader reads version \"1\")"
     );
+}
+
+#[test]
+fn a_dir_outside_the_three_values_falls_back_to_the_language_with_a_warning() {
+    let decoded = decode_str(
+        r#"{"version":"1","lang":"he","headline":"h","body":[],"dir":"up"}"#,
+        BASE,
+    )
+    .unwrap();
+    assert_eq!(decoded.article.dir, Direction::Rtl);
+    assert_eq!(decoded.warnings[0].path, "dir");
+}
+
+#[test]
+fn dates_that_are_not_rfc_3339_are_kept_as_written_with_a_warning() {
+    use article_reader::date::DocDate;
+    let doc = r#"{"version":"1","headline":"h","body":[],"published":"21 July 2019","modified":"<b>later</b>",
+        "related":[{"headline":"r","url":"/r","published":"2019-02-30"}]}"#;
+    let decoded = decode_str(doc, BASE).unwrap();
+    let a = &decoded.article;
+    assert_eq!(a.published, Some(DocDate::Unchecked("21 July 2019".into())));
+    assert_eq!(a.visible_update().map(DocDate::text), Some("<b>later</b>"));
+    assert!(a.related[0].published.as_ref().unwrap().checked().is_none());
+    let paths: Vec<&str> = decoded.warnings.iter().map(|w| w.path.as_str()).collect();
+    assert_eq!(paths, ["published", "modified", "related[0].published"]);
+    // A date field still has to be text.
     assert_eq!(
-        error_of(r#"{"version":"1","headline":"h","body":[],"dir":"up"}"#),
-        "dir: expected \"ltr\", \"rtl\" or \"auto\""
+        error_of(r#"{"version":"1","headline":"h","body":[],"published":20190721}"#),
+        "published: expected string"
     );
-    assert!(
-        error_of(r#"{"version":"1","headline":"h","body":[],"published":"21 July 2019"}"#)
-            .starts_with("published: expected an RFC 3339 date")
-    );
-    assert!(error_of(r#"{"version":"1","headline":"h","body":[],"related":[{"headline":"r","url":"/r","published":"2019-02-30"}]}"#)
-        .starts_with("related[0].published: expected an RFC 3339 date"));
 }
 
 #[test]

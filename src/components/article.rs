@@ -6,7 +6,7 @@ use super::body::{block, figure, inline};
 use super::related::related_cards;
 use super::{href, text, ShareBar, EXTERNAL_REL};
 use crate::browser;
-use crate::date::Date;
+use crate::date::DocDate;
 use crate::model::{Article, AudioTrack, Comments};
 use crate::share::{SharePayload, ShareTarget};
 
@@ -150,10 +150,16 @@ fn byline(article: &Article) -> Html {
     }
 }
 
-/// A `<time datetime>` showing the date in the article's language.
-pub fn date_text(date: &Date, lang: &str) -> Html {
-    let shown = browser::format_date(date, lang);
-    html! { <time datetime={text(&date.datetime)}>{ shown }</time> }
+/// A date in the article's language as `<time datetime>`; a date that is not RFC 3339 is shown
+/// as the publisher wrote it, as text.
+pub fn date_text(date: &DocDate, lang: &str) -> Html {
+    match date {
+        DocDate::Checked(date) => {
+            let shown = browser::format_date(date, lang);
+            html! { <time datetime={text(&date.datetime)}>{ shown }</time> }
+        }
+        DocDate::Unchecked(raw) => html! { <span class="date-as-written">{ text(raw) }</span> },
+    }
 }
 
 /// "No comments yet", "1 comment", "12 comments", linked to the comments when the document says where.

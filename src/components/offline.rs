@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::article::date_text;
 use crate::browser;
-use crate::date;
+use crate::date::DocDate;
 use crate::loader::Loaded;
 use crate::offline;
 use crate::saved::SavedEntry;
@@ -203,7 +203,7 @@ pub fn SavedList(props: &SavedListProps) -> Html {
 /// One saved article: its headline as a link to the saved copy, site and date, and "Remove".
 fn saved_item(entry: &SavedEntry, on_removed: &Callback<()>) -> Html {
     let href = format!("index.html?src={}", crate::share::encode(&entry.url));
-    let date = entry.published.as_deref().and_then(date::parse);
+    let date = entry.published.as_deref().map(DocDate::from_text);
     let lang: AttrValue = entry.lang.clone().unwrap_or_else(|| "en".into()).into();
     let on_remove = {
         let (url, on_removed) = (entry.url.clone(), on_removed.clone());

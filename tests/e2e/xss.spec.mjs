@@ -151,6 +151,8 @@ for (let start = 0; start < docs.length; start += CHUNK) {
         tag: document.querySelector('.tags li')?.textContent ?? null,
         alert: document.querySelector('[role=alert]')?.textContent ?? null,
         lang: document.querySelector('article')?.getAttribute('lang') ?? null,
+        dir: document.querySelector('article')?.getAttribute('dir') ?? null,
+        published: document.querySelector('.published')?.textContent ?? null,
         url: location.pathname,
       }));
       expect(state.fired, `${name}: script ran`).toEqual([]);
@@ -160,9 +162,14 @@ for (let start = 0; start < docs.length; start += CHUNK) {
         expect(state.headline, name).toBe(t);
         expect(state.firstParagraph, name).toBe(t);
         expect(state.tag, name).toBe(t);
-      } else if (kind === 'lang') {
+      } else if (kind === 'lang' || kind === 'dir') {
+        // A hostile language or direction falls back (en; the language's direction).
         expect(state.lang, name).toBe('en');
+        expect(state.dir, name).toBe('ltr');
         expect(state.headline, name).toBe('plain text');
+      } else if (kind === 'published') {
+        // A date that is not RFC 3339 is shown as written: as text.
+        expect(state.published, name).toBe(`Published ${t}`);
       } else {
         expect(state.alert, name).toContain(`${kind}:`);
       }
