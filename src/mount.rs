@@ -1,7 +1,7 @@
 //! Starting the widget: [`mount`] for any element (page and embed mode alike), [`start_page`] for
 //! page mode, and the panic hook that replaces a dead widget with an error message.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use yew::{AppHandle, AttrValue};
@@ -32,7 +32,7 @@ thread_local! {
     /// between instances: only the hook reads it, and [`MountedReader::destroy`] removes entries.
     static ROOTS: RefCell<Vec<(web_sys::Element, Mode)>> = const { RefCell::new(Vec::new()) };
     /// Counter for unique element-id prefixes per instance.
-    static NEXT_ID: RefCell<u32> = const { RefCell::new(0) };
+    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
 }
 
 /// A running widget; dropping it leaves the widget running, [`MountedReader::destroy`] removes it.
@@ -71,9 +71,8 @@ pub fn mount(root: web_sys::Element, mut props: ReaderProps, mode: Mode) -> Moun
 fn register(root: &web_sys::Element, mode: Mode) -> AttrValue {
     install_panic_hook();
     let id = NEXT_ID.with(|n| {
-        let mut n = n.borrow_mut();
-        *n += 1;
-        *n
+        n.set(n.get() + 1);
+        n.get()
     });
     ROOTS.with(|roots| roots.borrow_mut().push((root.clone(), mode)));
     format!("article-reader-{id}").into()

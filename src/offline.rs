@@ -122,11 +122,11 @@ pub async fn save(loaded: &Loaded) -> Result<(), ReaderError> {
     write_index(&articles, &index).await
 }
 
-/// Replaces the saved text of a saved document with a fresh copy the reader has just checked, so a
-/// saved article stays current while online. Does nothing for an unsaved one.
-pub async fn refresh_if_saved(loaded: &Loaded) {
+/// Replaces the saved text of a document the caller knows is saved with the fresh copy the reader
+/// has just checked, so a saved article stays current while online.
+pub async fn refresh_saved(loaded: &Loaded) {
     let Some(url) = &loaded.address else { return };
-    if loaded.from_saved_copy || !is_saved(url.as_str()).await {
+    if loaded.from_saved_copy {
         return;
     }
     if let (Ok(articles), Ok(response)) = (open(ARTICLES_CACHE).await, json_response(&loaded.text))

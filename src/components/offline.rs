@@ -46,7 +46,7 @@ pub fn SaveControl(SaveControlProps { loaded }: &SaveControlProps) -> Html {
                     SaveState::NotSaved
                 });
                 if saved {
-                    offline::refresh_if_saved(&loaded).await;
+                    offline::refresh_saved(&loaded).await;
                 }
             });
         });
