@@ -156,7 +156,7 @@ test('a failing src in an element shows its alert, and "Try again" reloads only 
   await page.evaluate((api) => {
     const el = document.createElement('article-reader');
     el.id = 'flaky';
-    el.setAttribute('src', `${api}/flaky/embed-${Date.now()}.json`);
+    el.setAttribute('src', `${api}/faults/503-once/embed-${Date.now()}.json`);
     document.querySelector('main').append(el);
   }, API);
   const flaky = reader(page, 'flaky');

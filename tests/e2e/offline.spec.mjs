@@ -136,7 +136,7 @@ test('the saved list is newest first and explains an empty state', async ({ page
 });
 
 test('failed loads are never stored, and the offline hint follows the browser', async ({ page, context }) => {
-  await page.goto(`index.html?src=/flaky/${test.info().testId}.json`);
+  await page.goto(`index.html?src=/faults/503-once/${test.info().testId}.json`);
   await expect(page.getByRole('alert')).toContainText('error 503');
   await expect(page.getByRole('button', { name: /Save/ })).toHaveCount(0);
   const stored = await page.evaluate(async () => (await caches.has('article-reader-articles')) ? (await (await caches.open('article-reader-articles')).keys()).length : 0);

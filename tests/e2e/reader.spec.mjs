@@ -117,12 +117,12 @@ for (const [file, message] of invalid) {
 }
 
 const failures = [
-  ['/fault/status/404', 'not found on the server (error 404)'],
-  ['/fault/status/410', 'not found on the server (error 410)'],
-  ['/fault/status/500', 'server had a problem'],
-  ['/fault/status/429', 'too many requests'],
-  ['/fault/login-page', 'sent a web page instead of the article'],
-  ['/fault/not-json', 'not an article document'],
+  ['/faults/404/never.json', 'not found on the server (error 404)'],
+  ['/faults/410/never.json', 'not found on the server (error 410)'],
+  ['/faults/500/never.json', 'server had a problem'],
+  ['/faults/429/never.json', 'too many requests'],
+  ['/faults/login/never.json', 'sent a web page instead of the article'],
+  ['/faults/not-json/never.json', 'not an article document'],
   ['http://127.0.0.1:9/article.json', 'could not be reached'],
   ['javascript:alert(1)', 'not a web (http or https) address'],
 ];
@@ -139,7 +139,7 @@ for (const [src, message] of failures) {
 
 test('"Try again" recovers when the server does', async ({ page }) => {
   const seen = await watch(page);
-  await open(page, `?src=/flaky/${test.info().testId}.json`);
+  await open(page, `?src=/faults/503-once/${test.info().testId}.json`);
   await expect(page.getByRole('alert')).toContainText('error 503');
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Every block of the format, in one article');

@@ -38,7 +38,6 @@ const HOST_CSP = [
   `report-uri /csp-report`,
 ].join('; ');
 
-const attempts = new Map();
 const cspReports = [];
 
 async function serveFile(res, mounts, path, headers = {}) {
@@ -67,8 +66,9 @@ async function serveFile(res, mounts, path, headers = {}) {
 const healed = new Set();
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415408d763f8ffff3f0005fe02fea7d6a4b70000000049454e44ae426082', 'hex');
 
-/** The network fault matrix: `/faults/<kind>/<key>.json` fails as `kind` says until
- * `/faults/heal/<key>` is requested, then serves a valid article (for "Try again"). */
+/** The one fault endpoint, for every test: `/faults/<kind>/<key>.json` fails as `kind` says until
+ * `/faults/heal/<key>` is requested, then serves a valid article (for "Try again"). `503-once`
+ * heals itself after its first answer. */
 function faultMatrix(req, res, path, headers) {
   let m;
   if ((m = path.match(/^\/faults\/heal\/([\w-]+)$/))) {
@@ -79,6 +79,11 @@ function faultMatrix(req, res, path, headers) {
   if (!(m = path.match(/^\/faults\/([\w-]+)\/([\w-]+)\.json$/))) return null;
   const [, kind, key] = m;
   if (healed.has(key)) return serveFile(res, [['/', join(root, 'tests/fixtures')]], '/all-blocks.json', headers);
+  if (kind === '503-once') {
+    healed.add(key);
+    res.writeHead(503, { 'content-type': 'text/plain', ...headers });
+    return res.end('try later');
+  }
   const json = { 'content-type': 'application/json', ...headers };
   switch (kind) {
     case '404': case '410': case '500':
@@ -92,7 +97,7 @@ function faultMatrix(req, res, path, headers) {
       return res.end('<h1>Maintenance</h1>');
     case 'login':
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers });
-      return res.end('<!doctype html><title>Sign in</title><form><input name=user><script>alert(1)</script></form>');
+      return res.end('<!doctype html><title>Sign in</title><form><input name=user><script>window.__loginPageScriptRan = true; alert(1)</script></form>');
     case 'not-json':
       res.writeHead(200, json);
       return res.end('Service temporarily unavailable');
@@ -120,40 +125,11 @@ function faultMatrix(req, res, path, headers) {
   }
 }
 
-/** Endpoints that fail like real article servers; `null` when `path` is not one of them. */
-function fault(res, path, headers) {
-  let m;
-  if ((m = path.match(/^\/fault\/status\/(\d{3})$/))) {
-    res.writeHead(Number(m[1]), { 'content-type': 'text/plain', ...headers });
-    return res.end(`status ${m[1]}`);
-  }
-  if (path === '/fault/login-page') {
-    res.writeHead(200, { 'content-type': 'text/html', ...headers });
-    return res.end('<!doctype html><html><body><form><input name=user><script>window.__loginPageScriptRan = true</script></form></body></html>');
-  }
-  if (path === '/fault/not-json') {
-    res.writeHead(200, { 'content-type': 'application/json', ...headers });
-    return res.end('this is not json');
-  }
-  if ((m = path.match(/^\/flaky\/([\w-]+)\.json$/))) {
-    // The first request for a key fails with 503, every later one gets a valid article.
-    const n = (attempts.get(m[1]) || 0) + 1;
-    attempts.set(m[1], n);
-    if (n === 1) {
-      res.writeHead(503, { 'content-type': 'text/plain', ...headers });
-      return res.end('try later');
-    }
-    return serveFile(res, [['/', join(root, 'tests/fixtures')]], '/all-blocks.json', headers);
-  }
-  return null;
-}
-
 const CORS = { 'access-control-allow-origin': '*' };
 
 const roles = {
   app: (req, res, path) =>
     faultMatrix(req, res, path, {}) ??
-    fault(res, path, {}) ??
     serveFile(res, [['/fixtures/', join(root, 'tests/fixtures')], ['/corpus/', join(root, 'target/corpus')], ['/jsontestsuite/', join(root, '../shared/corpora/jsontestsuite/test_parsing')], ['/', dist]], path),
   host: async (req, res, path) => {
     if (path === '/csp-report') {
@@ -177,7 +153,7 @@ const roles = {
   reader: (req, res, path) => serveFile(res, [['/', dist]], path, CORS),
   api: (req, res, path) =>
     faultMatrix(req, res, path, CORS) ??
-    fault(res, path, CORS) ?? serveFile(res, [['/fixtures/', join(root, 'tests/fixtures')]], path, CORS),
+    serveFile(res, [['/fixtures/', join(root, 'tests/fixtures')]], path, CORS),
 };
 
 const only = process.env.ONLY;
