@@ -3,11 +3,14 @@
 
 use std::fmt;
 
-use crate::decode::FieldIssue;
+use crate::decode::DecodeError;
 
 /// Why an article is not shown. `Display` is the reader-facing message.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReaderError {
+    /// No document was given: an `<article-reader>` whose `src` is missing or blank and that has
+    /// no inline document (a host template that left `src=""`). Never the built-in sample.
+    NoArticle,
     /// The `src` given to the widget is not an http(s) address.
     BadSource,
     /// The request never got an answer (DNS, CORS refused, connection reset).
@@ -31,8 +34,9 @@ pub enum ReaderError {
     NotJson { html: bool },
     /// The answer is larger than the reader accepts.
     TooLarge,
-    /// The document is JSON but not a valid article.
-    Invalid(FieldIssue),
+    /// The document is not a valid article: a field is wrong, or JSON that breaks off (its line
+    /// and column said).
+    Invalid(DecodeError),
     /// Saving for offline reading failed: the browser's storage for the reader is full.
     StorageFull,
     /// Saving for offline reading is not possible here (private window, storage switched off).
@@ -44,6 +48,7 @@ pub enum ReaderError {
 impl fmt::Display for ReaderError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            ReaderError::NoArticle => f.write_str("No article was given to the reader."),
             ReaderError::BadSource => f.write_str("The article address is not a web (http or https) address."),
             ReaderError::Network => {
                 f.write_str("The article could not be reached. Check your connection, then try again.")
@@ -98,21 +103,24 @@ impl fmt::Display for ReaderError {
 impl std::error::Error for ReaderError {}
 
 impl ReaderError {
-    /// Classifies an answer body that failed to decode: a JSON syntax error in something that
-    /// starts like an object is a broken article (its message says where); anything else is not an
-    /// article at all, and one that starts with `<` is a web page (a login or error page).
-    pub fn from_document(body: &str, issue: FieldIssue) -> ReaderError {
-        let parsed_as_json = issue.path.is_empty() && issue.message.starts_with("not valid JSON");
-        if !parsed_as_json {
-            return ReaderError::Invalid(issue);
-        }
-        let start = body.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
-        if start.starts_with('{') {
-            ReaderError::Invalid(issue)
-        } else {
-            ReaderError::NotJson {
-                html: start.starts_with('<'),
+    /// Classifies a document that failed to decode: text that is not JSON and does not even start
+    /// like an object is not an article at all (and one that starts with `<` is a web page, a
+    /// login or error page); JSON that breaks off or has a wrong field is a broken article, whose
+    /// message says where.
+    pub fn from_decode(body: &str, error: DecodeError) -> ReaderError {
+        match error {
+            DecodeError::TooLarge => ReaderError::TooLarge,
+            DecodeError::NotJson(_) => {
+                let start = body.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+                if start.starts_with('{') {
+                    ReaderError::Invalid(error)
+                } else {
+                    ReaderError::NotJson {
+                        html: start.starts_with('<'),
+                    }
+                }
             }
+            DecodeError::Field(_) => ReaderError::Invalid(error),
         }
     }
 }

@@ -64,7 +64,7 @@ pub async fn load(source: &ArticleSource, timeout_ms: u32) -> Result<Loaded, Rea
         from_saved_copy,
     } = fetched;
     let decoded =
-        decode_str(&text, Some(&base)).map_err(|issue| ReaderError::from_document(&text, issue))?;
+        decode_str(&text, Some(&base)).map_err(|error| ReaderError::from_decode(&text, error))?;
     for warning in &decoded.warnings {
         browser::warn(&warning.to_string());
     }

@@ -57,13 +57,36 @@ mod embed_exports {
     }
 }
 
+/// Where relative addresses resolve when no `--base` is given: a reserved name that no real
+/// document lives at, so only addresses that are bad wherever the document is served are reported.
+#[cfg(not(target_arch = "wasm32"))]
+const PLACEHOLDER_BASE: &str = "https://document.invalid/";
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     use article_reader::decode::decode_str;
+    use article_reader::url_policy::{self, UrlUse};
 
-    let files: Vec<String> = std::env::args().skip(1).collect();
+    const USAGE: &str =
+        "usage: article-reader [--base URL] FILE.json…  (checks article documents, format v1;\n\
+        relative addresses resolve against --base, the address the documents are served from)";
+    let mut base = PLACEHOLDER_BASE.to_owned();
+    let mut files = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--base" => match args.next() {
+                Some(url) if url_policy::resolve(&url, None, UrlUse::Web).is_some() => base = url,
+                _ => {
+                    eprintln!("{USAGE}");
+                    return std::process::ExitCode::from(2);
+                }
+            },
+            _ => files.push(arg),
+        }
+    }
     if files.is_empty() {
-        eprintln!("usage: article-reader FILE.json…  (checks article documents, format v1)");
+        eprintln!("{USAGE}");
         return std::process::ExitCode::from(2);
     }
     let mut failed = false;
@@ -76,15 +99,15 @@ fn main() -> std::process::ExitCode {
                 continue;
             }
         };
-        match decode_str(&text, None) {
+        match decode_str(&text, Some(&base)) {
             Ok(decoded) => {
                 println!("{file}: valid");
                 for warning in decoded.warnings {
                     println!("{file}: warning: {warning}");
                 }
             }
-            Err(issue) => {
-                println!("{file}: error: {issue}");
+            Err(error) => {
+                println!("{file}: error: {error}");
                 failed = true;
             }
         }

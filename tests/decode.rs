@@ -1,7 +1,7 @@
 //! Native tests of validation: what a valid document becomes, and the field path of every failure.
 #![cfg(not(target_arch = "wasm32"))]
 
-use article_reader::decode::{decode_str, FieldIssue};
+use article_reader::decode::{decode_str, DecodeError};
 use article_reader::model::{Block, Direction, Mark};
 
 const BASE: Option<&str> = Some("https://news.example/api/story.json");
@@ -168,11 +168,25 @@ fn hostile_addresses_are_dropped_and_their_text_kept() {
     assert!(matches!(&article.body[2], Block::Embed { url: None, .. }));
     assert!(article.related[0].url.is_none());
     assert_eq!(&*article.headline, "<img src=x onerror=alert(1)>");
-    assert!(
-        decoded.warnings.len() >= 8,
-        "each dropped address is reported: {:?}",
-        decoded.warnings
+    let paths: Vec<&str> = decoded.warnings.iter().map(|w| w.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "url",
+            "site.url",
+            "authors[0].url",
+            "lead_image.src",
+            "body[0].content[0].href",
+            "body[1].url",
+            "body[2].url",
+            "related[0].url",
+        ],
+        "each dropped address is reported once, at its path"
     );
+    assert!(decoded
+        .warnings
+        .iter()
+        .all(|w| w.message == "not an http or https address; dropped"));
 }
 
 #[test]
@@ -352,11 +366,14 @@ fn not_json_and_not_an_object_are_document_errors() {
         "<html></html>",
         "nul",
     ] {
-        let issue: FieldIssue = decode_str(doc, BASE).unwrap_err();
-        assert_eq!(issue.path, "");
+        let error = decode_str(doc, BASE).unwrap_err();
+        let DecodeError::NotJson(at) = &error else {
+            panic!("{doc}: not a JSON error: {error}");
+        };
+        assert!(at.line >= 1 && at.column >= 1, "{doc}: {error}");
         assert!(
-            issue.message.starts_with("not valid JSON"),
-            "{doc}: {issue}"
+            error.to_string().starts_with("document: not valid JSON"),
+            "{doc}: {error}"
         );
     }
     for doc in ["[]", "\"article\"", "1", "null", "true"] {
@@ -367,8 +384,11 @@ fn not_json_and_not_an_object_are_document_errors() {
 #[test]
 fn nesting_is_bounded() {
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-    let issue = decode_str(&deep, BASE).unwrap_err();
-    assert!(issue.message.contains("nested too deeply"), "{issue}");
+    let error = decode_str(&deep, BASE).unwrap_err();
+    assert!(
+        matches!(&error, DecodeError::NotJson(e) if e.message == "nested too deeply" && e.column == 129),
+        "{error}"
+    );
 }
 
 #[test]
@@ -444,10 +464,9 @@ fn the_sample_article_is_valid_and_complete() {
 #[test]
 fn oversized_documents_are_refused_before_parsing() {
     let big = " ".repeat(article_reader::decode::MAX_DOCUMENT_BYTES + 1);
-    assert!(decode_str(&big, BASE)
-        .unwrap_err()
-        .message
-        .starts_with("larger than"));
+    let error = decode_str(&big, BASE).unwrap_err();
+    assert_eq!(error, DecodeError::TooLarge);
+    assert_eq!(error.to_string(), "document: larger than the 4 MiB limit");
 }
 
 #[test]

@@ -1,8 +1,9 @@
 //! Native tests of share-intent addresses, target lists and reader-facing error messages.
 #![cfg(not(target_arch = "wasm32"))]
 
-use article_reader::decode::decode_str;
+use article_reader::decode::{decode_str, DecodeError};
 use article_reader::error::ReaderError;
+use article_reader::json::JsonError;
 use article_reader::share::{encode, SharePayload, ShareTarget};
 
 fn payload() -> SharePayload {
@@ -214,25 +215,28 @@ fn an_html_page_is_told_apart_from_a_broken_document() {
     let page = "<!doctype html><title>Log in</title>";
     let issue = decode_str(page, None).unwrap_err();
     assert_eq!(
-        ReaderError::from_document(page, issue),
+        ReaderError::from_decode(page, issue),
         ReaderError::NotJson { html: true }
     );
     let broken = r#"{"version":"1","#;
     let issue = decode_str(broken, None).unwrap_err();
     assert!(matches!(
-        ReaderError::from_document(broken, issue),
-        ReaderError::Invalid(_)
+        ReaderError::from_decode(broken, issue),
+        ReaderError::Invalid(DecodeError::NotJson(JsonError { line: 1, .. }))
     ));
+    let big = " ".repeat(article_reader::decode::MAX_DOCUMENT_BYTES + 1);
+    let issue = decode_str(&big, None).unwrap_err();
+    assert_eq!(ReaderError::from_decode(&big, issue), ReaderError::TooLarge);
     let text = "this is not json";
     let issue = decode_str(text, None).unwrap_err();
     assert_eq!(
-        ReaderError::from_document(text, issue),
+        ReaderError::from_decode(text, issue),
         ReaderError::NotJson { html: false }
     );
     let wrong = r#"{"version":"1","headline":"h","body":{}}"#;
     let issue = decode_str(wrong, None).unwrap_err();
     assert_eq!(
-        ReaderError::from_document(wrong, issue).to_string(),
+        ReaderError::from_decode(wrong, issue).to_string(),
         "This article document has an error: body: expected array"
     );
 }
