@@ -87,15 +87,13 @@ class ArticleReaderElement extends HTMLElement {
     this.#teardown();
     const inline = this.querySelector(':scope > script[type="application/json"]');
     try {
-      this.#handle = glue.mountElement(
-        this.#mount,
-        this.getAttribute('src') ?? undefined,
-        inline ? inline.textContent : undefined,
-        this.getAttribute('theme') ?? undefined,
-        this.getAttribute('share') ?? undefined,
-        this.getAttribute('timeout') ?? undefined,
-        HERE.href,
-      );
+      // One object crosses into the wasm: the attributes as name/value pairs (the wasm reads the
+      // settings from them, as it reads page mode's query), the inline document, and our base.
+      this.#handle = glue.mountElement(this.#mount, {
+        attributes: this.getAttributeNames().map((name) => [name, this.getAttribute(name)]),
+        inline: inline ? inline.textContent : undefined,
+        base: HERE.href,
+      });
     } catch (error) {
       this.#showStartFailure(error);
     }

@@ -52,6 +52,13 @@ pub fn page_url() -> String {
         .unwrap_or_default()
 }
 
+/// The page's query string (`?src=…`), as page mode reads its settings from it.
+pub fn page_query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
 /// The page's base URL, against which `?src=` and the sample's address are resolved.
 pub fn base_url() -> String {
     web_sys::window()

@@ -9,6 +9,7 @@
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
+pub mod config;
 pub mod date;
 pub mod decode;
 pub mod error;

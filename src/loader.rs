@@ -9,24 +9,11 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{RequestCredentials, RequestInit, RequestMode, Response};
 
 use crate::browser;
+use crate::config::ArticleSource;
 use crate::decode::{decode_str, MAX_DOCUMENT_BYTES};
 use crate::error::{check_content_type, ReaderError};
 use crate::model::Article;
 use crate::url_policy::{self, SafeUrl, UrlUse};
-
-/// How long a request may take, body included, before the reader gives up.
-pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
-
-/// Where an article comes from.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ArticleSource {
-    /// The built-in sample article; `base` is its own address (its image is resolved against it).
-    Sample { base: Rc<str> },
-    /// A document URL (`?src=` or the element's `src`), resolved against the page.
-    Url(Rc<str>),
-    /// A document given inline (the element's `<script type="application/json">` child).
-    Inline(Rc<str>),
-}
 
 /// A checked article and what saving it for offline reading needs.
 #[derive(Clone, Debug, PartialEq)]
@@ -52,6 +39,7 @@ pub async fn load(source: &ArticleSource, timeout_ms: u32) -> Result<Loaded, Rea
             },
             None,
         ),
+        ArticleSource::Missing => return Err(ReaderError::NoArticle),
         ArticleSource::Sample { base: src } | ArticleSource::Url(src) => {
             let url =
                 url_policy::resolve(src, Some(&page), UrlUse::Web).ok_or(ReaderError::BadSource)?;

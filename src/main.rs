@@ -10,7 +10,8 @@ fn main() {
 /// What `embed.js` calls: the JavaScript side of the `<article-reader>` element.
 #[cfg(target_arch = "wasm32")]
 mod embed_exports {
-    use article_reader::mount::{self, Mode, MountedReader, StartOptions};
+    use article_reader::config::ReaderConfig;
+    use article_reader::mount::{self, Mode, MountedReader};
     use wasm_bindgen::prelude::*;
 
     /// One running widget, owned by its `<article-reader>` element.
@@ -25,27 +26,23 @@ mod embed_exports {
         }
     }
 
-    /// Mounts a widget into `container` (a `div` inside the element's shadow root) from the
-    /// element's attributes; `asset_base` is the directory of `embed.js`.
+    /// Mounts a widget into `container` (a `div` inside the element's shadow root). `start` is
+    /// one object: `attributes`, the element's `[name, value]` pairs; `inline`, the text of its
+    /// JSON child, if any; `base`, the directory of `embed.js`.
     #[wasm_bindgen(js_name = mountElement)]
-    pub fn mount_element(
-        container: web_sys::Element,
-        src: Option<String>,
-        inline_json: Option<String>,
-        theme: Option<String>,
-        share: Option<String>,
-        timeout: Option<String>,
-        asset_base: String,
-    ) -> ReaderHandle {
-        let options = StartOptions {
-            src,
-            inline_json,
-            theme,
-            share,
-            timeout,
-        };
-        let props = mount::start_props(options, &asset_base);
-        ReaderHandle(mount::mount(container, props, Mode::Embed))
+    pub fn mount_element(container: web_sys::Element, start: &JsValue) -> ReaderHandle {
+        let field = |name: &str| js_sys::Reflect::get(start, &name.into()).unwrap_or_default();
+        let pairs = js_sys::Array::from(&field("attributes"))
+            .iter()
+            .map(|pair| {
+                let pair = js_sys::Array::from(&pair);
+                let text = |i| pair.get(i).as_string().unwrap_or_default();
+                (text(0), text(1))
+            })
+            .collect::<Vec<_>>();
+        let config = ReaderConfig::from_pairs(pairs).with_inline(field("inline").as_string());
+        let base = field("base").as_string().unwrap_or_default();
+        ReaderHandle(mount::mount(container, config, Mode::Embed, &base))
     }
 
     /// Panics inside the wasm on purpose: the end-to-end tests call it (page mode exposes the

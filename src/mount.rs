@@ -4,12 +4,11 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use yew::{AppHandle, AttrValue};
+use yew::AppHandle;
 
 use crate::browser;
-use crate::components::{PageApp, Reader, ReaderProps, Theme};
-use crate::loader::{ArticleSource, DEFAULT_TIMEOUT_MS};
-use crate::share::ShareTarget;
+use crate::components::{PageApp, Reader, ReaderProps};
+use crate::config::{query_pairs, ArticleSource, ReaderConfig};
 
 /// Which build this is: `ARTICLE_READER_BUILD` at compile time, else the crate version. Page mode
 /// shows it as `data-build` on its root, so an update can be seen to have switched whole builds.
@@ -56,9 +55,15 @@ impl MountedReader {
     }
 }
 
-/// Mounts a widget into `root` (an element; in a shadow root, a `div` inside it).
-pub fn mount(root: web_sys::Element, mut props: ReaderProps, mode: Mode) -> MountedReader {
-    props.id_prefix = register(&root, mode);
+/// Mounts a widget into `root` (in embed mode, a `div` inside the element's shadow root);
+/// `asset_base` is the directory of `embed.js` (or of the page).
+pub fn mount(
+    root: web_sys::Element,
+    config: ReaderConfig,
+    mode: Mode,
+    asset_base: &str,
+) -> MountedReader {
+    let props = start_props(&root, config, mode, asset_base);
     let app = yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).render();
     MountedReader {
         app: Some(app),
@@ -66,68 +71,38 @@ pub fn mount(root: web_sys::Element, mut props: ReaderProps, mode: Mode) -> Moun
     }
 }
 
-/// Prepares `root` for a widget: the panic hook installed and told of it; returns a unique prefix
-/// for the widget's element ids.
-fn register(root: &web_sys::Element, mode: Mode) -> AttrValue {
+/// The props of a widget about to start in `root`: the panic hook is installed and told of it,
+/// and its element-id prefix decided (here only). Page mode falls back to the sample article;
+/// embed mode to "no article was given", so a host page never shows the sample by accident.
+fn start_props(
+    root: &web_sys::Element,
+    config: ReaderConfig,
+    mode: Mode,
+    asset_base: &str,
+) -> ReaderProps {
     install_panic_hook();
     let id = NEXT_ID.with(|n| {
         n.set(n.get() + 1);
         n.get()
     });
     ROOTS.with(|roots| roots.borrow_mut().push((root.clone(), mode)));
-    format!("article-reader-{id}").into()
-}
-
-/// What starts a widget, from `<article-reader>` attributes or page-mode query parameters.
-#[derive(Clone, Debug, Default)]
-pub struct StartOptions {
-    /// The document address (`src`).
-    pub src: Option<String>,
-    /// The document itself (the element's `<script type="application/json">` child).
-    pub inline_json: Option<String>,
-    /// `light`, `dark` or `auto`.
-    pub theme: Option<String>,
-    /// Comma list of share targets.
-    pub share: Option<String>,
-    /// Request time limit in whole seconds, 1 to 300 (15 when absent or unreadable).
-    pub timeout: Option<String>,
-}
-
-/// The props for a widget: `src`, else the inline JSON, else the sample (found next to the page or
-/// `embed.js`, whose directory is `asset_base`).
-pub fn start_props(options: StartOptions, asset_base: &str) -> ReaderProps {
-    let StartOptions {
-        src,
-        inline_json,
-        theme,
-        share,
-        timeout,
-    } = options;
-    let source = match (src.filter(|s| !s.trim().is_empty()), inline_json) {
-        (Some(src), _) => ArticleSource::Url(src.into()),
-        (None, Some(json)) => ArticleSource::Inline(json.into()),
-        (None, None) => ArticleSource::Sample {
+    let fallback = match mode {
+        Mode::Page => ArticleSource::Sample {
             base: sample_base(asset_base).into(),
         },
+        Mode::Embed => ArticleSource::Missing,
     };
     ReaderProps {
-        source,
-        share_targets: share.map_or_else(
-            || Rc::from(ShareTarget::ALL),
-            |list| ShareTarget::parse_list(&list).into(),
-        ),
-        theme: theme.map(|t| Theme::parse(&t)).unwrap_or_default(),
-        timeout_ms: timeout
-            .and_then(|t| t.trim().parse::<u32>().ok())
-            .map_or(DEFAULT_TIMEOUT_MS, |seconds| seconds.clamp(1, 300) * 1000),
-        offline: false,
-        id_prefix: "article-reader".into(),
+        source: config.source(fallback),
+        config: Rc::new(config),
+        offline: mode == Mode::Page,
+        id_prefix: format!("article-reader-{id}").into(),
     }
 }
 
 /// Page mode: only on a page that marks its mount point `#reader[data-article-reader="page"]`
 /// (the project's `index.html`), so the same wasm loaded by `embed.js` on a host page never
-/// touches that page. Reads `?src=`, `?theme=`, `?share=` and `?timeout=` (seconds).
+/// touches that page. The settings come from the query string.
 pub fn start_page() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -138,19 +113,8 @@ pub fn start_page() {
     else {
         return;
     };
-    let params = web_sys::Url::new(&browser::page_url())
-        .map(|u| u.search_params())
-        .ok();
-    let param = |name: &str| params.as_ref().and_then(|p| p.get(name));
-    let options = StartOptions {
-        src: param("src"),
-        inline_json: None,
-        theme: param("theme"),
-        share: param("share"),
-        timeout: param("timeout"),
-    };
-    let mut props = start_props(options, &browser::base_url());
-    props.id_prefix = register(&root, Mode::Page);
+    let config = ReaderConfig::from_query(&browser::page_query());
+    let props = start_props(&root, config, Mode::Page, &browser::base_url());
     let _ = root.set_attribute("data-build", BUILD);
     root.replace_children_with_node_0();
     // The page lives as long as the app: it is never torn down.
@@ -204,16 +168,13 @@ pub fn show_panic_view() {
                 // A form that reloads the page with its own query: no script needed after a panic.
                 Mode::Page => {
                     form.set_attribute("method", "get")?;
-                    if let Ok(url) = web_sys::Url::new(&browser::page_url()) {
-                        for name in ["src", "theme", "share"] {
-                            if let Some(value) = url.search_params().get(name) {
-                                let input = document.create_element("input")?;
-                                input.set_attribute("type", "hidden")?;
-                                input.set_attribute("name", name)?;
-                                input.set_attribute("value", &value)?;
-                                form.append_child(&input)?;
-                            }
-                        }
+                    // Every parameter of the page's query, so the reload starts the same widget.
+                    for (name, value) in query_pairs(&browser::page_query()) {
+                        let input = document.create_element("input")?;
+                        input.set_attribute("type", "hidden")?;
+                        input.set_attribute("name", &name)?;
+                        input.set_attribute("value", &value)?;
+                        form.append_child(&input)?;
                     }
                     button.set_attribute("type", "submit")?;
                 }

@@ -2,9 +2,10 @@
 //! on the DOM a reader (or assistive technology) meets.
 #![cfg(target_arch = "wasm32")]
 
-use article_reader::components::{Reader, ReaderProps, Theme};
-use article_reader::loader::ArticleSource;
-use article_reader::share::ShareTarget;
+use std::rc::Rc;
+
+use article_reader::components::{Reader, ReaderProps};
+use article_reader::config::{ArticleSource, ReaderConfig, Theme};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -44,14 +45,26 @@ async fn wait_for(root: &Element, selector: &str) -> Element {
 }
 
 fn props(source: ArticleSource) -> ReaderProps {
+    let config = ReaderConfig {
+        timeout_ms: 5_000,
+        ..ReaderConfig::default()
+    };
     ReaderProps {
         source,
-        share_targets: ShareTarget::ALL.into(),
-        theme: Theme::Auto,
-        timeout_ms: 5_000,
+        config: Rc::new(config),
         offline: false,
         id_prefix: "t".into(),
     }
+}
+
+/// The configuration of an element that carries `doc` inline.
+fn inline_config(doc: &str) -> ReaderConfig {
+    ReaderConfig::default().with_inline(Some(doc.to_owned()))
+}
+
+/// The test page's own address, standing in for the directory of `embed.js`.
+fn base() -> String {
+    web_sys::window().unwrap().location().href().unwrap()
 }
 
 fn mount(props: ReaderProps) -> Element {
@@ -437,7 +450,7 @@ async fn the_share_button_exists_only_where_navigator_share_does() {
 #[wasm_bindgen_test]
 async fn the_share_attribute_limits_the_controls() {
     let mut p = props(ArticleSource::Inline(ALL_BLOCKS.into()));
-    p.share_targets = ShareTarget::parse_list("copy,email").into();
+    p.config = Rc::new(ReaderConfig::from_pairs([("share", "copy,email")]));
     let root = mount(p);
     wait_for(&root, "article").await;
     assert_eq!(all(&root, ".share button, .share a").len(), 2);
@@ -447,7 +460,10 @@ async fn the_share_attribute_limits_the_controls() {
 #[wasm_bindgen_test]
 async fn the_theme_is_set_on_the_container() {
     let mut p = props(ArticleSource::Inline(ALL_BLOCKS.into()));
-    p.theme = Theme::Dark;
+    p.config = Rc::new(ReaderConfig {
+        theme: Theme::Dark,
+        ..ReaderConfig::default()
+    });
     let root = mount(p);
     wait_for(&root, "article").await;
     assert_eq!(
@@ -472,8 +488,9 @@ async fn after_a_panic_every_mounted_widget_shows_the_alert_with_a_way_back() {
     document().body().unwrap().append_child(&root).unwrap();
     let _app = article_reader::mount::mount(
         root.clone(),
-        props(ArticleSource::Inline(ALL_BLOCKS.into())),
+        inline_config(ALL_BLOCKS),
         article_reader::mount::Mode::Page,
+        &base(),
     );
     wait_for(&root, "article").await;
     // What the panic hook runs: plain DOM calls, no re-entry into the (then unreliable) app.
@@ -498,8 +515,9 @@ async fn after_a_panic_an_embedded_widget_offers_a_retry_that_never_navigates_th
     document().body().unwrap().append_child(&root).unwrap();
     let mut app = mount(
         root.clone(),
-        props(ArticleSource::Inline(ALL_BLOCKS.into())),
+        inline_config(ALL_BLOCKS),
         Mode::Embed,
+        &base(),
     );
     wait_for(&root, "article").await;
     article_reader::mount::show_panic_view();
@@ -514,4 +532,26 @@ async fn after_a_panic_an_embedded_widget_offers_a_retry_that_never_navigates_th
     );
     app.destroy();
     assert_eq!(root.child_element_count(), 0, "destroy empties the element");
+}
+
+#[wasm_bindgen_test]
+async fn an_element_with_a_blank_src_and_nothing_inline_says_no_article_was_given() {
+    use article_reader::mount::{mount, Mode};
+    for src in ["", "   "] {
+        let root = document().create_element("div").unwrap();
+        document().body().unwrap().append_child(&root).unwrap();
+        let config = ReaderConfig::from_pairs([("src", src)]);
+        let mut app = mount(root.clone(), config, Mode::Embed, &base());
+        let alert = wait_for(&root, "[role=alert]").await;
+        assert!(
+            text_of(&alert).contains("No article was given to the reader."),
+            "{}",
+            text_of(&alert)
+        );
+        assert!(
+            root.query_selector("article").unwrap().is_none(),
+            "never the sample"
+        );
+        app.destroy();
+    }
 }

@@ -12,7 +12,7 @@ mod share_bar;
 pub use article::{ArticleView, ArticleViewProps};
 pub use offline::{SaveControl, SavedList};
 pub use page::PageApp;
-pub use reader::{Reader, ReaderProps, Theme};
+pub use reader::{Reader, ReaderProps};
 pub use share_bar::ShareBar;
 
 use yew::AttrValue;

@@ -137,7 +137,7 @@ struct SavedListData {
 pub struct SavedListProps {
     /// Theme of the page, like the reader's.
     #[prop_or_default]
-    pub theme: super::Theme,
+    pub theme: crate::config::Theme,
 }
 
 /// `index.html#saved`: every saved article, newest first, linking to its saved copy, with the

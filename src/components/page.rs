@@ -26,10 +26,8 @@ pub fn PageApp(props: &ReaderProps) -> Html {
         });
     }
     if *saved_view {
-        html! { <SavedList theme={props.theme} /> }
+        html! { <SavedList theme={props.config.theme} /> }
     } else {
-        let mut reader = props.clone();
-        reader.offline = true;
-        html! { <Reader ..reader /> }
+        html! { <Reader ..props.clone() /> }
     }
 }

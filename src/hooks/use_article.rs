@@ -2,8 +2,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::config::ArticleSource;
 use crate::error::ReaderError;
-use crate::loader::{self, ArticleSource, Loaded};
+use crate::loader::{self, Loaded};
 
 /// Where loading an article stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,7 +38,7 @@ impl UseArticleHandle {
 /// so a slow first load can never overwrite the document that replaced it.
 ///
 /// ```ignore
-/// let article = use_article(props.source.clone(), loader::DEFAULT_TIMEOUT_MS);
+/// let article = use_article(props.source.clone(), config::DEFAULT_TIMEOUT_MS);
 /// match article.state() { LoadState::Ready(doc) => …, … }
 /// ```
 #[hook]

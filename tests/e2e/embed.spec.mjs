@@ -189,3 +189,28 @@ test('an element sets its own time limit with the timeout attribute', async ({ p
   await expect(reader(page, 'slow').getByRole('alert')).toContainText('within 2 seconds', { timeout: 8_000 });
   expectClean(seen);
 });
+
+test('an element whose template left src empty says no article was given, never the sample', async ({ page }) => {
+  const seen = await watchEmbed(page);
+  await page.goto(`${HOST}/`);
+  await page.evaluate(() => {
+    for (const [id, src] of [['empty', ''], ['blank', '  '], ['absent', null]]) {
+      const el = document.createElement('article-reader');
+      el.id = id;
+      if (src !== null) el.setAttribute('src', src);
+      const link = document.createElement('a');
+      link.href = '/story';
+      link.textContent = `Read the ${id} story`;
+      el.append(link);
+      document.querySelector('main').append(el);
+    }
+  });
+  for (const id of ['empty', 'blank', 'absent']) {
+    const el = reader(page, id);
+    await expect(el.getByRole('alert')).toContainText('No article was given to the reader.');
+    await expect(el.locator('article')).toHaveCount(0);
+    await expect(el.getByRole('link', { name: `Read the ${id} story` }), 'the fallback link stays').toBeVisible();
+  }
+  await expect(page.getByText(/Pompeo/)).toHaveCount(0);
+  expectClean(seen);
+});

@@ -1,0 +1,180 @@
+//! The one configuration of a widget: built from name/value pairs — the element's attributes in
+//! embed mode, the query string in page mode — by the same code, so a setting added here works in
+//! both modes at once. Pure: natively tested, no browser needed.
+
+use std::rc::Rc;
+
+use crate::share::ShareTarget;
+
+/// How long a request may take, body included, before the reader gives up.
+pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
+
+/// The setting names the widget reads (attribute names; query parameters in page mode).
+pub const SETTING_NAMES: [&str; 4] = ["src", "theme", "share", "timeout"];
+
+/// Colour scheme of one widget: `Auto` follows `prefers-color-scheme`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+    #[default]
+    Auto,
+}
+
+impl Theme {
+    /// Reads the `theme` attribute or parameter; anything unknown is `Auto`.
+    pub fn parse(value: &str) -> Theme {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::Auto,
+        }
+    }
+
+    /// The `data-theme` value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Auto => "auto",
+        }
+    }
+}
+
+/// Where an article comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ArticleSource {
+    /// The built-in sample article (page mode's default); `base` is its own address (its image is
+    /// resolved against it).
+    Sample { base: Rc<str> },
+    /// A document URL (`?src=` or the element's `src`), resolved against the page.
+    Url(Rc<str>),
+    /// A document given inline (the element's `<script type="application/json">` child).
+    Inline(Rc<str>),
+    /// Nothing was given (embed mode with a missing or blank `src` and no inline document): the
+    /// alert says so. A host page never shows the sample by accident.
+    Missing,
+}
+
+/// Everything a widget is started with, whichever mode started it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReaderConfig {
+    /// The document address, when one that is not blank was given.
+    pub src: Option<Rc<str>>,
+    /// The document itself, given inline (embed mode).
+    pub inline: Option<Rc<str>>,
+    /// Colour scheme.
+    pub theme: Theme,
+    /// Which share controls to show, in order.
+    pub share: Rc<[ShareTarget]>,
+    /// Request time limit in milliseconds: `timeout` in whole seconds, 1 to 300.
+    pub timeout_ms: u32,
+}
+
+impl Default for ReaderConfig {
+    fn default() -> Self {
+        ReaderConfig {
+            src: None,
+            inline: None,
+            theme: Theme::Auto,
+            share: Rc::from(ShareTarget::ALL),
+            timeout_ms: DEFAULT_TIMEOUT_MS,
+        }
+    }
+}
+
+impl ReaderConfig {
+    /// Reads the settings from name/value pairs; unknown names are ignored, and of a name given
+    /// twice the first counts (as `URLSearchParams.get` and HTML attributes have it).
+    pub fn from_pairs<N, V>(pairs: impl IntoIterator<Item = (N, V)>) -> ReaderConfig
+    where
+        N: AsRef<str>,
+        V: AsRef<str>,
+    {
+        let mut config = ReaderConfig::default();
+        let mut seen = [false; SETTING_NAMES.len()];
+        for (name, value) in pairs {
+            let (name, value) = (name.as_ref(), value.as_ref());
+            let Some(index) = SETTING_NAMES.iter().position(|n| *n == name) else {
+                continue;
+            };
+            if std::mem::replace(&mut seen[index], true) {
+                continue;
+            }
+            match name {
+                "src" => config.src = Some(value.trim()).filter(|s| !s.is_empty()).map(Rc::from),
+                "theme" => config.theme = Theme::parse(value),
+                "share" => config.share = ShareTarget::parse_list(value).into(),
+                "timeout" => config.timeout_ms = parse_timeout(value),
+                _ => {}
+            }
+        }
+        config
+    }
+
+    /// Reads the settings from a query string (`?src=…&theme=dark`), as page mode has them.
+    pub fn from_query(query: &str) -> ReaderConfig {
+        ReaderConfig::from_pairs(query_pairs(query))
+    }
+
+    /// Adds the document given inline (an element's JSON child).
+    pub fn with_inline(mut self, text: Option<String>) -> ReaderConfig {
+        self.inline = text.map(Rc::from);
+        self
+    }
+
+    /// Where the article comes from: `src`, else the inline document, else `fallback` (page mode:
+    /// the sample; embed mode: [`ArticleSource::Missing`]).
+    pub fn source(&self, fallback: ArticleSource) -> ArticleSource {
+        match (&self.src, &self.inline) {
+            (Some(src), _) => ArticleSource::Url(src.clone()),
+            (None, Some(text)) => ArticleSource::Inline(text.clone()),
+            (None, None) => fallback,
+        }
+    }
+}
+
+/// `timeout` in whole seconds, clamped to 1–300; the default when absent or unreadable.
+fn parse_timeout(value: &str) -> u32 {
+    value
+        .trim()
+        .parse::<u32>()
+        .map_or(DEFAULT_TIMEOUT_MS, |seconds| seconds.clamp(1, 300) * 1000)
+}
+
+/// The name/value pairs of a query string (`application/x-www-form-urlencoded`: `+` is a space,
+/// `%XX` a byte, invalid UTF-8 replaced), in order, a leading `?` skipped.
+pub fn query_pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .strip_prefix('?')
+        .unwrap_or(query)
+        .split('&')
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let (name, value) = part.split_once('=').unwrap_or((part, ""));
+            (form_decode(name), form_decode(value))
+        })
+        .collect()
+}
+
+fn form_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |at: usize| bytes.get(at).and_then(|b| (*b as char).to_digit(16));
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => match (hex(i + 1), hex(i + 2)) {
+                (Some(high), Some(low)) => {
+                    out.push((high * 16 + low) as u8);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            byte => out.push(byte),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

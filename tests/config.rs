@@ -1,0 +1,114 @@
+//! Native tests of the one configuration: the same pairs give the same widget in both modes.
+#![cfg(not(target_arch = "wasm32"))]
+
+use article_reader::config::{query_pairs, ArticleSource, ReaderConfig, Theme, DEFAULT_TIMEOUT_MS};
+use article_reader::share::ShareTarget;
+
+#[test]
+fn no_settings_give_the_defaults() {
+    let config = ReaderConfig::from_pairs(Vec::<(&str, &str)>::new());
+    assert_eq!(config.src, None);
+    assert_eq!(config.theme, Theme::Auto);
+    assert_eq!(&*config.share, &ShareTarget::ALL);
+    assert_eq!(config.timeout_ms, DEFAULT_TIMEOUT_MS);
+}
+
+#[test]
+fn attributes_and_query_parameters_read_the_same() {
+    let from_attributes = ReaderConfig::from_pairs([
+        ("src", "https://news.example/a.json"),
+        ("theme", "dark"),
+        ("share", "copy, email"),
+        ("timeout", "7"),
+    ]);
+    let from_query = ReaderConfig::from_query(
+        "?src=https%3A%2F%2Fnews.example%2Fa.json&theme=dark&share=copy,+email&timeout=7",
+    );
+    assert_eq!(from_attributes, from_query);
+    assert_eq!(
+        from_query.src.as_deref(),
+        Some("https://news.example/a.json")
+    );
+    assert_eq!(from_query.theme, Theme::Dark);
+    assert_eq!(&*from_query.share, &[ShareTarget::Copy, ShareTarget::Email]);
+    assert_eq!(from_query.timeout_ms, 7_000);
+}
+
+#[test]
+fn timeouts_are_whole_seconds_from_one_to_three_hundred() {
+    let timeout = |value: &str| ReaderConfig::from_pairs([("timeout", value)]).timeout_ms;
+    assert_eq!(timeout("0"), 1_000);
+    assert_eq!(timeout(" 2 "), 2_000);
+    assert_eq!(timeout("301"), 300_000);
+    assert_eq!(timeout("99999999999"), DEFAULT_TIMEOUT_MS);
+    assert_eq!(timeout("1.5"), DEFAULT_TIMEOUT_MS);
+    assert_eq!(timeout("-3"), DEFAULT_TIMEOUT_MS);
+    assert_eq!(timeout("soon"), DEFAULT_TIMEOUT_MS);
+}
+
+#[test]
+fn unknown_themes_follow_the_system_and_unknown_names_are_ignored() {
+    let config = ReaderConfig::from_pairs([("theme", "neon"), ("colour", "red"), ("SRC", "x")]);
+    assert_eq!(config.theme, Theme::Auto);
+    assert_eq!(config.src, None);
+    assert_eq!(
+        ReaderConfig::from_pairs([("theme", " LIGHT ")]).theme,
+        Theme::Light
+    );
+}
+
+#[test]
+fn the_first_of_a_repeated_name_counts() {
+    let config = ReaderConfig::from_query("theme=dark&theme=light&src=a.json&src=b.json");
+    assert_eq!(config.theme, Theme::Dark);
+    assert_eq!(config.src.as_deref(), Some("a.json"));
+}
+
+#[test]
+fn an_empty_share_list_shows_no_share_controls() {
+    assert!(ReaderConfig::from_pairs([("share", "")]).share.is_empty());
+}
+
+#[test]
+fn the_source_is_src_then_inline_then_the_mode_s_fallback() {
+    let sample = || ArticleSource::Sample {
+        base: "https://reader.example/sample/article.json".into(),
+    };
+    let both = ReaderConfig::from_pairs([("src", " a.json ")]).with_inline(Some("{}".into()));
+    assert_eq!(
+        both.source(ArticleSource::Missing),
+        ArticleSource::Url("a.json".into())
+    );
+    for blank in ["", "   ", "\t\n"] {
+        let inline = ReaderConfig::from_pairs([("src", blank)]).with_inline(Some("{}".into()));
+        assert_eq!(
+            inline.source(ArticleSource::Missing),
+            ArticleSource::Inline("{}".into())
+        );
+        // Embed mode: a blank src and nothing inline is "no article was given", never the sample.
+        let nothing = ReaderConfig::from_pairs([("src", blank)]);
+        assert_eq!(
+            nothing.source(ArticleSource::Missing),
+            ArticleSource::Missing
+        );
+        // Page mode keeps the sample as its default.
+        assert_eq!(nothing.source(sample()), sample());
+    }
+}
+
+#[test]
+fn query_strings_are_form_decoded() {
+    assert_eq!(
+        query_pairs("?a=1+2&b=%C3%A9t%C3%A9&c&=d&e=%zz%2"),
+        [
+            ("a".to_owned(), "1 2".to_owned()),
+            ("b".to_owned(), "été".to_owned()),
+            ("c".to_owned(), String::new()),
+            (String::new(), "d".to_owned()),
+            ("e".to_owned(), "%zz%2".to_owned()),
+        ]
+    );
+    assert!(query_pairs("").is_empty());
+    assert!(query_pairs("?").is_empty());
+    assert_eq!(query_pairs("x=%FF")[0].1, "\u{fffd}");
+}
