@@ -15,6 +15,7 @@ pub mod decode;
 pub mod error;
 pub mod json;
 pub mod model;
+pub mod save_state;
 pub mod saved;
 pub mod share;
 pub mod url_policy;

@@ -1,22 +1,20 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::body::{block, figure, inline};
 use super::related::related_cards;
-use super::{href, text, ShareBar, EXTERNAL_REL};
+use super::{href, text, ById, ShareBar, EXTERNAL_REL};
 use crate::browser;
 use crate::date::DocDate;
 use crate::model::{Article, AudioTrack, Comments};
 use crate::share::{SharePayload, ShareTarget};
 
 /// Props of [`ArticleView`].
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct ArticleViewProps {
     /// The checked document; it does not change after load, so the body never re-renders.
-    pub article: Rc<Article>,
+    pub article: ById<Article>,
     /// Which share controls to show.
-    pub share_targets: Rc<[ShareTarget]>,
+    pub share_targets: ById<[ShareTarget]>,
     /// Prefix for this instance's element ids.
     pub id_prefix: AttrValue,
     /// Controls shown under the byline (page mode: "Save for offline"); none by default.
@@ -29,8 +27,8 @@ pub struct ArticleViewProps {
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let a = &props.article;
     let lang = text(&a.lang);
-    let payload = use_memo(Rc::as_ptr(&props.article) as usize, |_| {
-        SharePayload::for_article(a, &browser::page_url())
+    let payload = use_memo(props.article.clone(), |article| {
+        SharePayload::for_article(article, &browser::page_url())
     });
     html! {
         <article class="article" part="article" lang={lang.clone()} dir={a.dir.as_str()}>
@@ -101,7 +99,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 if let Some(comments) = &a.comments {
                     { comment_count(comments) }
                 }
-                <ShareBar payload={payload} targets={props.share_targets.clone()} />
+                <ShareBar payload={payload} targets={props.share_targets.0.clone()} />
             </footer>
             if !a.related.is_empty() {
                 { related_cards(&a.related, &lang, &format!("{}-related", props.id_prefix).into()) }
@@ -197,16 +195,5 @@ fn audio_track(track: &AudioTrack) -> Html {
                 <audio controls=true preload="none" src={href(src)} aria-label={title}></audio>
             }
         </div>
-    }
-}
-
-/// By identity: the article is immutable once loaded, and comparing it by value would walk the
-/// whole document on every render of the parent.
-impl PartialEq for ArticleViewProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.article, &other.article)
-            && Rc::ptr_eq(&self.share_targets, &other.share_targets)
-            && self.id_prefix == other.id_prefix
-            && self.children == other.children
     }
 }

@@ -3,17 +3,22 @@
 
 mod article;
 pub mod body;
-mod offline;
 mod page;
 mod reader;
 mod related;
+mod save_control;
+mod saved_list;
 mod share_bar;
 
 pub use article::{ArticleView, ArticleViewProps};
-pub use offline::{SaveControl, SavedList};
 pub use page::PageApp;
 pub use reader::{Reader, ReaderProps};
+pub use save_control::SaveControl;
+pub use saved_list::SavedList;
 pub use share_bar::ShareBar;
+
+use std::ops::Deref;
+use std::rc::Rc;
 
 use yew::AttrValue;
 
@@ -32,3 +37,34 @@ pub(crate) fn text(t: &Text) -> AttrValue {
 
 /// What every link to another page carries (the format's safety rules).
 pub(crate) const EXTERNAL_REL: &str = "noopener noreferrer";
+
+/// Immutable shared data as a prop or a memo key: equal only to itself (the same `Rc`). A loaded
+/// article never changes, and a new load is a new `Rc`, so comparing by value would only walk a
+/// whole document on every render of the parent.
+pub struct ById<T: ?Sized>(pub Rc<T>);
+
+impl<T: ?Sized> Clone for ById<T> {
+    fn clone(&self) -> Self {
+        ById(self.0.clone())
+    }
+}
+
+impl<T: ?Sized> PartialEq for ById<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T: ?Sized> Deref for ById<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: ?Sized> From<Rc<T>> for ById<T> {
+    fn from(rc: Rc<T>) -> Self {
+        ById(rc)
+    }
+}

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{ArticleView, SaveControl};
+use super::{ArticleView, ById, SaveControl};
 use crate::config::{ArticleSource, ReaderConfig};
 use crate::hooks::{use_article, LoadState};
 
@@ -32,12 +32,12 @@ pub fn Reader(props: &ReaderProps) -> Html {
         },
         LoadState::Ready(loaded) => html! {
             <ArticleView
-                article={loaded.article.clone()}
-                share_targets={props.config.share.clone()}
+                article={ById(loaded.article.clone())}
+                share_targets={ById(props.config.share.clone())}
                 id_prefix={props.id_prefix.clone()}
             >
                 if props.offline {
-                    <SaveControl loaded={loaded.clone()} />
+                    <SaveControl loaded={ById(loaded.clone())} />
                 }
             </ArticleView>
         },

@@ -5,125 +5,8 @@ use yew::prelude::*;
 use super::article::date_text;
 use crate::browser;
 use crate::date::DocDate;
-use crate::loader::Loaded;
 use crate::offline;
 use crate::saved::SavedEntry;
-
-/// Where saving stands for the shown article.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum SaveState {
-    Checking,
-    NotSaved,
-    Saving,
-    Saved,
-}
-
-/// Props of [`SaveControl`].
-#[derive(Properties, Clone)]
-pub struct SaveControlProps {
-    /// The loaded article, with the text and address to save.
-    pub loaded: Rc<Loaded>,
-}
-
-/// "Save for offline": stores the article and its pictures, then shows "Saved" with "Remove".
-/// While online, a saved article's copy is refreshed from the checked document just loaded.
-#[component]
-pub fn SaveControl(SaveControlProps { loaded }: &SaveControlProps) -> Html {
-    let state = use_state(|| SaveState::Checking);
-    let message = use_state(|| AttrValue::Static(""));
-    {
-        let (state, loaded) = (state.clone(), loaded.clone());
-        use_effect_with(loaded.address.clone(), move |address| {
-            let address = address.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let saved = match &address {
-                    Some(url) => offline::is_saved(url.as_str()).await,
-                    None => false,
-                };
-                state.set(if saved {
-                    SaveState::Saved
-                } else {
-                    SaveState::NotSaved
-                });
-                if saved {
-                    offline::refresh_saved(&loaded).await;
-                }
-            });
-        });
-    }
-    if loaded.address.is_none() {
-        return html! {};
-    }
-    let on_save = {
-        let (state, message, loaded) = (state.clone(), message.clone(), loaded.clone());
-        Callback::from(move |_: MouseEvent| {
-            if *state != SaveState::NotSaved {
-                return;
-            }
-            state.set(SaveState::Saving);
-            message.set("Saving the article and its pictures…".into());
-            let (state, message, loaded) = (state.clone(), message.clone(), loaded.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match offline::save(&loaded).await {
-                    Ok(()) => {
-                        state.set(SaveState::Saved);
-                        message.set("Saved. This article can now be read offline.".into());
-                    }
-                    Err(error) => {
-                        state.set(SaveState::NotSaved);
-                        message.set(error.to_string().into());
-                    }
-                }
-            });
-        })
-    };
-    let on_remove = {
-        let (state, message, loaded) = (state.clone(), message.clone(), loaded.clone());
-        Callback::from(move |_: MouseEvent| {
-            let Some(url) = loaded.address.clone() else {
-                return;
-            };
-            let (state, message) = (state.clone(), message.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match offline::remove(url.as_str()).await {
-                    Ok(()) => {
-                        state.set(SaveState::NotSaved);
-                        message.set("Removed from saved articles.".into());
-                    }
-                    Err(error) => message.set(error.to_string().into()),
-                }
-            });
-        })
-    };
-    let saved = *state == SaveState::Saved;
-    let busy = matches!(*state, SaveState::Checking | SaveState::Saving);
-    let label = match *state {
-        SaveState::Saving => "Saving…",
-        SaveState::Saved => "Saved for offline",
-        _ => "Save for offline",
-    };
-    html! {
-        <div class="offline-controls">
-            if loaded.from_saved_copy {
-                <p class="offline-note">{ "You are reading the copy saved on this device." }</p>
-            }
-            <div class="offline-buttons">
-                <button type="button" class={classes!("reader-button", "save-button", saved.then_some("is-saved"))}
-                    aria-pressed={if saved { "true" } else { "false" }}
-                    disabled={busy}
-                    onclick={on_save}>
-                    { label }
-                </button>
-                if saved {
-                    <button type="button" class="reader-button reader-button-quiet remove-button" onclick={on_remove}>
-                        { "Remove" }
-                    </button>
-                }
-            </div>
-            <p class="offline-status" role="status" aria-live="polite">{ (*message).clone() }</p>
-        </div>
-    }
-}
 
 /// What the saved list shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -243,12 +126,5 @@ fn human_size(bytes: f64) -> String {
     } else {
         let tenths = (kb * 10).div_ceil(1024);
         format!("{}.{} MB", tenths / 10, tenths % 10)
-    }
-}
-
-/// By identity: a load is immutable, and a new load is a new `Rc`.
-impl PartialEq for SaveControlProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.loaded, &other.loaded)
     }
 }
