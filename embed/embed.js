@@ -9,6 +9,8 @@
 const GLUE = '__ARTICLE_READER_GLUE__';
 const WASM = '__ARTICLE_READER_WASM__';
 const CSS = '__ARTICLE_READER_CSS__';
+// The error view's classes, ::part() names and words (ui/ in the source), as the wasm has them.
+const UI = __ARTICLE_READER_UI__;
 const HERE = new URL('.', import.meta.url);
 
 let instance; // Promise of the glue module once the wasm is instantiated: shared by all elements.
@@ -100,27 +102,28 @@ class ArticleReaderElement extends HTMLElement {
   }
 
   // The wasm could not be fetched or started (network, a host CSP without 'wasm-unsafe-eval'):
-  // an alert with a retry, built with DOM calls; the light-DOM children stay visible below it.
+  // the error view, as the wasm draws it, built with DOM calls; the light-DOM children stay
+  // visible below it. English until the wasm runs: the UI language is decided there.
   #showStartFailure(error) {
     console.error('[article-reader] could not start:', error);
-    const wrapper = document.createElement('div');
-    wrapper.className = 'reader';
+    const { class: names, part, words } = UI;
+    const text = words.en;
+    const element = (tag, className, content) => {
+      const el = document.createElement(tag);
+      el.className = className;
+      if (content) el.textContent = content;
+      return el;
+    };
+    const wrapper = element('div', names.wrapper);
+    wrapper.setAttribute('part', part.wrapper);
     wrapper.setAttribute('aria-busy', 'false');
-    const alert = document.createElement('div');
-    alert.className = 'reader-error';
+    const alert = element('div', names.alert);
     alert.setAttribute('role', 'alert');
-    const title = document.createElement('p');
-    title.className = 'reader-error-title';
-    title.textContent = 'This article could not be shown.';
-    const detail = document.createElement('p');
-    detail.className = 'reader-error-detail';
-    detail.textContent = 'The article reader could not start on this page.';
-    const retry = document.createElement('button');
+    alert.setAttribute('part', part.alert);
+    const retry = element('button', names.button, text.try_again);
     retry.type = 'button';
-    retry.className = 'reader-button';
     retry.dataset.readerRetry = '';
-    retry.textContent = 'Try again';
-    alert.append(title, detail, retry);
+    alert.append(element('p', names.title, text.error_title), element('p', names.detail, text.start_failed), retry);
     wrapper.append(alert);
     this.#mount.replaceChildren(wrapper);
   }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Trunk post-build hook. In the staging directory of every build it writes:
 #   embed.js  the stable-named loader for embed mode, from embed/embed.js, with the names of this
-#             build's hashed glue, wasm and widget stylesheet filled in;
+#             build's hashed glue, wasm and widget stylesheet and the error view's names and words
+#             (ui/) filled in by scripts/write-embed.mjs;
 #   sw.js     the service worker, from pwa/sw.js, with the precache list of this build's files and a
 #             version made from their contents (release builds; a debug build gets a worker that
 #             removes itself, so `trunk serve` never serves stale caches).
@@ -14,10 +15,7 @@ glue=$(ls article-reader-*.js | head -n 1)
 wasm=$(ls article-reader-*_bg.wasm | head -n 1)
 css=$(ls reader-*.css | head -n 1)
 [ -n "$glue" ] && [ -n "$wasm" ] && [ -n "$css" ] || { echo "post-build: build outputs not found" >&2; exit 1; }
-sed -e "s|__ARTICLE_READER_GLUE__|./$glue|" \
-    -e "s|__ARTICLE_READER_WASM__|./$wasm|" \
-    -e "s|__ARTICLE_READER_CSS__|./$css|" \
-    "$source_dir/embed/embed.js" > embed.js
+node "$source_dir/scripts/write-embed.mjs" "$source_dir" "$glue" "$wasm" "$css" > embed.js
 
 if [ "${TRUNK_PROFILE:-release}" != "release" ]; then
   cat > sw.js <<'WORKER'

@@ -18,6 +18,7 @@ pub mod model;
 pub mod save_state;
 pub mod saved;
 pub mod share;
+pub mod ui;
 pub mod url_policy;
 
 #[cfg(target_arch = "wasm32")]

@@ -9,6 +9,8 @@ use yew::AppHandle;
 use crate::browser;
 use crate::components::{PageApp, Reader, ReaderProps};
 use crate::config::{query_pairs, ArticleSource, ReaderConfig};
+use crate::ui::{error_view as names, EN};
+use wasm_bindgen::JsValue;
 
 /// Which build this is: `ARTICLE_READER_BUILD` at compile time, else the crate version. Page mode
 /// shows it as `data-build` on its root, so an update can be seen to have switched whole builds.
@@ -151,22 +153,29 @@ pub fn show_panic_view() {
     let roots = ROOTS.with(|r| r.try_borrow().map(|r| r.clone()).unwrap_or_default());
     for (root, mode) in roots {
         let build = || -> Result<web_sys::Element, wasm_bindgen::JsValue> {
-            let alert = document.create_element("div")?;
-            alert.set_class_name("reader-error");
+            let element = |tag: &str, class: &str| -> Result<web_sys::Element, JsValue> {
+                let el = document.create_element(tag)?;
+                el.set_class_name(class);
+                Ok(el)
+            };
+            let wrapper = element("div", names::CLASS_WRAPPER)?;
+            wrapper.set_attribute("part", names::PART_WRAPPER)?;
+            wrapper.set_attribute("aria-busy", "false")?;
+            let alert = element("div", names::CLASS_ALERT)?;
             alert.set_attribute("role", "alert")?;
-            let title = document.create_element("p")?;
-            title.set_class_name("reader-error-title");
-            title.set_text_content(Some("This article could not be shown."));
-            let detail = document.create_element("p")?;
-            detail.set_class_name("reader-error-detail");
+            alert.set_attribute("part", names::PART_ALERT)?;
+            let title = element("p", names::CLASS_TITLE)?;
+            title.set_text_content(Some(EN.error_title));
+            let detail = element("p", names::CLASS_DETAIL)?;
             detail.set_text_content(Some(&crate::error::ReaderError::Internal.to_string()));
-            let button = document.create_element("button")?;
-            button.set_class_name("reader-button");
-            button.set_text_content(Some("Try again"));
-            let form = document.create_element("form")?;
+            let button = element("button", names::CLASS_BUTTON)?;
+            button.set_text_content(Some(EN.try_again));
+            alert.append_child(&title)?;
+            alert.append_child(&detail)?;
             match mode {
                 // A form that reloads the page with its own query: no script needed after a panic.
                 Mode::Page => {
+                    let form = document.create_element("form")?;
                     form.set_attribute("method", "get")?;
                     // Every parameter of the page's query, so the reload starts the same widget.
                     for (name, value) in query_pairs(&browser::page_query()) {
@@ -177,19 +186,15 @@ pub fn show_panic_view() {
                         form.append_child(&input)?;
                     }
                     button.set_attribute("type", "submit")?;
+                    form.append_child(&button)?;
+                    alert.append_child(&form)?;
                 }
                 // On a host page: embed.js sees this button's click and mounts the widget anew.
                 Mode::Embed => {
                     button.set_attribute("type", "button")?;
                     button.set_attribute("data-reader-retry", "")?;
+                    alert.append_child(&button)?;
                 }
-            }
-            form.append_child(&button)?;
-            let wrapper = document.create_element("div")?;
-            wrapper.set_class_name("reader");
-            wrapper.set_attribute("aria-busy", "false")?;
-            for child in [&title, &detail, &form] {
-                alert.append_child(child)?;
             }
             wrapper.append_child(&alert)?;
             Ok(wrapper)

@@ -3,6 +3,7 @@
 
 mod article;
 pub mod body;
+mod error_view;
 mod page;
 mod reader;
 mod related;
@@ -11,6 +12,7 @@ mod saved_list;
 mod share_bar;
 
 pub use article::{ArticleView, ArticleViewProps};
+pub use error_view::ErrorView;
 pub use page::PageApp;
 pub use reader::{Reader, ReaderProps};
 pub use save_control::SaveControl;

@@ -2,9 +2,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{ArticleView, ById, SaveControl};
+use super::{ArticleView, ById, ErrorView, SaveControl};
 use crate::config::{ArticleSource, ReaderConfig};
 use crate::hooks::{use_article, LoadState};
+use crate::ui::error_view as names;
 
 /// Everything one widget instance is started with.
 #[derive(Properties, Clone, Debug, PartialEq)]
@@ -46,17 +47,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 let article = article.clone();
                 Callback::from(move |_: MouseEvent| article.retry())
             };
-            html! {
-                <div class="reader-error" role="alert" part="error">
-                    <p class="reader-error-title">{ "This article could not be shown." }</p>
-                    <p class="reader-error-detail">{ error.to_string() }</p>
-                    <button type="button" class="reader-button" onclick={retry}>{ "Try again" }</button>
-                </div>
-            }
+            html! { <ErrorView detail={error.to_string()} on_retry={retry} /> }
         }
     };
     html! {
-        <div class="reader" part="reader" data-theme={props.config.theme.as_str()} aria-busy={if busy { "true" } else { "false" }}>
+        <div class={names::CLASS_WRAPPER} part={names::PART_WRAPPER} data-theme={props.config.theme.as_str()} aria-busy={if busy { "true" } else { "false" }}>
             { content }
         </div>
     }

@@ -10,10 +10,8 @@ use crate::json::Json;
 use crate::model::Text;
 use crate::url_policy::{self, SafeUrl, UrlUse};
 
+/// What every reader returns: the value, or the issue that refuses the document.
 pub(crate) type Result<T> = std::result::Result<T, FieldIssue>;
-
-/// A reader of one value at one path; the leaf readers below and every format's own readers have
-/// this shape, so the combinators take any of them.
 
 /// The walk's state: the base addresses resolve against, and the warnings collected so far.
 pub(crate) struct Fields<'b> {

@@ -30,6 +30,14 @@ async function expectNoCspReport(page) {
 
 const reader = (page, id) => page.locator(`article-reader#${id}`);
 
+/** The error view of an element as [tag, class, part, text of the title and button] per node. */
+const errorViewShape = (element) =>
+  element.evaluate((host) => {
+    const alert = host.shadowRoot.querySelector('[role=alert]');
+    const nodes = [alert.parentElement, alert, ...alert.querySelectorAll('p, button')];
+    return nodes.map((el, i) => [el.localName, el.className, el.getAttribute('part'), i === 2 || i === 4 ? el.textContent : null]);
+  });
+
 test('the example host page renders every widget under a strict CSP with one wasm download', async ({ page }) => {
   const seen = await watchEmbed(page);
   await page.goto(`${HOST}/?run=${test.info().testId}`);
@@ -143,10 +151,18 @@ test('when the wasm cannot load, the light-DOM link stays with an alert, and "Tr
   const wire = reader(page, 'wire');
   await expect(wire.getByRole('alert')).toContainText('could not start');
   await expect(wire.getByRole('link', { name: /Read “Every block/ })).toBeVisible();
+  const startFailure = await errorViewShape(wire);
   block = false;
   await wire.getByRole('button', { name: 'Try again' }).click();
   await expect(wire.getByRole('heading', { level: 1 })).toHaveText('Every block of the format, in one article');
   await expect(wire.getByRole('link', { name: /Read “Every block/ })).toBeHidden();
+  // The start-failure view that embed.js draws is the wasm's error view: same elements, classes
+  // and ::part() names (so a host's ::part(error) styles both), the same words.
+  const gone = reader(page, 'gone');
+  await gone.getByRole('button', { name: 'Try again' }).click();
+  await expect(gone.getByRole('alert')).toContainText('error 404');
+  expect(startFailure).toEqual(await errorViewShape(gone));
+  expect(startFailure.map(([, , part]) => part)).toEqual(['reader', 'error', null, null, null]);
   expectClean(seen);
 });
 
@@ -169,7 +185,7 @@ test('a failing src in an element shows its alert, and "Try again" reloads only 
 
 test('dist/embed.js has its stable name and points at files of the same build', () => {
   const embed = readFileSync('dist/embed.js', 'utf8');
-  const names = [...embed.matchAll(/'\.\/([^']+\.(?:js|wasm|css))'/g)].map((m) => m[1]);
+  const names = [...embed.matchAll(/["']\.\/([^"']+\.(?:js|wasm|css))["']/g)].map((m) => m[1]);
   expect(names).toHaveLength(3);
   for (const name of names) expect(existsSync(`dist/${name}`), name).toBe(true);
   const code = embed.replace(/^\s*\/\/.*$/gm, '');

@@ -2,7 +2,7 @@
 // string and URL field of format v1. Nothing may run, no element or attribute may be able to run
 // script or navigate to a non-http(s) scheme, and the text must show literally.
 import { test, expect } from '@playwright/test';
-import { mkdirSync, writeFileSync, renameSync } from 'node:fs';
+import { mkdirSync, writeFileSync, renameSync, readFileSync } from 'node:fs';
 import { TEXT_PAYLOADS, URL_PAYLOADS } from './corpus/xss.mjs';
 import { watch } from './helpers.mjs';
 
@@ -131,6 +131,15 @@ test('self-test: the detector sees a script that really runs', async ({ page }) 
   });
   const problems = await page.evaluate(inspect, [...ALLOWED]);
   expect(problems).toEqual(['href="javascript:void 0" on <a>', 'element <script>']);
+});
+
+test('the security note counts the corpus as it is', () => {
+  const note = readFileSync('docs/security.md', 'utf8').replace(/\s+/g, ' ');
+  const distinct = new Set([...TEXT_PAYLOADS, ...URL_PAYLOADS]).size;
+  expect(note).toContain(`${distinct} distinct hostile values`);
+  expect(note).toContain(`${TEXT_PAYLOADS.length} for text fields`);
+  expect(note).toContain(`${URL_PAYLOADS.length} for address fields`);
+  expect(note).toContain(`${docs.length} documents`);
 });
 
 const CHUNK = 24;

@@ -1,0 +1,26 @@
+use yew::prelude::*;
+
+use crate::ui::{error_view as names, EN};
+
+/// Props of [`ErrorView`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct ErrorViewProps {
+    /// Why, in the reader's words (a [`crate::error::ReaderError`]'s message).
+    pub detail: AttrValue,
+    /// What "Try again" does.
+    pub on_retry: Callback<MouseEvent>,
+}
+
+/// The alert with "Try again". Its words, classes and `::part()` names come from `ui/`, as do
+/// those of the panic view and of `embed.js`'s start failure, so a host's `::part(error)` styles
+/// every one of them.
+#[component]
+pub fn ErrorView(props: &ErrorViewProps) -> Html {
+    html! {
+        <div class={names::CLASS_ALERT} role="alert" part={names::PART_ALERT}>
+            <p class={names::CLASS_TITLE}>{ EN.error_title }</p>
+            <p class={names::CLASS_DETAIL}>{ props.detail.clone() }</p>
+            <button type="button" class={names::CLASS_BUTTON} onclick={props.on_retry.clone()}>{ EN.try_again }</button>
+        </div>
+    }
+}
