@@ -33,8 +33,15 @@ test: tools
 	$(MAKE) --no-print-directory test-native test-wasm test-e2e 2>&1 | tee target/test.log || status=$$?; \
 	scripts/test-summary.sh target/test.log; exit $$status
 
+# The corpus tests need ../shared/corpora beside the checkout: run when it is there, reported as
+# skipped when it is not (a plain `cargo test` lists them as ignored).
 test-native:
 	cargo test
+	@if [ -d ../shared/corpora/jsontestsuite ]; then \
+	  cargo test --test corpora -- --ignored; \
+	else \
+	  echo "skipped: tests/corpora.rs (no ../shared/corpora beside the checkout)"; \
+	fi
 
 test-wasm:
 	cargo test --target wasm32-unknown-unknown

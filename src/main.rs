@@ -9,6 +9,8 @@ fn main() {
 
 /// What `embed.js` calls: the JavaScript side of the `<article-reader>` element.
 #[cfg(target_arch = "wasm32")]
+// Public to JavaScript (wasm-bindgen exports them), not to Rust.
+#[allow(unreachable_pub)]
 mod embed_exports {
     use article_reader::config::ReaderConfig;
     use article_reader::mount::{self, Mode, MountedReader};

@@ -3,6 +3,8 @@
 //! wrong versions. Each must give a field-path error (or, where the format allows the value, a
 //! document) and never a panic. Prints how many documents it tried.
 #![cfg(not(target_arch = "wasm32"))]
+// Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use article_reader::decode::{decode_str, decode_value, MAX_DOCUMENT_BYTES, MAX_LIST_LENGTH};
 use article_reader::json::{self, Json};

@@ -1,13 +1,14 @@
 //! Component tests in headless Chromium: a fresh element per test, the real components, assertions
 //! on the DOM a reader (or assistive technology) meets.
 #![cfg(target_arch = "wasm32")]
+// Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::rc::Rc;
 
 use article_reader::components::{Reader, ReaderProps};
 use article_reader::config::{ArticleSource, ReaderConfig, Theme};
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
@@ -23,25 +24,28 @@ fn document() -> web_sys::Document {
 
 /// Lets pending promises, timers and Yew's scheduler run once.
 async fn tick() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback(&resolve)
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
+    gloo_timers::future::TimeoutFuture::new(0).await;
     yew::scheduler::flush().await;
+}
+
+/// The first element matching `selector` inside `root`, waiting for it a bounded while; `None` if
+/// it never appears (for tests that must clean up before they assert).
+async fn find(root: &Element, selector: &str) -> Option<Element> {
+    for _ in 0..200 {
+        if let Some(found) = root.query_selector(selector).ok().flatten() {
+            return Some(found);
+        }
+        tick().await;
+    }
+    None
 }
 
 /// Waits until `selector` matches inside `root` (bounded: a missing element fails the test).
 async fn wait_for(root: &Element, selector: &str) -> Element {
-    for _ in 0..200 {
-        if let Some(found) = root.query_selector(selector).unwrap() {
-            return found;
-        }
-        tick().await;
+    match find(root, selector).await {
+        Some(found) => found,
+        None => panic!("{selector} never appeared; DOM: {}", root.outer_html()),
     }
-    panic!("{selector} never appeared; DOM: {}", root.outer_html());
 }
 
 fn props(source: ArticleSource) -> ReaderProps {
@@ -435,16 +439,34 @@ async fn the_share_button_exists_only_where_navigator_share_does() {
         has_share
     );
 
+    // Stubbed only while rendering: the stub is removed before any assertion, because a failed
+    // assertion aborts the wasm and would leave the stub behind for every later test.
     let stub = js_sys::Function::new_no_args("return Promise.resolve();");
-    js_sys::Reflect::set(&navigator, &"share".into(), &stub).unwrap();
-    let with_share = render_inline(ALL_BLOCKS).await;
+    let stubbed = js_sys::Reflect::set(&navigator, &"share".into(), &stub).unwrap_or(false);
+    let with_share = mount(props(ArticleSource::Inline(ALL_BLOCKS.into())));
+    let rendered = find(&with_share, "article, [role=alert]").await.is_some();
     let button = with_share
         .query_selector(".share-native")
-        .unwrap()
-        .expect("Share button where navigator.share exists");
-    assert_eq!(text_of(&button), "Share");
-    js_sys::Reflect::delete_property(navigator.unchecked_ref::<js_sys::Object>(), &"share".into())
-        .unwrap();
+        .ok()
+        .flatten()
+        .map(|button| text_of(&button));
+    let removed = js_sys::Reflect::delete_property(
+        navigator.unchecked_ref::<js_sys::Object>(),
+        &"share".into(),
+    )
+    .unwrap_or(false);
+    assert!(stubbed && removed, "navigator.share stubbed and restored");
+    assert_eq!(
+        js_sys::Reflect::has(&navigator, &"share".into()).ok(),
+        Some(has_share),
+        "navigator as it was"
+    );
+    assert!(rendered, "the article rendered");
+    assert_eq!(
+        button.as_deref(),
+        Some("Share"),
+        "Share button where navigator.share exists"
+    );
 }
 
 #[wasm_bindgen_test]

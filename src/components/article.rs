@@ -1,11 +1,11 @@
 use yew::prelude::*;
 
-use super::body::{block, figure, inline};
+use super::body::{audio, block, figure, inline};
 use super::related::related_cards;
 use super::{href, text, ById, ShareBar, EXTERNAL_REL};
 use crate::browser;
 use crate::date::DocDate;
-use crate::model::{Article, AudioTrack, Comments};
+use crate::model::{Article, Comments};
 use crate::share::{SharePayload, ShareTarget};
 
 /// Props of [`ArticleView`].
@@ -84,7 +84,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             if !a.audio.is_empty() {
                 <section class="article-audio" aria-label="Listen">
                     for (i, track) in a.audio.iter().enumerate() {
-                        <key={i}>{ audio_track(track) }</>
+                        <key={i}>{ audio(Some(track.title.as_ref().map(text).unwrap_or(AttrValue::Static("Audio"))), track.duration_seconds, track.src.as_ref()) }</>
                     }
                 </section>
             }
@@ -150,7 +150,7 @@ fn byline(article: &Article) -> Html {
 
 /// A date in the article's language as `<time datetime>`; a date that is not RFC 3339 is shown
 /// as the publisher wrote it, as text.
-pub fn date_text(date: &DocDate, lang: &str) -> Html {
+pub(crate) fn date_text(date: &DocDate, lang: &str) -> Html {
     match date {
         DocDate::Checked(date) => {
             let shown = browser::format_date(date, lang);
@@ -175,25 +175,5 @@ fn comment_count(comments: &Comments) -> Html {
                 { label }
             }
         </p>
-    }
-}
-
-/// Publisher audio: a titled player that never plays by itself.
-fn audio_track(track: &AudioTrack) -> Html {
-    let title = track
-        .title
-        .as_ref()
-        .map(text)
-        .unwrap_or(AttrValue::Static("Audio"));
-    let minutes = track
-        .duration_seconds
-        .map(|s| format!(" ({}:{:02})", s / 60, s % 60));
-    html! {
-        <div class="audio">
-            <p class="audio-title">{ title.clone() }{ minutes }</p>
-            if let Some(src) = &track.src {
-                <audio controls=true preload="none" src={href(src)} aria-label={title}></audio>
-            }
-        </div>
     }
 }

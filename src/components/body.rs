@@ -7,6 +7,7 @@ use yew::virtual_dom::VText;
 
 use super::{href, text, EXTERNAL_REL};
 use crate::model::{Block, Image, Inline, Mark, Run};
+use crate::url_policy::SafeUrl;
 
 /// Inline content: each run as a text node inside its marks, in a link when it has one.
 pub fn inline(content: &Inline) -> Html {
@@ -75,8 +76,8 @@ pub fn block(block: &Block) -> Html {
             label,
         } => html! {
             <aside class="related-link" aria-label={label.as_ref().map(text).unwrap_or(AttrValue::Static("Related story"))}>
-                if let Some(image) = image.as_ref().and_then(|i| i.src.as_ref().map(|src| (i, src))) {
-                    <img class="related-link-image" src={href(image.1)} alt="" width={image.0.width.map(|w| w.to_string())} height={image.0.height.map(|h| h.to_string())} loading="lazy" />
+                if let Some(image) = image {
+                    { picture(image, Some("related-link-image"), AttrValue::Static(""), Load::Lazy) }
                 }
                 <p class="related-link-label">{ label.as_ref().map(text).unwrap_or(AttrValue::Static("Related")) }</p>
                 <p class="related-link-headline">
@@ -89,16 +90,7 @@ pub fn block(block: &Block) -> Html {
             </aside>
         },
         Block::Divider => html! { <hr /> },
-        Block::Audio { src, title } => html! {
-            <div class="audio">
-                if let Some(title) = title {
-                    <p class="audio-title">{ text(title) }</p>
-                }
-                if let Some(src) = src {
-                    <audio controls=true preload="none" src={href(src)} aria-label={title.as_ref().map(text).unwrap_or(AttrValue::Static("Audio"))}></audio>
-                }
-            </div>
-        },
+        Block::Audio { src, title } => audio(title.as_ref().map(text), None, src.as_ref()),
         Block::Embed {
             url,
             title,
@@ -132,20 +124,10 @@ pub fn block(block: &Block) -> Html {
 /// A `<figure>`: the picture (or its description when its address was refused), the caption, and
 /// the credit in its own element. The lead image loads at once, others lazily.
 pub fn figure(image: &Image, lead: bool) -> Html {
-    let picture = match &image.src {
-        Some(src) => {
-            let img = html! {
-                <img
-                    src={href(src)}
-                    alt={text(&image.alt)}
-                    width={image.width.map(|w| w.to_string())}
-                    height={image.height.map(|h| h.to_string())}
-                    srcset={image.srcset_attr()}
-                    sizes={image.srcset_attr().map(|_| "(min-width: 712px) 680px, 100vw")}
-                    loading={if lead { "eager" } else { "lazy" }}
-                    decoding="async"
-                />
-            };
+    let shown = match &image.src {
+        Some(_) => {
+            let load = if lead { Load::Eager } else { Load::Figure };
+            let img = picture(image, None, text(&image.alt), load);
             match &image.link {
                 Some(link) => {
                     html! { <a href={href(link)} rel={EXTERNAL_REL} target="_blank">{ img }</a> }
@@ -160,7 +142,7 @@ pub fn figure(image: &Image, lead: bool) -> Html {
     };
     html! {
         <figure class={classes!("figure", lead.then_some("figure-lead"))}>
-            { picture }
+            { shown }
             if image.caption.is_some() || image.credit.is_some() {
                 <figcaption>
                     if let Some(caption) = &image.caption {
@@ -181,5 +163,54 @@ pub fn figure(image: &Image, lead: bool) -> Html {
                 </figcaption>
             }
         </figure>
+    }
+}
+
+/// How a picture loads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Load {
+    /// The lead image: at once, with its `srcset` (it is the largest thing on the first screen).
+    Eager,
+    /// A figure in the body: when near the viewport, with its `srcset`.
+    Figure,
+    /// A thumbnail (cards, related links): when near the viewport, its one address.
+    Lazy,
+}
+
+/// The `<img>` of a document picture; nothing when its address was refused. Width and height
+/// reserve its space before it loads (no layout shift); `alt` is empty for a decorative one.
+pub fn picture(image: &Image, class: Option<&'static str>, alt: AttrValue, load: Load) -> Html {
+    let Some(src) = &image.src else {
+        return html! {};
+    };
+    let srcset = (load != Load::Lazy).then(|| image.srcset_attr()).flatten();
+    html! {
+        <img
+            class={class}
+            src={href(src)}
+            alt={alt}
+            width={image.width.map(|w| w.to_string())}
+            height={image.height.map(|h| h.to_string())}
+            sizes={srcset.as_ref().map(|_| "(min-width: 712px) 680px, 100vw")}
+            srcset={srcset}
+            loading={if load == Load::Eager { "eager" } else { "lazy" }}
+            decoding="async"
+        />
+    }
+}
+
+/// An audio player that never plays by itself, under its title (and length, when known). Its
+/// accessible name is the title, or "Audio".
+pub fn audio(title: Option<AttrValue>, seconds: Option<u64>, src: Option<&SafeUrl>) -> Html {
+    let minutes = seconds.map(|s| format!(" ({}:{:02})", s / 60, s % 60));
+    html! {
+        <div class="audio">
+            if title.is_some() || minutes.is_some() {
+                <p class="audio-title">{ title.clone().unwrap_or(AttrValue::Static("Audio")) }{ minutes }</p>
+            }
+            if let Some(src) = src {
+                <audio controls=true preload="none" src={href(src)} aria-label={title.unwrap_or(AttrValue::Static("Audio"))}></audio>
+            }
+        </div>
     }
 }

@@ -1,23 +1,22 @@
 use yew::prelude::*;
 
 use super::article::date_text;
+use super::body::{picture, Load};
 use super::{href, text, EXTERNAL_REL};
 use crate::model::Related;
 
 /// The related-story cards: a section labelled by its heading, one list item per card, the
 /// headline as the card's link (so the link's accessible name is the headline alone).
 /// A render function, not a component: the cards come from the immutable article.
-pub fn related_cards(items: &[Related], lang: &str, heading_id: &AttrValue) -> Html {
+pub(crate) fn related_cards(items: &[Related], lang: &str, heading_id: &AttrValue) -> Html {
     html! {
         <section class="related" part="related" aria-labelledby={heading_id.clone()}>
             <h2 id={heading_id.clone()}>{ "Related stories" }</h2>
             <ul class="related-list">
                 for (i, item) in items.iter().enumerate() {
                     <li key={i} class="related-card">
-                        if let Some(image) = item.image.as_ref().and_then(|i| i.src.as_ref().map(|src| (i, src))) {
-                            <img class="related-image" src={href(image.1)} alt={text(&image.0.alt)}
-                                width={image.0.width.map(|w| w.to_string())} height={image.0.height.map(|h| h.to_string())}
-                                loading="lazy" decoding="async" />
+                        if let Some(image) = &item.image {
+                            { picture(image, Some("related-image"), text(&image.alt), Load::Lazy) }
                         }
                         if let Some(section) = &item.section {
                             <p class="related-section">{ text(section) }</p>

@@ -1,6 +1,7 @@
-// The network fault matrix, against a real local server: every fault ends, within the request
-// time limit (2 s here, through ?timeout=2), in the alert with a message that fits its cause, and
-// "Try again" recovers once the server does.
+// The network fault matrix, against a real local server: every fault ends in the alert with a
+// message that fits its cause — a request that never ends is closed by the reader at its time limit
+// (2 s here, through ?timeout=2), which the server sees — and "Try again" recovers once the server
+// does.
 import { test, expect } from '@playwright/test';
 import { watch, expectClean } from './helpers.mjs';
 
@@ -23,12 +24,14 @@ for (const [kind, message] of faults) {
   test(`fault "${kind}" ends in a fitting alert, and "Try again" recovers`, async ({ page }) => {
     const seen = await watch(page);
     const key = `${kind}-${test.info().workerIndex}-${Date.now()}`;
-    const started = Date.now();
     await page.goto(`index.html?timeout=2&src=/faults/${kind}/${key}.json`);
     const alert = page.getByRole('alert');
     await expect(alert).toContainText(message, { timeout: 10_000 });
-    expect(Date.now() - started, 'bounded by the time limit').toBeLessThan(10_000);
     await expect(page.locator('.reader')).toHaveAttribute('aria-busy', 'false');
+    if (kind === 'endless' || kind === 'silent') {
+      // The reader itself gave up and closed the request: its time limit, not the server, ended it.
+      await expect.poll(async () => (await page.request.get(`faults/abandoned/${key}`)).json()).toBe(true);
+    }
     await page.request.get(`faults/heal/${key}`);
     await alert.getByRole('button', { name: 'Try again' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Every block of the format, in one article');

@@ -64,17 +64,24 @@ async function serveFile(res, mounts, path, headers = {}) {
 }
 
 const healed = new Set();
+/** Keys of fault requests whose connection the client closed before the server ended it. */
+const abandoned = new Set();
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415408d763f8ffff3f0005fe02fea7d6a4b70000000049454e44ae426082', 'hex');
 
 /** The one fault endpoint, for every test: `/faults/<kind>/<key>.json` fails as `kind` says until
  * `/faults/heal/<key>` is requested, then serves a valid article (for "Try again"). `503-once`
- * heals itself after its first answer. */
+ * heals itself after its first answer. `/faults/abandoned/<key>` answers whether the client gave
+ * up on a request that never ended (`endless`, `silent`): proof that the reader's own limit cut it. */
 function faultMatrix(req, res, path, headers) {
   let m;
   if ((m = path.match(/^\/faults\/heal\/([\w-]+)$/))) {
     healed.add(m[1]);
     res.writeHead(204, headers);
     return res.end();
+  }
+  if ((m = path.match(/^\/faults\/abandoned\/([\w-]+)$/))) {
+    res.writeHead(200, { 'content-type': 'application/json', ...headers });
+    return res.end(JSON.stringify(abandoned.has(m[1])));
   }
   if (!(m = path.match(/^\/faults\/([\w-]+)\/([\w-]+)\.json$/))) return null;
   const [, kind, key] = m;
@@ -112,9 +119,13 @@ function faultMatrix(req, res, path, headers) {
       res.writeHead(200, json);
       res.write('{"version":"1","headline":"Never ends","body":[');
       const drip = setInterval(() => res.write(' '), 100);
-      return res.on('close', () => clearInterval(drip));
+      return res.on('close', () => {
+        clearInterval(drip);
+        abandoned.add(key);
+      });
     }
     case 'silent':
+      res.on('close', () => abandoned.add(key));
       return true; // accepted, never answered
     case 'redirect-loop':
       res.writeHead(302, { location: path, ...headers });
