@@ -13,6 +13,11 @@ use crate::url_policy::{self, SafeUrl, UrlUse};
 /// What every reader returns: the value, or the issue that refuses the document.
 pub(crate) type Result<T> = std::result::Result<T, FieldIssue>;
 
+/// A reader of one value at one path: the leaf readers below and every format's own readers.
+/// A function pointer rather than a generic closure, so each combinator is compiled once per
+/// result type instead of once per reader (it keeps the wasm small).
+pub(crate) type Reader<'b, T> = fn(&mut Fields<'b>, &Json, &Path) -> Result<T>;
+
 /// The walk's state: the base addresses resolve against, and the warnings collected so far.
 pub(crate) struct Fields<'b> {
     base: Option<&'b str>,
@@ -42,7 +47,7 @@ impl<'b> Fields<'b> {
         map: &Json,
         key: &str,
         path: &Path,
-        read: impl FnOnce(&mut Self, &Json, &Path) -> Result<T>,
+        read: Reader<'b, T>,
     ) -> Result<T> {
         let field = path.field(key);
         let value = present(map, key).ok_or_else(|| field.issue("missing"))?;
@@ -55,7 +60,7 @@ impl<'b> Fields<'b> {
         map: &Json,
         key: &str,
         path: &Path,
-        read: impl FnOnce(&mut Self, &Json, &Path) -> Result<T>,
+        read: Reader<'b, T>,
     ) -> Result<Option<T>> {
         present(map, key)
             .map(|v| read(self, v, &path.field(key)))
@@ -68,9 +73,11 @@ impl<'b> Fields<'b> {
         map: &Json,
         key: &str,
         path: &Path,
-        read: impl FnMut(&mut Self, &Json, &Path) -> Result<T>,
+        read: Reader<'b, T>,
     ) -> Result<Rc<[T]>> {
-        self.req(map, key, path, |f, v, p| f.list(v, p, read))
+        let field = path.field(key);
+        let value = present(map, key).ok_or_else(|| field.issue("missing"))?;
+        self.list(value, &field, read)
     }
 
     /// A list field; missing is the empty list.
@@ -79,11 +86,12 @@ impl<'b> Fields<'b> {
         map: &Json,
         key: &str,
         path: &Path,
-        read: impl FnMut(&mut Self, &Json, &Path) -> Result<T>,
+        read: Reader<'b, T>,
     ) -> Result<Rc<[T]>> {
-        Ok(self
-            .opt(map, key, path, |f, v, p| f.list(v, p, read))?
-            .unwrap_or_else(|| Rc::new([])))
+        match present(map, key) {
+            Some(value) => self.list(value, &path.field(key), read),
+            None => Ok(Rc::new([])),
+        }
     }
 
     /// Every item of an array, each at its own index in the path.
@@ -91,7 +99,7 @@ impl<'b> Fields<'b> {
         &mut self,
         value: &Json,
         path: &Path,
-        mut read: impl FnMut(&mut Self, &Json, &Path) -> Result<T>,
+        read: Reader<'b, T>,
     ) -> Result<Rc<[T]>> {
         array(value, path)?
             .iter()
