@@ -16,6 +16,10 @@ wasm=$(ls article-reader-*_bg.wasm | head -n 1)
 css=$(ls reader-*.css | head -n 1)
 [ -n "$glue" ] && [ -n "$wasm" ] && [ -n "$css" ] || { echo "post-build: build outputs not found" >&2; exit 1; }
 node "$source_dir/scripts/write-embed.mjs" "$source_dir" "$glue" "$wasm" "$css" > embed.js
+if [ "${TRUNK_PROFILE:-release}" = "release" ]; then
+  # Trunk cannot minify the glue; terser can (index.html's integrity hashes are rewritten).
+  node "$source_dir/scripts/minify-js.mjs" . "$glue" embed.js pwa.js
+fi
 
 if [ "${TRUNK_PROFILE:-release}" != "release" ]; then
   cat > sw.js <<'WORKER'

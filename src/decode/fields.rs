@@ -1,6 +1,10 @@
 //! The one set of combinators that every reader of a document format is written with: a field
 //! required or optional, a list, an address through the URL policy, and the leaf readers (text,
 //! true/false, whole numbers). `null` counts as absent everywhere (publishers' tools write it).
+//!
+//! A reader is any `FnOnce(&mut Fields, &Json, &Path) -> Result<T>`: the leaf readers below and
+//! every format's own readers. Each combinator reads its field itself rather than through another
+//! combinator with a closure: measured, the nested closures cost 0.5 KiB gzip of wasm.
 
 use std::rc::Rc;
 
@@ -12,11 +16,6 @@ use crate::url_policy::{self, SafeUrl, UrlUse};
 
 /// What every reader returns: the value, or the issue that refuses the document.
 pub(crate) type Result<T> = std::result::Result<T, FieldIssue>;
-
-/// A reader of one value at one path: the leaf readers below and every format's own readers.
-/// A function pointer rather than a generic closure, so each combinator is compiled once per
-/// result type instead of once per reader (it keeps the wasm small).
-pub(crate) type Reader<'b, T> = fn(&mut Fields<'b>, &Json, &Path) -> Result<T>;
 
 /// The walk's state: the base addresses resolve against, and the warnings collected so far.
 pub(crate) struct Fields<'b> {
@@ -47,7 +46,7 @@ impl<'b> Fields<'b> {
         map: &Json,
         key: &str,
         path: &Path,
-        read: Reader<'b, T>,
+        read: impl FnOnce(&mut Self, &Json, &Path) -> Result<T>,
     ) -> Result<T> {
         let field = path.field(key);
         let value = present(map, key).ok_or_else(|| field.issue("missing"))?;
@@ -60,7 +59,7 @@ impl<'b> Fields<'b> {
         map: &Json,
         key: &str,
         path: &Path,
-        read: Reader<'b, T>,
+        read: impl FnOnce(&mut Self, &Json, &Path) -> Result<T>,
     ) -> Result<Option<T>> {
         present(map, key)
             .map(|v| read(self, v, &path.field(key)))
@@ -73,7 +72,7 @@ impl<'b> Fields<'b> {
         map: &Json,
         key: &str,
         path: &Path,
-        read: Reader<'b, T>,
+        read: impl FnMut(&mut Self, &Json, &Path) -> Result<T>,
     ) -> Result<Rc<[T]>> {
         let field = path.field(key);
         let value = present(map, key).ok_or_else(|| field.issue("missing"))?;
@@ -86,7 +85,7 @@ impl<'b> Fields<'b> {
         map: &Json,
         key: &str,
         path: &Path,
-        read: Reader<'b, T>,
+        read: impl FnMut(&mut Self, &Json, &Path) -> Result<T>,
     ) -> Result<Rc<[T]>> {
         match present(map, key) {
             Some(value) => self.list(value, &path.field(key), read),
@@ -99,7 +98,7 @@ impl<'b> Fields<'b> {
         &mut self,
         value: &Json,
         path: &Path,
-        read: Reader<'b, T>,
+        mut read: impl FnMut(&mut Self, &Json, &Path) -> Result<T>,
     ) -> Result<Rc<[T]>> {
         array(value, path)?
             .iter()

@@ -71,7 +71,8 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010802000
 /** The one fault endpoint, for every test: `/faults/<kind>/<key>.json` fails as `kind` says until
  * `/faults/heal/<key>` is requested, then serves a valid article (for "Try again"). `503-once`
  * heals itself after its first answer. `/faults/abandoned/<key>` answers whether the client gave
- * up on a request that never ended (`endless`, `silent`): proof that the reader's own limit cut it. */
+ * up on the body that never ends (`endless`): proof that the reader's own limit cut it. (A `silent`
+ * request cannot tell: page mode's service worker keeps its own fetch open.) */
 function faultMatrix(req, res, path, headers) {
   let m;
   if ((m = path.match(/^\/faults\/heal\/([\w-]+)$/))) {
@@ -125,7 +126,6 @@ function faultMatrix(req, res, path, headers) {
       });
     }
     case 'silent':
-      res.on('close', () => abandoned.add(key));
       return true; // accepted, never answered
     case 'redirect-loop':
       res.writeHead(302, { location: path, ...headers });
