@@ -59,6 +59,13 @@ pub fn page_query() -> String {
         .unwrap_or_default()
 }
 
+/// The page's fragment (`#item=…`).
+pub fn page_fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
 /// The page's base URL, against which `?src=` and the sample's address are resolved.
 pub fn base_url() -> String {
     web_sys::window()

@@ -4,13 +4,14 @@
 
 use std::rc::Rc;
 
+use crate::formats::Format;
 use crate::share::ShareTarget;
 
 /// How long a request may take, body included, before the reader gives up.
 pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
 
 /// The setting names the widget reads (attribute names; query parameters in page mode).
-pub const SETTING_NAMES: [&str; 4] = ["src", "theme", "share", "timeout"];
+pub const SETTING_NAMES: [&str; 6] = ["src", "theme", "share", "timeout", "format", "item"];
 
 /// Colour scheme of one widget: `Auto` follows `prefers-color-scheme`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -69,6 +70,10 @@ pub struct ReaderConfig {
     pub share: Rc<[ShareTarget]>,
     /// Request time limit in milliseconds: `timeout` in whole seconds, 1 to 300.
     pub timeout_ms: u32,
+    /// Which format the document is read as (`format`); detected from its shape by default.
+    pub format: Format,
+    /// Which JSON Feed item is the article (`item`, its id); the first by default.
+    pub item: Option<Rc<str>>,
 }
 
 impl Default for ReaderConfig {
@@ -79,6 +84,8 @@ impl Default for ReaderConfig {
             theme: Theme::Auto,
             share: Rc::from(ShareTarget::ALL),
             timeout_ms: DEFAULT_TIMEOUT_MS,
+            format: Format::Auto,
+            item: None,
         }
     }
 }
@@ -106,15 +113,19 @@ impl ReaderConfig {
                 "theme" => config.theme = Theme::parse(value),
                 "share" => config.share = ShareTarget::parse_list(value).into(),
                 "timeout" => config.timeout_ms = parse_timeout(value),
+                "format" => config.format = Format::parse(value),
+                "item" => config.item = Some(value.trim()).filter(|s| !s.is_empty()).map(Rc::from),
                 _ => {}
             }
         }
         config
     }
 
-    /// Reads the settings from a query string (`?src=…&theme=dark`), as page mode has them.
-    pub fn from_query(query: &str) -> ReaderConfig {
-        ReaderConfig::from_pairs(query_pairs(query))
+    /// Reads the settings from a query string (`?src=…&theme=dark`), as page mode has them, and
+    /// a fragment (`#item=…`, which links to one item of a feed); the query wins.
+    pub fn from_query(query: &str, fragment: &str) -> ReaderConfig {
+        let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+        ReaderConfig::from_pairs(query_pairs(query).into_iter().chain(query_pairs(fragment)))
     }
 
     /// Adds the document given inline (an element's JSON child).

@@ -13,6 +13,8 @@ pub mod config;
 pub mod date;
 pub mod decode;
 pub mod error;
+pub mod formats;
+pub mod html;
 pub mod json;
 pub mod model;
 pub mod save_state;

@@ -9,9 +9,10 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{RequestCredentials, RequestInit, RequestMode, Response};
 
 use crate::browser;
-use crate::config::ArticleSource;
-use crate::decode::{decode_str, MAX_DOCUMENT_BYTES};
+use crate::config::{ArticleSource, ReaderConfig};
+use crate::decode::{decode_with, MAX_DOCUMENT_BYTES};
 use crate::error::{check_content_type, ReaderError};
+use crate::formats::Format;
 use crate::model::Article;
 use crate::url_policy::{self, SafeUrl, UrlUse};
 
@@ -19,6 +20,8 @@ use crate::url_policy::{self, SafeUrl, UrlUse};
 #[derive(Clone, Debug, PartialEq)]
 pub struct Loaded {
     pub article: Rc<Article>,
+    /// The format the document was read as.
+    pub format: Format,
     /// The document text exactly as checked: what "Save for offline" stores.
     pub text: Rc<str>,
     /// The address the document is requested by (and saved under); `None` for inline documents.
@@ -27,8 +30,10 @@ pub struct Loaded {
     pub from_saved_copy: bool,
 }
 
-/// Loads and checks the document from `source`; logs warnings for what was skipped.
-pub async fn load(source: &ArticleSource, timeout_ms: u32) -> Result<Loaded, ReaderError> {
+/// Loads and checks the document from `source` as the configuration says (time limit, format,
+/// feed item); logs warnings for what was skipped.
+pub async fn load(source: &ArticleSource, config: &ReaderConfig) -> Result<Loaded, ReaderError> {
+    let timeout_ms = config.timeout_ms;
     let page = browser::base_url();
     let (fetched, address) = match source {
         ArticleSource::Inline(text) => (
@@ -51,13 +56,14 @@ pub async fn load(source: &ArticleSource, timeout_ms: u32) -> Result<Loaded, Rea
         base,
         from_saved_copy,
     } = fetched;
-    let decoded =
-        decode_str(&text, Some(&base)).map_err(|error| ReaderError::from_decode(&text, error))?;
+    let decoded = decode_with(&text, Some(&base), config.format, config.item.as_deref())
+        .map_err(|error| ReaderError::from_decode(&text, error))?;
     for warning in &decoded.warnings {
         browser::warn(&warning.to_string());
     }
     Ok(Loaded {
         article: Rc::new(decoded.article),
+        format: decoded.format,
         text: text.into(),
         address,
         from_saved_copy,

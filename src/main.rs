@@ -62,45 +62,80 @@ mod embed_exports {
 const PLACEHOLDER_BASE: &str = "https://document.invalid/";
 
 #[cfg(not(target_arch = "wasm32"))]
-fn main() -> std::process::ExitCode {
-    use article_reader::decode::decode_str;
-    use article_reader::url_policy::{self, UrlUse};
+const USAGE: &str = "usage: article-reader check [--format F] [--base URL] FILE…
+       article-reader convert [--format F] [--base URL] FILE
 
-    const USAGE: &str =
-        "usage: article-reader [--base URL] FILE.json…  (checks article documents, format v1;\n\
-        relative addresses resolve against --base, the address the documents are served from)";
-    let mut base = PLACEHOLDER_BASE.to_owned();
-    let mut files = Vec::new();
-    let mut args = std::env::args().skip(1);
+  check    prints \"valid\" and the warnings, or the error with its field path, for each file;
+           exit 0 when every file is valid, 1 when one is not, 2 for a usage error
+  convert  prints the document as article format v1 JSON (which itself passes check)
+
+  --format F   auto (default: detected from the document), v1, wordpress, jsonfeed, jsonld, ans,
+               ghost, applenews
+  --base URL   the address the documents are served from; relative addresses resolve against it
+               (default: a placeholder, so only addresses bad anywhere are reported)";
+
+/// The native command line: `check` and `convert` (a bare list of files means `check`).
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    use article_reader::decode::decode_with;
+    use article_reader::formats::Format;
+    use article_reader::url_policy::{self, UrlUse};
+    use std::process::ExitCode;
+
+    let usage = || {
+        eprintln!("{USAGE}");
+        ExitCode::from(2)
+    };
+    let mut args = std::env::args().skip(1).peekable();
+    let command = match args.peek().map(String::as_str) {
+        Some("check") | Some("convert") => args.next().unwrap_or_default(),
+        Some("-h" | "--help") | None => return usage(),
+        Some(_) => "check".to_owned(),
+    };
+    let (mut base, mut format, mut files) = (PLACEHOLDER_BASE.to_owned(), Format::Auto, Vec::new());
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--base" => match args.next() {
                 Some(url) if url_policy::resolve(&url, None, UrlUse::Web).is_some() => base = url,
-                _ => {
-                    eprintln!("{USAGE}");
-                    return std::process::ExitCode::from(2);
+                _ => return usage(),
+            },
+            "--format" => match args.next() {
+                Some(name) if Format::ALL.iter().any(|(_, n)| *n == name) => {
+                    format = Format::parse(&name)
                 }
+                _ => return usage(),
             },
             _ => files.push(arg),
         }
     }
-    if files.is_empty() {
-        eprintln!("{USAGE}");
-        return std::process::ExitCode::from(2);
+    if files.is_empty() || command == "convert" && files.len() != 1 {
+        return usage();
     }
     let mut failed = false;
     for file in &files {
         let text = match std::fs::read_to_string(file) {
             Ok(text) => text,
             Err(e) => {
-                println!("{file}: cannot read ({e})");
+                eprintln!("{file}: cannot read ({e})");
                 failed = true;
                 continue;
             }
         };
-        match decode_str(&text, Some(&base)) {
+        match decode_with(&text, Some(&base), format, None) {
+            Ok(decoded) if command == "convert" => {
+                for warning in &decoded.warnings {
+                    eprintln!("{file}: warning: {warning}");
+                }
+                match serde_json::to_string_pretty(&decoded.article) {
+                    Ok(json) => println!("{json}"),
+                    Err(e) => {
+                        eprintln!("{file}: cannot write ({e})");
+                        failed = true;
+                    }
+                }
+            }
             Ok(decoded) => {
-                println!("{file}: valid");
+                println!("{file}: valid ({})", decoded.format.title());
                 for warning in decoded.warnings {
                     println!("{file}: warning: {warning}");
                 }
@@ -112,8 +147,8 @@ fn main() -> std::process::ExitCode {
         }
     }
     if failed {
-        std::process::ExitCode::FAILURE
+        ExitCode::FAILURE
     } else {
-        std::process::ExitCode::SUCCESS
+        ExitCode::SUCCESS
     }
 }

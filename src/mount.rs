@@ -115,7 +115,7 @@ pub fn start_page() {
     else {
         return;
     };
-    let config = ReaderConfig::from_query(&browser::page_query());
+    let config = ReaderConfig::from_query(&browser::page_query(), &browser::page_fragment());
     let props = start_props(&root, config, Mode::Page, &browser::base_url());
     let _ = root.set_attribute("data-build", BUILD);
     root.replace_children_with_node_0();

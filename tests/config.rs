@@ -23,6 +23,7 @@ fn attributes_and_query_parameters_read_the_same() {
     ]);
     let from_query = ReaderConfig::from_query(
         "?src=https%3A%2F%2Fnews.example%2Fa.json&theme=dark&share=copy,+email&timeout=7",
+        "",
     );
     assert_eq!(from_attributes, from_query);
     assert_eq!(
@@ -59,7 +60,7 @@ fn unknown_themes_follow_the_system_and_unknown_names_are_ignored() {
 
 #[test]
 fn the_first_of_a_repeated_name_counts() {
-    let config = ReaderConfig::from_query("theme=dark&theme=light&src=a.json&src=b.json");
+    let config = ReaderConfig::from_query("theme=dark&theme=light&src=a.json&src=b.json", "");
     assert_eq!(config.theme, Theme::Dark);
     assert_eq!(config.src.as_deref(), Some("a.json"));
 }
@@ -111,4 +112,20 @@ fn query_strings_are_form_decoded() {
     assert!(query_pairs("").is_empty());
     assert!(query_pairs("?").is_empty());
     assert_eq!(query_pairs("x=%FF")[0].1, "\u{fffd}");
+}
+
+#[test]
+fn format_and_item_are_read_and_the_fragment_can_name_the_item() {
+    use article_reader::formats::Format;
+    let config = ReaderConfig::from_pairs([("format", " WordPress "), ("item", "42")]);
+    assert_eq!(config.format, Format::WordPress);
+    assert_eq!(config.item.as_deref(), Some("42"));
+    assert_eq!(
+        ReaderConfig::from_pairs([("format", "rss")]).format,
+        Format::Auto
+    );
+    let linked = ReaderConfig::from_query("?src=feed.json", "#item=https%3A%2F%2Fa.example%2F2");
+    assert_eq!(linked.item.as_deref(), Some("https://a.example/2"));
+    let both = ReaderConfig::from_query("?item=1", "#item=2");
+    assert_eq!(both.item.as_deref(), Some("1"), "the query wins");
 }

@@ -577,3 +577,47 @@ async fn an_element_with_a_blank_src_and_nothing_inline_says_no_article_was_give
         app.destroy();
     }
 }
+
+#[wasm_bindgen_test]
+fn the_browser_parser_gives_the_blocks_the_native_parser_gives() {
+    // The same cases as tests/html.rs (html5ever): one mapping over two parsers.
+    let cases: Vec<serde_json::Value> =
+        serde_json::from_str(include_str!("fixtures/html-cases.json")).unwrap();
+    for case in cases {
+        let markup = case["html"].as_str().unwrap();
+        let nodes = article_reader::html::parse(markup).expect("DOMParser available");
+        let blocks =
+            article_reader::html::to_blocks(&nodes, Some("https://news.example/2024/story/"));
+        assert_eq!(
+            serde_json::to_value(blocks).unwrap(),
+            case["blocks"],
+            "{markup}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_wordpress_post_renders_as_an_article_and_its_markup_stays_inert() {
+    let root = render_inline(include_str!("fixtures/formats/wordpress-post.json")).await;
+    let h1 = root.query_selector("h1").unwrap().unwrap();
+    assert_eq!(
+        text_of(&h1),
+        "Café owners cheer as the bridge opens – at last"
+    );
+    assert_eq!(
+        text_of(
+            &root
+                .query_selector("figure.figure-lead .credit")
+                .unwrap()
+                .unwrap()
+        ),
+        "Ana Ruiz / Riverside News"
+    );
+    assert!(all(
+        &root,
+        "script, style, iframe, [onerror], [onclick], [style]"
+    )
+    .is_empty());
+    let br = root.query_selector(".article-body p br").unwrap();
+    assert!(br.is_some(), "a <br> in the source is a line break");
+}

@@ -15,7 +15,15 @@ pub fn inline(content: &Inline) -> Html {
 }
 
 fn run(run: &Run) -> Html {
-    let mut node = Html::VText(VText::new(text(&run.text)));
+    let mut node = if run.text.contains('\n') {
+        // A line break inside a paragraph (from publishers' `<br>`): text, a `<br>`, text.
+        let lines = run.text.split('\n').enumerate().map(|(i, line)| {
+            html! { <>if i > 0 { <br /> }{ line.to_owned() }</> }
+        });
+        html! { <>{ for lines }</> }
+    } else {
+        Html::VText(VText::new(text(&run.text)))
+    };
     let marks: Vec<Mark> = run.marks.iter().collect();
     for mark in marks.into_iter().rev() {
         node = match mark {

@@ -25,7 +25,7 @@ pub struct ReaderProps {
 /// The widget: loads the article, shows it, or shows why not with a way to try again.
 #[component]
 pub fn Reader(props: &ReaderProps) -> Html {
-    let article = use_article(props.source.clone(), props.config.timeout_ms);
+    let article = use_article(props.source.clone(), props.config.clone());
     let busy = matches!(article.state(), LoadState::Loading);
     let content = match article.state() {
         LoadState::Loading => html! {

@@ -31,6 +31,11 @@ impl<'b> Fields<'b> {
         }
     }
 
+    /// The document's own address, which addresses in it resolve against.
+    pub(crate) fn base(&self) -> Option<&'b str> {
+        self.base
+    }
+
     pub(crate) fn into_warnings(self) -> Vec<FieldIssue> {
         self.warnings
     }

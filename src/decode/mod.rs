@@ -12,12 +12,13 @@
 //! - [`path`]: field paths and the [`FieldIssue`] that carries one;
 //! - [`v1`]: the article format v1.
 
-mod fields;
-mod path;
+pub(crate) mod fields;
+pub(crate) mod path;
 mod v1;
 
 use std::fmt;
 
+use crate::formats::{self, Format};
 use crate::json::{self, Json, JsonError};
 use crate::model::Article;
 
@@ -68,26 +69,55 @@ impl From<FieldIssue> for DecodeError {
 pub struct Decoded {
     pub article: Article,
     pub warnings: Vec<FieldIssue>,
+    /// The format the document was read as (detected, or forced).
+    pub format: Format,
 }
 
-/// Parses and checks a document. `base` is the document's own URL, against which every address in
-/// it is resolved by the URL policy.
+/// Parses and checks a document of any format the reader reads (detected from its shape). `base`
+/// is the document's own URL, against which every address in it is resolved by the URL policy.
 pub fn decode_str(text: &str, base: Option<&str>) -> Result<Decoded, DecodeError> {
+    decode_with(text, base, Format::Auto, None)
+}
+
+/// As [`decode_str`], reading the document as `format` (`Auto` detects it); `item` picks a JSON
+/// Feed item by its id.
+pub fn decode_with(
+    text: &str,
+    base: Option<&str>,
+    format: Format,
+    item: Option<&str>,
+) -> Result<Decoded, DecodeError> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(DecodeError::TooLarge);
     }
     let value = json::parse(text).map_err(DecodeError::NotJson)?;
-    Ok(decode_value(&value, base)?)
+    Ok(decode_value_with(&value, base, format, item)?)
 }
 
 /// Checks an already parsed document; see [`decode_str`].
 pub fn decode_value(value: &Json, base: Option<&str>) -> Result<Decoded, FieldIssue> {
+    decode_value_with(value, base, Format::Auto, None)
+}
+
+/// Checks an already parsed document; see [`decode_with`].
+pub fn decode_value_with(
+    value: &Json,
+    base: Option<&str>,
+    format: Format,
+    item: Option<&str>,
+) -> Result<Decoded, FieldIssue> {
     let mut fields = fields::Fields::new(base);
-    let article = v1::article(&mut fields, value)?;
+    let (article, format) = formats::adapt(&mut fields, value, format, item)?;
     Ok(Decoded {
         article,
         warnings: fields.into_warnings(),
+        format,
     })
+}
+
+/// The article of a format v1 document (the formats' dispatcher calls it).
+pub(crate) fn v1_article(f: &mut fields::Fields, value: &Json) -> Result<Article, FieldIssue> {
+    v1::article(f, value)
 }
 
 /// Whether `tag` has the shape of a BCP 47 language tag (letters, digits and hyphens, subtags of

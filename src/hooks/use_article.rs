@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::config::ArticleSource;
+use crate::config::{ArticleSource, ReaderConfig};
 use crate::error::ReaderError;
 use crate::loader::{self, Loaded};
 
@@ -38,11 +38,11 @@ impl UseArticleHandle {
 /// so a slow first load can never overwrite the document that replaced it.
 ///
 /// ```ignore
-/// let article = use_article(props.source.clone(), config::DEFAULT_TIMEOUT_MS);
+/// let article = use_article(props.source.clone(), props.config.clone());
 /// match article.state() { LoadState::Ready(doc) => …, … }
 /// ```
 #[hook]
-pub fn use_article(source: ArticleSource, timeout_ms: u32) -> UseArticleHandle {
+pub fn use_article(source: ArticleSource, config: Rc<ReaderConfig>) -> UseArticleHandle {
     let state = use_state(|| LoadState::Loading);
     let attempt = use_state(|| 0u32);
     let latest = use_mut_ref(|| 0u32);
@@ -57,7 +57,7 @@ pub fn use_article(source: ArticleSource, timeout_ms: u32) -> UseArticleHandle {
             state.set(LoadState::Loading);
             let source = source.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let result = loader::load(&source, timeout_ms).await;
+                let result = loader::load(&source, &config).await;
                 if *latest.borrow() == run {
                     state.set(match result {
                         Ok(loaded) => LoadState::Ready(Rc::new(loaded)),

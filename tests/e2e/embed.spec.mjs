@@ -2,7 +2,7 @@
 // the reader on a second, the article API on a third.
 import { test, expect } from '@playwright/test';
 import { readFileSync, existsSync } from 'node:fs';
-import { watch, expectClean } from './helpers.mjs';
+import { watch, expectClean, servePictures } from './helpers.mjs';
 
 const HOST = 'http://127.0.0.1:4301';
 const API = 'http://127.0.0.1:4303';
@@ -228,5 +228,26 @@ test('an element whose template left src empty says no article was given, never 
     await expect(el.getByRole('link', { name: `Read the ${id} story` }), 'the fallback link stays').toBeVisible();
   }
   await expect(page.getByText(/Pompeo/)).toHaveCount(0);
+  expectClean(seen);
+});
+
+test('publishers\' formats render in an element under the host\'s strict CSP and Trusted Types', async ({ page }) => {
+  const seen = await watchEmbed(page);
+  await servePictures(page);
+  await page.goto(`${HOST}/?run=${test.info().testId}`);
+  await page.evaluate((api) => {
+    for (const [id, file] of [['wp', 'wordpress-post.json'], ['ghost', 'ghost-posts.json']]) {
+      const el = document.createElement('article-reader');
+      el.id = id;
+      el.setAttribute('src', `${api}/fixtures/formats/${file}`);
+      document.querySelector('main').append(el);
+    }
+  }, API);
+  // WordPress HTML goes through the browser's inert DOMParser, which Trusted Types guards.
+  await expect(reader(page, 'wp').getByRole('heading', { level: 1 })).toHaveText('Café owners cheer as the bridge opens – at last');
+  await expect(reader(page, 'wp').locator('.article-body h2')).toHaveText('What changes for commuters');
+  await expect(reader(page, 'ghost').locator('.figure-lead figcaption')).toContainText('Photo by Jo Lind');
+  expect(seen.csp).toEqual([]);
+  await expectNoCspReport(page);
   expectClean(seen);
 });

@@ -1,6 +1,7 @@
 // What every end-to-end test watches: uncaught errors, dialogs (a script that ran), and any request
 // that would leave 127.0.0.1 (blocked, and reported as a failure).
 import { expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 
 export async function watch(page) {
   const seen = { pageErrors: [], dialogs: [], outside: [] };
@@ -29,4 +30,15 @@ export function expectClean(seen) {
   expect(seen.pageErrors, 'uncaught errors').toEqual([]);
   expect(seen.dialogs, 'dialogs opened by injected script').toEqual([]);
   expect(seen.outside, 'requests beyond 127.0.0.1').toEqual([]);
+}
+
+const PICTURE = readFileSync('tests/fixtures/img/lead.png');
+
+/** The fixtures name their pictures on their publishers' (reserved, .example) hosts, as real
+ * answers do: the test itself answers those with a local picture, so nothing leaves 127.0.0.1. */
+export async function servePictures(page) {
+  await page.route(
+    (url) => url.hostname.endsWith('.example'),
+    (route) => route.fulfill({ status: 200, contentType: 'image/png', body: PICTURE }),
+  );
 }

@@ -69,9 +69,62 @@ TEXT_PAYLOADS.forEach((t, i) => {
   }
 });
 
+// Publishers' formats (spec §4): the same payloads as markup in every HTML-carrying field of every
+// format (and as text in their plain fields), several payloads to a document.
+const img = 'https://127.0.0.1:9/i.png';
+function inFormats(h) {
+  return {
+    wordpress: {
+      id: 1, link: 'https://127.0.0.1:9/p', date_gmt: '2024-01-02T10:00:00',
+      title: { rendered: h }, content: { rendered: `<p>${h}</p>${h}` }, excerpt: { rendered: h },
+      _embedded: {
+        author: [{ name: h, link: h }],
+        'wp:featuredmedia': [{ source_url: img, alt_text: h, caption: { rendered: h }, media_details: { image_meta: { credit: h } } }],
+        'wp:term': [[{ name: h, taxonomy: 'category', link: h }, { name: h, taxonomy: 'post_tag' }]],
+      },
+    },
+    jsonfeed: {
+      version: 'https://jsonfeed.org/version/1.1', title: h, home_page_url: h,
+      items: [{ id: '1', url: h, title: h, content_html: `${h}<p>${h}</p>`, summary: h, tags: [h], authors: [{ name: h, url: h }] }, { id: '2', title: h, content_text: h }],
+    },
+    jsonld: {
+      '@context': 'https://schema.org', '@type': 'NewsArticle', headline: h, description: h, articleBody: `<p>${h}</p>${h}`,
+      keywords: h, articleSection: h, author: { '@type': 'Person', name: h, url: h }, image: { '@type': 'ImageObject', url: img, caption: h, creditText: h },
+      publisher: { '@type': 'Organization', name: h, url: h },
+    },
+    ans: {
+      type: 'story', headlines: { basic: h }, description: { basic: h }, credits: { by: [{ name: h, url: h }] }, label: { basic: { text: h } },
+      content_elements: [
+        { type: 'text', content: h }, { type: 'raw_html', content: h }, { type: 'header', content: h },
+        { type: 'list', items: [{ type: 'text', content: h }] }, { type: 'quote', content_elements: [{ type: 'text', content: h }], citation: { content: h } },
+        { type: 'image', url: img, caption: h, alt_text: h, credits: { by: [{ name: h }] } }, { type: 'interstitial_link', content: h, url: h },
+      ],
+      promo_items: { basic: { type: 'image', url: img, caption: h, credits: { by: [{ name: h }] } } },
+    },
+    ghost: {
+      posts: [{ title: h, slug: 'x', html: `<p>${h}</p>${h}`, custom_excerpt: h, feature_image: img, feature_image_alt: h, feature_image_caption: h, authors: [{ name: h, url: h }], tags: [{ name: h }] }],
+    },
+    applenews: {
+      version: '1.12', identifier: 'x', title: h,
+      components: [{ role: 'body', format: 'html', text: h }, { role: 'body', text: h }, { role: 'pullquote', text: h }, { role: 'photo', URL: img, caption: h }],
+      metadata: { authors: [h], excerpt: h, keywords: [h] },
+    },
+  };
+}
+const formatDocs = [];
+const PER_DOC = 8;
+for (let start = 0; start < TEXT_PAYLOADS.length; start += PER_DOC) {
+  const markup = TEXT_PAYLOADS.slice(start, start + PER_DOC).join('\n');
+  for (const [format, doc] of Object.entries(inFormats(markup))) {
+    const name = `${format}-${start / PER_DOC}.json`;
+    write(name, doc);
+    formatDocs.push({ name, format });
+  }
+}
+
 const ALLOWED = new Set(['div', 'article', 'header', 'footer', 'nav', 'ol', 'ul', 'li', 'a', 'span', 'p', 'h1', 'h2', 'h3', 'h4',
   'figure', 'figcaption', 'img', 'small', 'blockquote', 'cite', 'hr', 'audio', 'section', 'aside', 'strong', 'em', 'u', 's',
-  'code', 'sub', 'sup', 'time', 'button']);
+  'code', 'sub', 'sup', 'time', 'button', 'br']);
 
 /** Everything under `.reader` that could run script or leave http(s). */
 function inspect(allowed) {
@@ -182,6 +235,26 @@ for (let start = 0; start < docs.length; start += CHUNK) {
       } else {
         expect(state.alert, name).toContain(`${kind}:`);
       }
+    }
+    expect(seen.pageErrors).toEqual([]);
+    expect(seen.dialogs).toEqual([]);
+    expect(seen.outside).toEqual([]);
+  });
+}
+
+const FORMAT_CHUNK = 24;
+for (let start = 0; start < formatDocs.length; start += FORMAT_CHUNK) {
+  const chunk = formatDocs.slice(start, start + FORMAT_CHUNK);
+  test(`hostile markup in publishers' formats ${start + 1}–${start + chunk.length} of ${formatDocs.length} stays inert`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await armDetector(page);
+    const seen = await watch(page);
+    for (const { name } of chunk) {
+      await page.goto(`index.html?src=/corpus/xss/${name}`);
+      await expect(page.locator('.reader')).toHaveAttribute('aria-busy', 'false');
+      expect(await page.evaluate(inspect, [...ALLOWED]), name).toEqual([]);
+      expect(await page.evaluate(() => window.__fired), `${name}: script ran`).toEqual([]);
+      expect(await page.evaluate(() => location.pathname), `${name}: navigated away`).toBe('/index.html');
     }
     expect(seen.pageErrors).toEqual([]);
     expect(seen.dialogs).toEqual([]);
