@@ -100,6 +100,41 @@ function article(name, { words, related, images }) {
   };
 }
 
+const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const runsHtml = (content) =>
+  (typeof content === 'string' ? [content] : content)
+    .map((run) => {
+      if (typeof run === 'string') return escape(run);
+      let html = escape(run.text);
+      if (run.marks?.includes('em')) html = `<em>${html}</em>`;
+      return run.href ? `<a href="${escape(run.href)}">${html}</a>` : html;
+    })
+    .join('');
+
+/** The same article as a WordPress REST answer (`?_embed`, an array of posts: the others become
+ * the related cards), its body as the HTML WordPress renders. */
+function wordpress(doc) {
+  const html = doc.body
+    .map((b) => {
+      if (b.type === 'paragraph') return `<p>${runsHtml(b.content)}</p>`;
+      if (b.type === 'heading') return `<h2 class="wp-block-heading">${runsHtml(b.content)}</h2>`;
+      const i = b.image;
+      return `<figure class="wp-block-image"><img src="${i.src}" alt="${escape(i.alt)}" width="${i.width}" height="${i.height}" class="wp-image-1" style="object-fit:cover"><figcaption>${escape(i.caption)}</figcaption></figure>`;
+    })
+    .join('\n');
+  const post = {
+    id: 1, link: doc.url, date_gmt: '2024-03-05T09:30:00', title: { rendered: escape(doc.headline) },
+    excerpt: { rendered: `<p>${escape(doc.summary[0])}</p>` }, content: { rendered: html },
+    _embedded: {
+      author: [{ name: 'Ada Writer', link: 'https://news.example/author/ada/' }],
+      'wp:featuredmedia': [{ source_url: doc.lead_image.src, alt_text: doc.lead_image.alt, caption: { rendered: doc.lead_image.caption }, media_details: { width: 1200, height: 675, image_meta: { credit: 'Bench Photos' } } }],
+      'wp:term': [[{ name: 'News', taxonomy: 'category', link: 'https://news.example/news' }]],
+    },
+  };
+  const others = doc.related.map((r, i) => ({ id: i + 2, link: r.url, date_gmt: '2024-03-01T00:00:00', title: { rendered: escape(r.headline) }, content: { rendered: '' } }));
+  return [post, ...others];
+}
+
 export function generate() {
   mkdirSync(`${OUT}/docs/img`, { recursive: true });
   writeFileSync(`${OUT}/docs/img/lead.png`, png(1200, 675, [40, 90, 160]));
@@ -110,6 +145,7 @@ export function generate() {
     const doc = article(name, size);
     writeFileSync(`${OUT}/docs/${name}.json`, JSON.stringify(doc));
     stats[name] = { related: doc.related.length, blocks: doc.body.length };
+    if (name === 'long') writeFileSync(`${OUT}/docs/long-wordpress.json`, JSON.stringify(wordpress(doc)));
   }
   return stats;
 }

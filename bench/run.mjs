@@ -67,11 +67,11 @@ const browser = await chromium.launch({
     '--disable-sync', '--no-first-run', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
 });
 
-async function once(kind, size) {
+async function once(kind, size, doc = size) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.addInitScript(probe, SIZES[size].related);
-  const src = `/bench/docs/${size}.json`;
+  const src = `/bench/docs/${doc}.json`;
   const url = kind === 'widget' ? `http://127.0.0.1:${PORT}/index.html?src=${src}` : `http://127.0.0.1:${PORT}/bench/plain.html?src=${src}`;
   await page.goto(url);
   await page.waitForFunction(() => window.__bench.article !== null && window.__bench.share !== null, null, { timeout: 120_000 });
@@ -93,7 +93,8 @@ const median = (xs) => {
 const stat = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
 
 const results = {};
-for (const size of Object.keys(SIZES)) {
+const only = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',') : Object.keys(SIZES);
+for (const size of only) {
   await once('widget', size); // warm-up pair
   await once('plain', size);
   const runs = { widget: [], plain: [] };
@@ -112,6 +113,17 @@ for (const size of Object.keys(SIZES)) {
   results[size].ratio = results[size].article.widget.median / results[size].article.plain.median;
   console.log(`${size}: widget ${results[size].article.widget.median.toFixed(1)} ms, plain ${results[size].article.plain.median.toFixed(1)} ms, ratio ${results[size].ratio.toFixed(2)}`);
 }
+// The same 10,000-word article as a WordPress answer (HTML body through the allowlist) against
+// format v1, both in the widget.
+const wp = { v1: [], wordpress: [] };
+await once('widget', 'long', 'long-wordpress');
+for (let i = 0; i < PAIRS; i++) {
+  wp.v1.push((await once('widget', 'long')).article);
+  wp.wordpress.push((await once('widget', 'long', 'long-wordpress')).article);
+}
+const wordpress = { v1: stat(wp.v1), wordpress: stat(wp.wordpress) };
+wordpress.ratio = wordpress.wordpress.median / wordpress.v1.median;
+console.log(`wordpress (10,000 words): ${wordpress.wordpress.median.toFixed(1)} ms, as v1 ${wordpress.v1.median.toFixed(1)} ms, ratio ${wordpress.ratio.toFixed(2)}`);
 await browser.close();
 server.close();
 
@@ -131,9 +143,9 @@ const size = {
   page: bytes(['index.html', glue, wasm, readerCss, pageCss, 'pwa.js']),
   embed: bytes(['embed.js', glue, wasm, readerCss]),
 };
-const growth = results.huge.article.widget.median / results.long.article.widget.median;
+const growth = results.huge && results.long ? results.huge.article.widget.median / results.long.article.widget.median : NaN;
 
-const report = { date: new Date().toISOString(), pairs: PAIRS, results, growth10x: growth, bytes: size };
+const report = { date: new Date().toISOString(), pairs: PAIRS, results, growth10x: growth, wordpress, bytes: size };
 writeFileSync('bench/report.json', `${JSON.stringify(report, null, 2)}\n`);
 
 const ms = (s) => `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
@@ -151,6 +163,14 @@ const lines = [
   ...Object.entries(results).map(([k, r]) => `| ${k} (${r.words.toLocaleString('en')} words) | ${ms(r.article.widget)} | ${ms(r.article.plain)} | ${r.ratio.toFixed(2)} |`),
   '',
   `Growth from 10,000 to 100,000 words (10× the words): ${growth.toFixed(2)}× the time.`,
+  '',
+  '## A WordPress answer against the same article in format v1 (10,000 words, both in the widget)',
+  '',
+  '| document | time to the whole article |',
+  '|---|---|',
+  `| format v1 | ${ms(wordpress.v1)} |`,
+  `| WordPress REST (HTML body through the allowlist) | ${ms(wordpress.wordpress)} |`,
+  `| ratio | ${wordpress.ratio.toFixed(2)} |`,
   '',
   '## Time to interactive share controls',
   '',
