@@ -10,6 +10,9 @@ use article_reader::formats::{detect, Format};
 use article_reader::json;
 use article_reader::model::{Block, Direction};
 
+mod common;
+use common::{paths, replaced};
+
 const BASE: Option<&str> = Some("https://api.example/content/doc.json");
 
 fn read(fixture: &str) -> Decoded {
@@ -464,4 +467,54 @@ fn every_converted_fixture_is_a_valid_v1_document() {
             decode_with(&written, BASE, Format::V1, None).unwrap_or_else(|e| panic!("{file}: {e}"));
         assert_eq!(again.article, d.article, "{file}");
     }
+}
+
+#[test]
+fn a_wrong_type_at_every_field_of_every_format_is_a_warning_or_a_message_never_a_panic() {
+    let wrong = [
+        json::Json::Null,
+        json::Json::Bool(true),
+        json::Json::Number("42".into()),
+        json::Json::String("<img src=x onerror=alert(1)>".into()),
+        json::Json::Array(vec![]),
+        json::Json::Array(vec![json::Json::Null]),
+        json::Json::Object(vec![]),
+    ];
+    let mut tried = 0;
+    for file in [
+        "wordpress-post.json",
+        "jsonfeed.json",
+        "jsonld-graph.json",
+        "ans-story.json",
+        "ghost-posts.json",
+        "apple-news.json",
+    ] {
+        let text = std::fs::read_to_string(format!("tests/fixtures/formats/{file}")).unwrap();
+        let document = json::parse(&text).unwrap();
+        let format = detect(&document).unwrap();
+        let mut all = Vec::new();
+        paths(&document, String::new(), &mut all);
+        for target in &all {
+            for replacement in &wrong {
+                let mutated = replaced(&document, "", target, replacement);
+                tried += 1;
+                // Forced to the fixture's format: a mutation may not turn it into another one.
+                match article_reader::decode::decode_value_with(&mutated, BASE, format, None) {
+                    Ok(decoded) => assert!(
+                        decoded.warnings.iter().all(|w| !w.message.is_empty()),
+                        "{file} {target}"
+                    ),
+                    Err(issue) => assert!(
+                        issue.message.contains("nothing to show")
+                            || issue.message.contains("no article")
+                            || issue.message.starts_with("expected")
+                            || issue.message.starts_with("no item"),
+                        "{file} {target} = {replacement}: {issue}"
+                    ),
+                }
+            }
+        }
+    }
+    eprintln!("publishers' formats: {tried} wrong-typed documents tried");
+    assert!(tried > 2000, "{tried}");
 }

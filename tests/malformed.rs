@@ -9,6 +9,9 @@
 use article_reader::decode::{decode_str, decode_value, MAX_DOCUMENT_BYTES, MAX_LIST_LENGTH};
 use article_reader::json::{self, Json};
 
+mod common;
+use common::{find, paths, replaced, same_kind};
+
 const ALL_BLOCKS: &str = include_str!("fixtures/all-blocks.json");
 
 fn refused(text: &str) -> String {
@@ -113,64 +116,6 @@ fn wrong_versions_are_refused() {
 }
 
 /// Every field path of a value, as the validator names them, with the value there.
-fn paths(value: &Json, path: String, out: &mut Vec<String>) {
-    match value {
-        Json::Object(members) => {
-            for (key, v) in members {
-                let p = if path.is_empty() {
-                    key.to_string()
-                } else {
-                    format!("{path}.{key}")
-                };
-                out.push(p.clone());
-                paths(v, p, out);
-            }
-        }
-        Json::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                let p = format!("{path}[{i}]");
-                out.push(p.clone());
-                paths(v, p, out);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// A copy of `value` with the value at `target` replaced by `replacement`.
-fn replaced(value: &Json, path: &str, target: &str, replacement: &Json) -> Json {
-    if path == target {
-        return replacement.clone();
-    }
-    match value {
-        Json::Object(members) => Json::Object(
-            members
-                .iter()
-                .map(|(k, v)| {
-                    let p = if path.is_empty() {
-                        k.to_string()
-                    } else {
-                        format!("{path}.{k}")
-                    };
-                    (k.clone(), replaced(v, &p, target, replacement))
-                })
-                .collect(),
-        ),
-        Json::Array(items) => Json::Array(
-            items
-                .iter()
-                .enumerate()
-                .map(|(i, v)| replaced(v, &format!("{path}[{i}]"), target, replacement))
-                .collect(),
-        ),
-        other => other.clone(),
-    }
-}
-
-fn same_kind(a: &Json, b: &Json) -> bool {
-    std::mem::discriminant(a) == std::mem::discriminant(b)
-}
-
 #[test]
 fn a_wrong_type_at_every_field_names_that_field() {
     let document = json::parse(ALL_BLOCKS).unwrap();
@@ -214,30 +159,6 @@ fn a_wrong_type_at_every_field_names_that_field() {
         "wrong types: {tried} documents tried, {refused_count} refused with their field path"
     );
     assert!(tried > 1000, "{tried}");
-}
-
-fn find<'a>(value: &'a Json, target: &str) -> &'a Json {
-    fn go<'a>(value: &'a Json, path: &str, target: &str) -> Option<&'a Json> {
-        if path == target {
-            return Some(value);
-        }
-        match value {
-            Json::Object(members) => members.iter().find_map(|(k, v)| {
-                let p = if path.is_empty() {
-                    k.to_string()
-                } else {
-                    format!("{path}.{k}")
-                };
-                go(v, &p, target)
-            }),
-            Json::Array(items) => items
-                .iter()
-                .enumerate()
-                .find_map(|(i, v)| go(v, &format!("{path}[{i}]"), target)),
-            _ => None,
-        }
-    }
-    go(value, "", target).expect("path exists")
 }
 
 #[test]
