@@ -27,7 +27,7 @@ function start() {
 }
 
 class ArticleReaderElement extends HTMLElement {
-  static observedAttributes = ['src', 'theme', 'share', 'timeout'];
+  static observedAttributes = ['src', 'theme', 'share', 'timeout', 'format', 'item'];
 
   #mount;
   #handle = null;

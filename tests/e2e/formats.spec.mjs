@@ -38,3 +38,20 @@ test('JSON that is no article says what was found', async ({ page }) => {
   await page.goto('index.html?src=/fixtures/formats/jsonld-organization.json');
   await expect(page.getByRole('alert')).toContainText('JSON-LD without an Article (found: Organization)');
 });
+
+test('an element re-renders when its item attribute changes', async ({ page }) => {
+  const seen = await watch(page);
+  await servePictures(page);
+  await page.goto('http://127.0.0.1:4301/');
+  await page.evaluate(() => {
+    const el = document.createElement('article-reader');
+    el.id = 'feed';
+    el.setAttribute('src', 'http://127.0.0.1:4303/fixtures/formats/jsonfeed.json');
+    document.querySelector('main').append(el);
+  });
+  const el = page.locator('article-reader#feed');
+  await expect(el.getByRole('heading', { level: 1 })).toHaveText('Harbour wall repairs finish early');
+  await page.evaluate(() => document.getElementById('feed').setAttribute('item', '2'));
+  await expect(el.getByRole('heading', { level: 1 })).toHaveText('Ferry timetable changes');
+  expectClean(seen);
+});
