@@ -285,6 +285,21 @@ pub struct Image {
 }
 
 impl Image {
+    /// A picture known only by its address (no description, size or caption yet): what the
+    /// publishers' formats start from.
+    pub fn at(src: SafeUrl) -> Image {
+        Image {
+            src: Some(src),
+            alt: "".into(),
+            width: None,
+            height: None,
+            srcset: Rc::new([]),
+            caption: None,
+            credit: None,
+            link: None,
+        }
+    }
+
     /// The `srcset` attribute value, if any candidate passed the URL policy.
     pub fn srcset_attr(&self) -> Option<String> {
         let parts: Vec<String> = self
@@ -311,6 +326,17 @@ pub struct Credit {
     pub url: Option<SafeUrl>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub license: Option<Text>,
+}
+
+impl Credit {
+    /// A credit that is only a name (what most sources give).
+    pub fn named(text: &str) -> Credit {
+        Credit {
+            text: text.into(),
+            url: None,
+            license: None,
+        }
+    }
 }
 
 /// A block of the body; unknown block types never get here (they are skipped with a warning).

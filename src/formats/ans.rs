@@ -299,19 +299,13 @@ fn image(f: &mut Fields, element: &Json, path: &Path) -> Option<Image> {
         .filter_map(|c| plain(f, c.get("name").or(c.get("byline")), &path.field("credits")))
         .collect();
     Some(Image {
-        src: Some(src),
         alt: plain(f, element.get("alt_text"), &path.field("alt_text"))
             .unwrap_or_default()
             .into(),
         width: number("width"),
         height: number("height"),
-        srcset: [].into(),
         caption: read::html_inline(f, element.get("caption"), &path.field("caption")),
-        credit: (!names.is_empty()).then(|| Credit {
-            text: names.join(", ").into(),
-            url: None,
-            license: None,
-        }),
-        link: None,
+        credit: (!names.is_empty()).then(|| Credit::named(&names.join(", "))),
+        ..Image::at(src)
     })
 }

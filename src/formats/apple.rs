@@ -82,16 +82,7 @@ pub(crate) fn article(f: &mut Fields, value: &Json) -> Result<Adapted> {
             meta.and_then(|m| m.get("thumbnailURL")),
             &meta_path.field("thumbnailURL"),
         )
-        .map(|src| Image {
-            src: Some(src),
-            alt: "".into(),
-            width: None,
-            height: None,
-            srcset: [].into(),
-            caption: None,
-            credit: None,
-            link: None,
-        });
+        .map(Image::at);
     }
     Ok(Adapted {
         article,
@@ -226,13 +217,8 @@ fn picture(f: &mut Fields, component: &Json, path: &Path) -> Option<Image> {
         &path.field("accessibilityCaption"),
     );
     Some(Image {
-        src: Some(src),
         alt: alt.or_else(|| caption.clone()).unwrap_or_default().into(),
-        width: None,
-        height: None,
-        srcset: [].into(),
         caption: caption.map(|c| read::inline(&c)),
-        credit: None,
-        link: None,
+        ..Image::at(src)
     })
 }

@@ -47,7 +47,6 @@ pub(crate) fn article(f: &mut Fields, value: &Json) -> Result<Adapted> {
     article.modified = read::date(f, post.get("updated_at"), &path.field("updated_at"), false);
     article.lead_image =
         read::url(f, post.get("feature_image"), &path.field("feature_image")).map(|src| Image {
-            src: Some(src),
             alt: plain(
                 f,
                 post.get("feature_image_alt"),
@@ -55,16 +54,12 @@ pub(crate) fn article(f: &mut Fields, value: &Json) -> Result<Adapted> {
             )
             .unwrap_or_default()
             .into(),
-            width: None,
-            height: None,
-            srcset: [].into(),
             caption: read::html_inline(
                 f,
                 post.get("feature_image_caption"),
                 &path.field("feature_image_caption"),
             ),
-            credit: None,
-            link: None,
+            ..Image::at(src)
         });
     let mut authors = items(post.get("authors"));
     if authors.is_empty() {

@@ -54,16 +54,7 @@ pub(crate) fn article(f: &mut Fields, feed: &Json, wanted: Option<&str>) -> Resu
         .into_iter()
         .collect();
     let image = item.get("image").or(item.get("banner_image"));
-    article.lead_image = read::url(f, image, &path.field("image")).map(|src| Image {
-        src: Some(src),
-        alt: "".into(),
-        width: None,
-        height: None,
-        srcset: [].into(),
-        caption: None,
-        credit: None,
-        link: None,
-    });
+    article.lead_image = read::url(f, image, &path.field("image")).map(Image::at);
     article.published = read::date(
         f,
         item.get("date_published"),

@@ -245,24 +245,18 @@ fn picture(f: &mut Fields, image: &Json, path: &Path) -> Option<Image> {
             Json::Object(_) => plain(f, c.get("name"), path),
             other => plain(f, Some(other), path),
         })
-        .map(|text| Credit {
-            text: text.into(),
-            url: None,
-            license: None,
-        });
+        .map(|text| Credit::named(&text));
     Some(Image {
-        src: Some(src),
         alt: object
             .and_then(|o| plain(f, o.get("description").or(o.get("name")), path))
             .unwrap_or_default()
             .into(),
         width: number("width"),
         height: number("height"),
-        srcset: [].into(),
         caption: object
             .and_then(|o| plain(f, o.get("caption"), path))
             .map(|c| read::inline(&c)),
         credit,
-        link: None,
+        ..Image::at(src)
     })
 }

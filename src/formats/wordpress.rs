@@ -154,13 +154,8 @@ fn featured(f: &mut Fields, media: &Json, path: &Path) -> Option<Image> {
     let credit = details
         .and_then(|d| at(d, &["image_meta", "credit"]))
         .and_then(|c| plain(f, Some(c), &path.field("media_details")))
-        .map(|text| Credit {
-            text: text.into(),
-            url: None,
-            license: None,
-        });
+        .map(|text| Credit::named(&text));
     Some(Image {
-        src: Some(src),
         alt: plain(f, media.get("alt_text"), &path.field("alt_text"))
             .unwrap_or_default()
             .into(),
@@ -173,7 +168,7 @@ fn featured(f: &mut Fields, media: &Json, path: &Path) -> Option<Image> {
             &path.field("caption"),
         ),
         credit,
-        link: None,
+        ..Image::at(src)
     })
 }
 
