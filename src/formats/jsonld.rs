@@ -7,6 +7,7 @@ use crate::decode::fields::{Fields, Result};
 use crate::decode::path::Path;
 use crate::json::Json;
 use crate::model::{Author, Credit, Crumb, Image, Site, Text};
+use crate::url_policy::SafeUrl;
 
 /// `Article` and its subtypes in schema.org.
 const ARTICLE_TYPES: [&str; 20] = [
@@ -164,18 +165,11 @@ pub(crate) fn article(f: &mut Fields, value: &Json) -> Result<Adapted> {
                 _ => plain(f, person.get("name"), &p.field("name")),
             }?;
             let avatar = person.get("image").map(|i| resolve(i, &graph));
+            let avatar = image_url(f, avatar, &p.field("image"));
             Some(Author {
                 name: name.into(),
                 url: read::url(f, person.get("url"), &p.field("url")),
-                avatar: match avatar {
-                    Some(Json::String(_)) => read::url(f, avatar, &p.field("image")),
-                    Some(image) => read::url(
-                        f,
-                        image.get("url").or(image.get("contentUrl")),
-                        &p.field("image"),
-                    ),
-                    None => None,
-                },
+                avatar,
             })
         })
         .collect();
@@ -201,15 +195,7 @@ pub(crate) fn article(f: &mut Fields, value: &Json) -> Result<Adapted> {
             article.site = Some(Site {
                 name: name.into(),
                 url: read::url(f, publisher.get("url"), &path.field("publisher")),
-                logo: match logo {
-                    Some(Json::String(_)) => read::url(f, logo, &path.field("publisher")),
-                    Some(logo) => read::url(
-                        f,
-                        logo.get("url").or(logo.get("contentUrl")),
-                        &path.field("publisher"),
-                    ),
-                    None => None,
-                },
+                logo: image_url(f, logo, &path.field("publisher")),
             });
         }
     }
@@ -220,15 +206,18 @@ pub(crate) fn article(f: &mut Fields, value: &Json) -> Result<Adapted> {
     })
 }
 
+/// The address of an image given as an address or as an `ImageObject` (`url`, else `contentUrl`).
+fn image_url(f: &mut Fields, image: Option<&Json>, path: &Path) -> Option<SafeUrl> {
+    match image? {
+        image @ Json::String(_) => read::url(f, Some(image), path),
+        image => read::url(f, image.get("url").or(image.get("contentUrl")), path),
+    }
+}
+
 /// An image in any of its shapes: an address, or an `ImageObject` with its caption and credit.
 fn picture(f: &mut Fields, image: &Json, path: &Path) -> Option<Image> {
-    let (src, object) = match image {
-        Json::String(_) => (read::url(f, Some(image), path)?, None),
-        _ => (
-            read::url(f, image.get("url").or(image.get("contentUrl")), path)?,
-            Some(image),
-        ),
-    };
+    let src = image_url(f, Some(image), path)?;
+    let object = (!matches!(image, Json::String(_))).then_some(image);
     let number = |key: &str| {
         object
             .and_then(|o| o.get(key))

@@ -107,8 +107,14 @@ pub fn to_blocks(nodes: &[HtmlNode], base: Option<&str>) -> Vec<Block> {
 /// The inline content of an HTML fragment (a caption, an excerpt): its paragraphs joined by
 /// spaces, marks and links kept.
 pub fn to_inline(nodes: &[HtmlNode], base: Option<&str>) -> Inline {
+    Inline(merge(joined(to_blocks(nodes, base), true)).into())
+}
+
+/// The runs of blocks read as one line: text blocks and list items in order, separated by
+/// spaces; pictures' captions too when `captions` says so.
+fn joined(blocks: Vec<Block>, captions: bool) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::new();
-    for block in to_blocks(nodes, base) {
+    for block in blocks {
         let content = match block {
             Block::Paragraph { content }
             | Block::Heading { content, .. }
@@ -119,7 +125,7 @@ pub fn to_inline(nodes: &[HtmlNode], base: Option<&str>) -> Inline {
                     .flat_map(|item| item.0.iter().cloned())
                     .collect(),
             ),
-            Block::Image { image } => match image.caption {
+            Block::Image { image } if captions => match image.caption {
                 Some(caption) => caption,
                 None => continue,
             },
@@ -130,7 +136,7 @@ pub fn to_inline(nodes: &[HtmlNode], base: Option<&str>) -> Inline {
         }
         runs.extend(content.0.iter().cloned());
     }
-    Inline(merge(runs).into())
+    runs
 }
 
 /// The plain text of an HTML fragment (a title, a name): tags dropped, entities decoded,
@@ -189,23 +195,7 @@ impl Builder<'_> {
         };
         inner.flow(nodes, marks, None);
         inner.flush();
-        let mut runs = Vec::new();
-        for block in inner.blocks {
-            let content = match block {
-                Block::Paragraph { content }
-                | Block::Heading { content, .. }
-                | Block::Quote { content, .. } => content,
-                Block::List { items, .. } => {
-                    Inline(items.iter().flat_map(|i| i.0.iter().cloned()).collect())
-                }
-                _ => continue,
-            };
-            if !runs.is_empty() {
-                runs.push(plain(" "));
-            }
-            runs.extend(content.0.iter().cloned());
-        }
-        finish(runs)
+        finish(joined(inner.blocks, false))
     }
 
     fn flow(&mut self, nodes: &[HtmlNode], marks: Marks, href: Option<SafeUrl>) {
