@@ -27,7 +27,7 @@ function start() {
 }
 
 class ArticleReaderElement extends HTMLElement {
-  static observedAttributes = ['src', 'theme', 'share', 'timeout', 'format', 'item'];
+  static observedAttributes = ['src', 'theme', 'share', 'timeout', 'format', 'item', 'ui-lang', 'controls'];
 
   #mount;
   #handle = null;
@@ -95,19 +95,28 @@ class ArticleReaderElement extends HTMLElement {
         attributes: this.getAttributeNames().map((name) => [name, this.getAttribute(name)]),
         inline: inline ? inline.textContent : undefined,
         base: HERE.href,
+        lang: this.#pageLang(),
       });
     } catch (error) {
       this.#showStartFailure(error);
     }
   }
 
+  // The language of the page around the element (its nearest lang attribute).
+  #pageLang() {
+    return this.closest('[lang]')?.getAttribute('lang') ?? '';
+  }
+
   // The wasm could not be fetched or started (network, a host CSP without 'wasm-unsafe-eval'):
   // the error view, as the wasm draws it, built with DOM calls; the light-DOM children stay
-  // visible below it. English until the wasm runs: the UI language is decided there.
+  // visible below it. Its language: ui-lang, else the page's, else English (no article yet).
   #showStartFailure(error) {
     console.error('[article-reader] could not start:', error);
     const { class: names, part, words } = UI;
-    const text = words.en;
+    const code = [this.getAttribute('ui-lang'), this.#pageLang()]
+      .map((tag) => (tag ?? '').trim().toLowerCase().split(/[-_]/)[0])
+      .find((primary) => primary in words) ?? 'en';
+    const text = words[code];
     const element = (tag, className, content) => {
       const el = document.createElement(tag);
       el.className = className;
@@ -117,6 +126,8 @@ class ArticleReaderElement extends HTMLElement {
     const wrapper = element('div', names.wrapper);
     wrapper.setAttribute('part', part.wrapper);
     wrapper.setAttribute('aria-busy', 'false');
+    wrapper.lang = code;
+    wrapper.dir = text.dir;
     const alert = element('div', names.alert);
     alert.setAttribute('role', 'alert');
     alert.setAttribute('part', part.alert);

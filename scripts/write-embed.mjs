@@ -11,7 +11,7 @@ if (!css) throw new Error('usage: write-embed.mjs SOURCE_DIR GLUE WASM CSS');
 const read = (name) => JSON.parse(readFileSync(join(source, 'ui', name), 'utf8'));
 
 // Only the words embed.js itself writes: the rest of each table stays in the wasm.
-const KEYS = ['error_title', 'try_again', 'start_failed'];
+const KEYS = ['dir', 'error_title', 'try_again', 'start_failed'];
 const view = read('error-view.json');
 const words = {};
 for (const file of readdirSync(join(source, 'ui')).filter((f) => /^[a-z]{2,3}\.json$/.test(f)).sort()) {

@@ -23,6 +23,42 @@ extern "C" {
     #[wasm_bindgen(method, catch, js_class = "DateTimeFormat")]
     fn format(this: &DateFormat, date: &js_sys::Date) -> Result<JsValue, JsValue>;
 
+    /// `Intl.PluralRules`: which plural form a number takes in a language.
+    #[wasm_bindgen(js_namespace = Intl, js_name = PluralRules)]
+    type PluralRules;
+
+    #[wasm_bindgen(constructor, catch, js_namespace = Intl, js_class = "PluralRules")]
+    fn new(locale: &str) -> Result<PluralRules, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_class = "PluralRules")]
+    fn select(this: &PluralRules, n: f64) -> Result<String, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_class = "PluralRules", js_name = selectRange)]
+    fn select_range(this: &PluralRules, low: f64, high: f64) -> Result<String, JsValue>;
+
+    /// `Intl.NumberFormat`: digits and separators of a language.
+    #[wasm_bindgen(js_namespace = Intl, js_name = NumberFormat)]
+    type NumberFormat;
+
+    #[wasm_bindgen(constructor, catch, js_namespace = Intl, js_class = "NumberFormat")]
+    fn new(locale: &str, options: &JsValue) -> Result<NumberFormat, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_class = "NumberFormat")]
+    fn format(this: &NumberFormat, n: f64) -> Result<String, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_class = "NumberFormat", js_name = formatRange)]
+    fn format_range(this: &NumberFormat, low: f64, high: f64) -> Result<String, JsValue>;
+
+    /// `Intl.ListFormat`: "A, B and C" in a language, as parts so the names stay elements.
+    #[wasm_bindgen(js_namespace = Intl, js_name = ListFormat)]
+    type ListFormat;
+
+    #[wasm_bindgen(constructor, catch, js_namespace = Intl, js_class = "ListFormat")]
+    fn new(locale: &str) -> Result<ListFormat, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_class = "ListFormat", js_name = formatToParts)]
+    fn format_to_parts(this: &ListFormat, list: &js_sys::Array) -> Result<js_sys::Array, JsValue>;
+
     #[wasm_bindgen(js_namespace = console, js_name = warn)]
     fn console_warn(message: &str);
 
@@ -108,6 +144,93 @@ pub fn format_date(date: &Date, lang: &str) -> String {
         cache[index].2.format(&js_date).ok()?.as_string()
     });
     formatted.unwrap_or_else(|| date.datetime.to_string())
+}
+
+/// The plural category of `n` in a language ("one", "few" …); "other" where `Intl` refuses.
+pub fn plural_category(lang: &str, n: u64) -> String {
+    PluralRules::new(lang)
+        .and_then(|rules| rules.select(n as f64))
+        .unwrap_or_else(|_| "other".to_owned())
+}
+
+/// A number in a language's digits and separators.
+pub fn format_number(lang: &str, n: f64) -> String {
+    NumberFormat::new(lang, &JsValue::UNDEFINED)
+        .and_then(|f| f.format(n))
+        .unwrap_or_else(|_| js_number(n))
+}
+
+/// A number as JavaScript writes it: no float formatting code in the wasm.
+fn js_number(n: f64) -> String {
+    js_sys::Number::from(n)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
+}
+
+/// A range of whole numbers ("4–5") and its plural category, as the language writes them.
+pub fn number_range(lang: &str, low: u64, high: u64) -> (String, String) {
+    let (low_f, high_f) = (low as f64, high as f64);
+    let category = PluralRules::new(lang)
+        .and_then(|rules| {
+            rules
+                .select_range(low_f, high_f)
+                .or_else(|_| rules.select(high_f))
+        })
+        .unwrap_or_else(|_| "other".to_owned());
+    let text = NumberFormat::new(lang, &JsValue::UNDEFINED)
+        .and_then(|f| f.format_range(low_f, high_f))
+        .unwrap_or_else(|_| format!("{low}–{high}"));
+    (category, text)
+}
+
+/// A storage size in kilobytes or megabytes as the language writes units ("340 kB", "1,2 Mo").
+pub fn format_bytes(lang: &str, bytes: f64) -> String {
+    let (value, unit) = if bytes < 1024.0 * 1024.0 {
+        ((bytes / 1024.0).ceil().max(1.0), "kilobyte")
+    } else {
+        ((bytes / 104_857.6).ceil() / 10.0, "megabyte")
+    };
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"style".into(), &"unit".into());
+    let _ = Reflect::set(&options, &"unit".into(), &unit.into());
+    NumberFormat::new(lang, &options)
+        .and_then(|f| f.format(value))
+        .unwrap_or_else(|_| format!("{} {unit}", js_number(value)))
+}
+
+/// The separators `Intl.ListFormat` puts between `count` items in a language (a conjunction:
+/// "A, B and C"): `count - 1` texts; commas and "and" where `Intl` refuses.
+pub fn list_separators(lang: &str, count: usize) -> Vec<String> {
+    let items: js_sys::Array = (0..count)
+        .map(|i| JsValue::from_str(&i.to_string()))
+        .collect();
+    let parts = ListFormat::new(lang).and_then(|f| f.format_to_parts(&items));
+    let mut separators = Vec::with_capacity(count);
+    if let Ok(parts) = parts {
+        let (mut between, mut seen) = (String::new(), false);
+        for part in parts.iter() {
+            let field = |name: &str| {
+                Reflect::get(&part, &name.into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+            };
+            if field("type").as_deref() == Some("element") {
+                if seen {
+                    separators.push(std::mem::take(&mut between));
+                }
+                seen = true;
+            } else if seen {
+                between.push_str(&field("value").unwrap_or_default());
+            }
+        }
+    }
+    if separators.len() + 1 != count {
+        separators = (1..count)
+            .map(|i| if i + 1 == count { " and " } else { ", " }.to_owned())
+            .collect();
+    }
+    separators
 }
 
 /// Whether a property exists on `navigator` (feature detection without calling anything).
@@ -215,4 +338,115 @@ fn copy_with_selection(text: &str, host: &web_sys::Element) -> bool {
         .unwrap_or(false);
     area.remove();
     copied
+}
+
+/// The reading settings remembered for this origin; the defaults where storage is refused
+/// (sandboxed frames, storage switched off) or holds something else.
+pub fn load_settings() -> crate::settings::ReadingSettings {
+    local_storage()
+        .and_then(|s| s.get_item(crate::settings::STORAGE_KEY).ok().flatten())
+        .map(|stored| crate::settings::ReadingSettings::parse(&stored))
+        .unwrap_or_default()
+}
+
+/// Remembers the reading settings; silently not where storage is refused.
+pub fn store_settings(settings: crate::settings::ReadingSettings) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(crate::settings::STORAGE_KEY, &settings.to_stored());
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Runs `change` (which may reflow everything: text size, font) and scrolls so that the focused
+/// control inside `within` — what the reader is looking at — stays where it was on screen.
+pub fn keep_in_place(within: &web_sys::Element, change: impl FnOnce()) {
+    let focused = focused_in(within);
+    let before = focused
+        .as_ref()
+        .map(|el| el.get_bounding_client_rect().top());
+    change();
+    if let (Some(el), Some(before), Some(window)) = (focused, before, web_sys::window()) {
+        let moved = el.get_bounding_client_rect().top() - before;
+        if moved.abs() >= 1.0 {
+            window.scroll_by_with_x_and_y(0.0, moved);
+        }
+    }
+}
+
+/// The element that has focus inside `within` (through its shadow root in embed mode).
+fn focused_in(within: &web_sys::Element) -> Option<web_sys::Element> {
+    let root = within.get_root_node();
+    let active = Reflect::get(&root, &"activeElement".into()).ok()?;
+    let active: web_sys::Element = active.dyn_into().ok()?;
+    within.contains(Some(&active)).then_some(active)
+}
+
+/// Scrolls `element` into view when it is not wholly on screen: smoothly, unless the reader
+/// asked for reduced motion.
+pub fn keep_in_view(element: &web_sys::Element) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let rect = element.get_bounding_client_rect();
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    if rect.top() >= 0.0 && rect.bottom() <= height - 64.0 {
+        return;
+    }
+    let reduced = window
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    options.set_behavior(if reduced {
+        web_sys::ScrollBehavior::Instant
+    } else {
+        web_sys::ScrollBehavior::Smooth
+    });
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// The browser's preferred language (page mode's UI language for views without an article).
+pub fn browser_language() -> Option<String> {
+    web_sys::window()?.navigator().language()
+}
+
+/// Page mode: the page's own words (`data-words="key"` in `index.html`) and its `lang`/`dir` in
+/// the UI language.
+pub fn localise_page(words: &crate::i18n::Words) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute("lang", words.code);
+        let _ = html.set_attribute("dir", words.dir);
+    }
+    let Ok(marked) = document.query_selector_all("[data-words]") else {
+        return;
+    };
+    for i in 0..marked.length() {
+        let Some(el) = marked
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let text = match el.get_attribute("data-words").as_deref() {
+            Some("app_name") => words.app_name,
+            Some("saved_articles") => words.saved_articles,
+            Some("offline_hint") => words.offline_hint,
+            Some("update_ready") => words.update_ready,
+            Some("reload") => words.reload,
+            _ => continue,
+        };
+        el.set_text_content(Some(text));
+    }
 }

@@ -11,15 +11,19 @@ use crate::share::ShareTarget;
 pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
 
 /// The setting names the widget reads (attribute names; query parameters in page mode).
-pub const SETTING_NAMES: [&str; 6] = ["src", "theme", "share", "timeout", "format", "item"];
+pub const SETTING_NAMES: [&str; 8] = [
+    "src", "theme", "share", "timeout", "format", "item", "ui-lang", "controls",
+];
 
-/// Colour scheme of one widget: `Auto` follows `prefers-color-scheme`.
+/// Colour scheme of one widget: `Auto` follows `prefers-color-scheme`; `Sepia` is a warm light
+/// scheme (an extension of the format's `theme` values, the reading settings offer it).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
-    Light,
-    Dark,
     #[default]
     Auto,
+    Light,
+    Dark,
+    Sepia,
 }
 
 impl Theme {
@@ -28,6 +32,7 @@ impl Theme {
         match value.trim().to_ascii_lowercase().as_str() {
             "light" => Theme::Light,
             "dark" => Theme::Dark,
+            "sepia" => Theme::Sepia,
             _ => Theme::Auto,
         }
     }
@@ -37,8 +42,46 @@ impl Theme {
         match self {
             Theme::Light => "light",
             Theme::Dark => "dark",
+            Theme::Sepia => "sepia",
             Theme::Auto => "auto",
         }
+    }
+}
+
+/// Which reader controls show (`controls`: a comma list of `settings`, `listen`; both by
+/// default, none when empty).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Controls {
+    /// "Reading settings" (text size, theme, font).
+    pub settings: bool,
+    /// "Listen" (read aloud with the browser's speech synthesis).
+    pub listen: bool,
+}
+
+impl Default for Controls {
+    fn default() -> Self {
+        Controls {
+            settings: true,
+            listen: true,
+        }
+    }
+}
+
+impl Controls {
+    /// Reads the `controls` list; unknown names are ignored.
+    pub fn parse(value: &str) -> Controls {
+        let mut controls = Controls {
+            settings: false,
+            listen: false,
+        };
+        for name in value.split([',', ' ']).map(str::trim) {
+            match name.to_ascii_lowercase().as_str() {
+                "settings" => controls.settings = true,
+                "listen" => controls.listen = true,
+                _ => {}
+            }
+        }
+        controls
     }
 }
 
@@ -74,6 +117,13 @@ pub struct ReaderConfig {
     pub format: Format,
     /// Which JSON Feed item is the article (`item`, its id); the first by default.
     pub item: Option<Rc<str>>,
+    /// The UI language asked for (`ui-lang`); else the article's (spec §5).
+    pub ui_lang: Option<Rc<str>>,
+    /// Which reader controls show (`controls`).
+    pub controls: Controls,
+    /// The language of the page around an embedded widget (its nearest `lang`): the UI language
+    /// of views without an article (loading, errors) when `ui-lang` is not given. Not a setting.
+    pub context_lang: Option<Rc<str>>,
 }
 
 impl Default for ReaderConfig {
@@ -86,6 +136,9 @@ impl Default for ReaderConfig {
             timeout_ms: DEFAULT_TIMEOUT_MS,
             format: Format::Auto,
             item: None,
+            ui_lang: None,
+            controls: Controls::default(),
+            context_lang: None,
         }
     }
 }
@@ -109,12 +162,14 @@ impl ReaderConfig {
                 continue;
             }
             match name {
-                "src" => config.src = Some(value.trim()).filter(|s| !s.is_empty()).map(Rc::from),
+                "src" => config.src = non_blank(value),
                 "theme" => config.theme = Theme::parse(value),
                 "share" => config.share = ShareTarget::parse_list(value).into(),
                 "timeout" => config.timeout_ms = parse_timeout(value),
                 "format" => config.format = Format::parse(value),
-                "item" => config.item = Some(value.trim()).filter(|s| !s.is_empty()).map(Rc::from),
+                "item" => config.item = non_blank(value),
+                "ui-lang" => config.ui_lang = non_blank(value),
+                "controls" => config.controls = Controls::parse(value),
                 _ => {}
             }
         }
@@ -143,6 +198,11 @@ impl ReaderConfig {
             (None, None) => fallback,
         }
     }
+}
+
+/// A value that is not only white space, trimmed.
+fn non_blank(value: &str) -> Option<Rc<str>> {
+    Some(value.trim()).filter(|s| !s.is_empty()).map(Rc::from)
 }
 
 /// `timeout` in whole seconds, clamped to 1–300; the default when absent or unreadable.

@@ -4,6 +4,7 @@
 use std::fmt;
 
 use crate::decode::DecodeError;
+use crate::i18n::{fill, Ui};
 
 /// Why an article is not shown. `Display` is the reader-facing message.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,56 +47,68 @@ pub enum ReaderError {
 }
 
 impl fmt::Display for ReaderError {
+    /// The English message (the CLI's and the console's words).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(&Ui::default()))
+    }
+}
+
+impl ReaderError {
+    /// The message in the UI's language. A broken document's detail (a field path and what is
+    /// wrong with it) is for its publisher and stays in English: [`ReaderError::detail`].
+    pub fn message(&self, ui: &Ui) -> String {
+        let w = ui.words;
         match self {
-            ReaderError::NoArticle => f.write_str("No article was given to the reader."),
-            ReaderError::BadSource => f.write_str("The article address is not a web (http or https) address."),
-            ReaderError::Network => {
-                f.write_str("The article could not be reached. Check your connection, then try again.")
-            }
-            ReaderError::Offline => f.write_str(
-                "You are offline, and this article is not saved for offline reading. \
-                 Connect to the internet, then try again.",
-            ),
-            ReaderError::Timeout { seconds } => {
-                write!(f, "The server did not send the article within {seconds} seconds.")
-            }
-            ReaderError::Http { status, retry_after } => {
-                match status {
-                    404 | 410 => write!(f, "This article was not found on the server (error {status}).")?,
-                    401 | 403 => write!(f, "The server did not allow access to this article (error {status}).")?,
-                    429 => f.write_str("The server is busy with too many requests (error 429).")?,
-                    500..=599 => write!(f, "The server had a problem sending this article (error {status}).")?,
-                    _ => write!(f, "The server could not send this article (error {status}).")?,
+            ReaderError::NoArticle => w.no_article.into(),
+            ReaderError::BadSource => w.bad_source.into(),
+            ReaderError::Network => w.network.into(),
+            ReaderError::Offline => w.offline.into(),
+            ReaderError::Timeout { seconds } => ui.count(&w.timeout, u64::from(*seconds)),
+            ReaderError::Http {
+                status,
+                retry_after,
+            } => {
+                let template = match status {
+                    404 | 410 => w.http_not_found,
+                    401 | 403 => w.http_forbidden,
+                    429 => w.http_busy,
+                    500..=599 => w.http_server,
+                    _ => w.http_other,
+                };
+                let mut text = fill(template, "status", &status.to_string());
+                let retry = match retry_after {
+                    Some(0) | None if *status == 429 => Some(w.retry_wait.to_owned()),
+                    Some(s) if *s < 90 => Some(ui.count(&w.retry_seconds, u64::from(*s))),
+                    Some(s) => Some(ui.count(&w.retry_minutes, u64::from(s.div_ceil(60)))),
+                    None => None,
+                };
+                if let Some(retry) = retry {
+                    text.push(' ');
+                    text.push_str(&retry);
                 }
-                match retry_after {
-                    Some(0) | None if *status == 429 => f.write_str(" Wait a moment, then try again."),
-                    Some(s) if *s < 90 => write!(f, " It asks to try again in {s} seconds."),
-                    Some(s) => write!(f, " It asks to try again in {} minutes.", s.div_ceil(60)),
-                    None => Ok(()),
-                }
+                text
             }
-            ReaderError::Interrupted => {
-                f.write_str("The download of the article was interrupted. Check your connection, then try again.")
+            ReaderError::Interrupted => w.interrupted.into(),
+            ReaderError::WrongType { mime } => fill(w.wrong_type, "type", mime),
+            ReaderError::NotJson { html: true } => w.web_page.into(),
+            ReaderError::NotJson { html: false } => w.not_json.into(),
+            ReaderError::TooLarge => w.too_large.into(),
+            ReaderError::Invalid(issue) if ui.words.code == "en" => {
+                format!("{} {issue}", w.invalid)
             }
-            ReaderError::WrongType { mime } => {
-                write!(f, "The server sent a file of type {mime} instead of the article.")
-            }
-            ReaderError::NotJson { html: true } => {
-                f.write_str("The server sent a web page instead of the article.")
-            }
-            ReaderError::NotJson { html: false } => {
-                f.write_str("The server's answer is not an article document (it is not valid JSON).")
-            }
-            ReaderError::TooLarge => f.write_str("The article is too large to show."),
-            ReaderError::Invalid(issue) => write!(f, "This article document has an error: {issue}"),
-            ReaderError::StorageFull => f.write_str(
-                "There is not enough storage space to save this article. Remove saved articles, then try again.",
-            ),
-            ReaderError::StorageUnavailable => {
-                f.write_str("This browser does not allow saving articles here.")
-            }
-            ReaderError::Internal => f.write_str("Something went wrong inside the reader."),
+            ReaderError::Invalid(_) => w.invalid.into(),
+            ReaderError::StorageFull => w.storage_full.into(),
+            ReaderError::StorageUnavailable => w.storage_unavailable.into(),
+            ReaderError::Internal => w.internal.into(),
+        }
+    }
+
+    /// The technical detail shown after the message in a UI that is not English (the decoder's
+    /// words, for the document's publisher), marked as English where it is shown.
+    pub fn detail(&self, ui: &Ui) -> Option<String> {
+        match self {
+            ReaderError::Invalid(issue) if ui.words.code != "en" => Some(issue.to_string()),
+            _ => None,
         }
     }
 }

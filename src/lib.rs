@@ -15,10 +15,13 @@ pub mod decode;
 pub mod error;
 pub mod formats;
 pub mod html;
+pub mod i18n;
 pub mod json;
 pub mod model;
+pub mod reading;
 pub mod save_state;
 pub mod saved;
+pub mod settings;
 pub mod share;
 pub mod ui;
 pub mod url_policy;
@@ -35,3 +38,5 @@ pub mod loader;
 pub mod mount;
 #[cfg(target_arch = "wasm32")]
 pub mod offline;
+#[cfg(target_arch = "wasm32")]
+pub mod speech;

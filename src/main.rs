@@ -30,7 +30,8 @@ mod embed_exports {
 
     /// Mounts a widget into `container` (a `div` inside the element's shadow root). `start` is
     /// one object: `attributes`, the element's `[name, value]` pairs; `inline`, the text of its
-    /// JSON child, if any; `base`, the directory of `embed.js`.
+    /// JSON child, if any; `base`, the directory of `embed.js`; `lang`, the nearest `lang` around
+    /// the element on the host page.
     #[wasm_bindgen(js_name = mountElement)]
     pub fn mount_element(container: web_sys::Element, start: &JsValue) -> ReaderHandle {
         let field = |name: &str| js_sys::Reflect::get(start, &name.into()).unwrap_or_default();
@@ -42,7 +43,11 @@ mod embed_exports {
                 (text(0), text(1))
             })
             .collect::<Vec<_>>();
-        let config = ReaderConfig::from_pairs(pairs).with_inline(field("inline").as_string());
+        let mut config = ReaderConfig::from_pairs(pairs).with_inline(field("inline").as_string());
+        config.context_lang = field("lang")
+            .as_string()
+            .filter(|l| !l.is_empty())
+            .map(Into::into);
         let base = field("base").as_string().unwrap_or_default();
         ReaderHandle(mount::mount(container, config, Mode::Embed, &base))
     }

@@ -9,7 +9,8 @@ use yew::AppHandle;
 use crate::browser;
 use crate::components::{PageApp, Reader, ReaderProps};
 use crate::config::{query_pairs, ArticleSource, ReaderConfig};
-use crate::ui::{error_view as names, EN};
+use crate::i18n::{choose, Words};
+use crate::ui::error_view as names;
 use wasm_bindgen::JsValue;
 
 /// Which build this is: `ARTICLE_READER_BUILD` at compile time, else the crate version. Page mode
@@ -31,7 +32,7 @@ pub enum Mode {
 thread_local! {
     /// The elements widgets are mounted in, so the panic hook can reach them. Not shared state
     /// between instances: only the hook reads it, and [`MountedReader::destroy`] removes entries.
-    static ROOTS: RefCell<Vec<(web_sys::Element, Mode)>> = const { RefCell::new(Vec::new()) };
+    static ROOTS: RefCell<Vec<(web_sys::Element, Mode, &'static Words)>> = const { RefCell::new(Vec::new()) };
     /// Counter for unique element-id prefixes per instance.
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
 }
@@ -50,7 +51,7 @@ impl MountedReader {
         }
         ROOTS.with(|roots| {
             if let Ok(mut roots) = roots.try_borrow_mut() {
-                roots.retain(|(root, _)| root != &self.root);
+                roots.retain(|(root, _, _)| root != &self.root);
             }
         });
         self.root.replace_children_with_node_0();
@@ -87,7 +88,13 @@ fn start_props(
         n.set(n.get() + 1);
         n.get()
     });
-    ROOTS.with(|roots| roots.borrow_mut().push((root.clone(), mode)));
+    // The panic view has no article to go by: `ui-lang`, else the page's language.
+    let words = choose(
+        config.ui_lang.as_deref(),
+        None,
+        config.context_lang.as_deref(),
+    );
+    ROOTS.with(|roots| roots.borrow_mut().push((root.clone(), mode, words)));
     let fallback = match mode {
         Mode::Page => ArticleSource::Sample {
             base: sample_base(asset_base).into(),
@@ -115,7 +122,8 @@ pub fn start_page() {
     else {
         return;
     };
-    let config = ReaderConfig::from_query(&browser::page_query(), &browser::page_fragment());
+    let mut config = ReaderConfig::from_query(&browser::page_query(), &browser::page_fragment());
+    config.context_lang = browser::browser_language().map(Into::into);
     let props = start_props(&root, config, Mode::Page, &browser::base_url());
     let _ = root.set_attribute("data-build", BUILD);
     root.replace_children_with_node_0();
@@ -151,7 +159,7 @@ pub fn show_panic_view() {
         return;
     };
     let roots = ROOTS.with(|r| r.try_borrow().map(|r| r.clone()).unwrap_or_default());
-    for (root, mode) in roots {
+    for (root, mode, words) in roots {
         let build = || -> Result<web_sys::Element, wasm_bindgen::JsValue> {
             let element = |tag: &str, class: &str| -> Result<web_sys::Element, JsValue> {
                 let el = document.create_element(tag)?;
@@ -160,16 +168,18 @@ pub fn show_panic_view() {
             };
             let wrapper = element("div", names::CLASS_WRAPPER)?;
             wrapper.set_attribute("part", names::PART_WRAPPER)?;
+            wrapper.set_attribute("lang", words.code)?;
+            wrapper.set_attribute("dir", words.dir)?;
             wrapper.set_attribute("aria-busy", "false")?;
             let alert = element("div", names::CLASS_ALERT)?;
             alert.set_attribute("role", "alert")?;
             alert.set_attribute("part", names::PART_ALERT)?;
             let title = element("p", names::CLASS_TITLE)?;
-            title.set_text_content(Some(EN.error_title));
+            title.set_text_content(Some(words.error_title));
             let detail = element("p", names::CLASS_DETAIL)?;
-            detail.set_text_content(Some(&crate::error::ReaderError::Internal.to_string()));
+            detail.set_text_content(Some(words.internal));
             let button = element("button", names::CLASS_BUTTON)?;
-            button.set_text_content(Some(EN.try_again));
+            button.set_text_content(Some(words.try_again));
             alert.append_child(&title)?;
             alert.append_child(&detail)?;
             match mode {

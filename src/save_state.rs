@@ -2,6 +2,7 @@
 //! natively tested; the component only dispatches what happened and renders the state.
 
 use crate::error::ReaderError;
+use crate::i18n::Ui;
 
 /// Where saving stands for the shown article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,11 +83,11 @@ impl SaveState {
     }
 
     /// The save button's label.
-    pub fn label(&self) -> &'static str {
+    pub fn label(&self, ui: &Ui) -> &'static str {
         match self.status {
-            SaveStatus::Saving => "Saving…",
-            SaveStatus::Saved => "Saved for offline",
-            SaveStatus::Checking | SaveStatus::NotSaved => "Save for offline",
+            SaveStatus::Saving => ui.words.saving,
+            SaveStatus::Saved => ui.words.saved,
+            SaveStatus::Checking | SaveStatus::NotSaved => ui.words.save,
         }
     }
 
@@ -96,13 +97,13 @@ impl SaveState {
     }
 
     /// The live region's text.
-    pub fn message_text(&self) -> String {
+    pub fn message_text(&self, ui: &Ui) -> String {
         match &self.message {
             SaveMessage::None => String::new(),
-            SaveMessage::Saving => "Saving the article and its pictures…".into(),
-            SaveMessage::Saved => "Saved. This article can now be read offline.".into(),
-            SaveMessage::Removed => "Removed from saved articles.".into(),
-            SaveMessage::Failed(error) => error.to_string(),
+            SaveMessage::Saving => ui.words.save_progress.into(),
+            SaveMessage::Saved => ui.words.save_done.into(),
+            SaveMessage::Removed => ui.words.removed.into(),
+            SaveMessage::Failed(error) => error.message(ui),
         }
     }
 }

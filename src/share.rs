@@ -1,6 +1,7 @@
 //! Share targets and the addresses of their share intents (pure, tested natively); the browser
 //! side (Web Share, clipboard) lives in `browser.rs`.
 
+use crate::i18n::{fill, Words};
 use crate::model::Article;
 use crate::url_policy::{self, SafeUrl, UrlUse};
 
@@ -48,18 +49,38 @@ impl ShareTarget {
         }
     }
 
-    /// The control's accessible name, as the format fixes it.
-    pub fn label(self) -> &'static str {
+    /// The control's accessible name in the UI's words ("Share on X" in English, as the format
+    /// fixes it; "Compartir en X" in Spanish).
+    pub fn label(self, words: &Words) -> String {
         match self {
-            ShareTarget::Native => "Share",
-            ShareTarget::Copy => "Copy link",
-            ShareTarget::X => "Share on X",
-            ShareTarget::Facebook => "Share on Facebook",
-            ShareTarget::LinkedIn => "Share on LinkedIn",
-            ShareTarget::WhatsApp => "Share on WhatsApp",
-            ShareTarget::Telegram => "Share on Telegram",
-            ShareTarget::Reddit => "Share on Reddit",
-            ShareTarget::Email => "Share by email",
+            ShareTarget::Native => words.share.into(),
+            ShareTarget::Copy => words.copy_link.into(),
+            ShareTarget::Email => words.share_by_email.into(),
+            network => fill(words.share_on, "network", network.brand()),
+        }
+    }
+
+    /// The visible text of an intent link: the network's own name (the accessible name, the
+    /// longer label, contains it); the word for email in the UI's language.
+    pub fn short_name(self, words: &Words) -> &'static str {
+        match self {
+            ShareTarget::Email => words.email,
+            ShareTarget::Native => words.share,
+            ShareTarget::Copy => words.copy_link,
+            network => network.brand(),
+        }
+    }
+
+    /// A network's name, the same in every language.
+    fn brand(self) -> &'static str {
+        match self {
+            ShareTarget::X => "X",
+            ShareTarget::Facebook => "Facebook",
+            ShareTarget::LinkedIn => "LinkedIn",
+            ShareTarget::WhatsApp => "WhatsApp",
+            ShareTarget::Telegram => "Telegram",
+            ShareTarget::Reddit => "Reddit",
+            ShareTarget::Native | ShareTarget::Copy | ShareTarget::Email => "",
         }
     }
 

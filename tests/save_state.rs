@@ -2,7 +2,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use article_reader::error::ReaderError;
+use article_reader::i18n::Ui;
 use article_reader::save_state::{SaveAction, SaveMessage, SaveState, SaveStatus};
+
+fn ui() -> Ui {
+    Ui::default()
+}
 
 fn run(actions: impl IntoIterator<Item = SaveAction>) -> SaveState {
     actions
@@ -16,8 +21,8 @@ fn it_starts_checking_with_the_button_disabled() {
     assert_eq!(state.status, SaveStatus::Checking);
     assert!(state.busy());
     assert!(!state.can_save());
-    assert_eq!(state.label(), "Save for offline");
-    assert_eq!(state.message_text(), "");
+    assert_eq!(state.label(&ui()), "Save for offline");
+    assert_eq!(state.message_text(&ui()), "");
 }
 
 #[test]
@@ -27,17 +32,17 @@ fn saving_goes_through_saving_to_saved_with_a_message_at_each_step() {
     assert!(state.can_save() && !state.busy());
     let saving = state.reduce(SaveAction::Save);
     assert_eq!(saving.status, SaveStatus::Saving);
-    assert_eq!(saving.label(), "Saving…");
+    assert_eq!(saving.label(&ui()), "Saving…");
     assert!(saving.busy() && !saving.can_save());
     assert_eq!(
-        saving.message_text(),
+        saving.message_text(&ui()),
         "Saving the article and its pictures…"
     );
     let saved = saving.reduce(SaveAction::SaveDone);
     assert_eq!(saved.status, SaveStatus::Saved);
-    assert_eq!(saved.label(), "Saved for offline");
+    assert_eq!(saved.label(&ui()), "Saved for offline");
     assert_eq!(
-        saved.message_text(),
+        saved.message_text(&ui()),
         "Saved. This article can now be read offline."
     );
 }
@@ -52,7 +57,7 @@ fn a_failed_save_says_why_and_allows_another_try() {
     assert_eq!(state.status, SaveStatus::NotSaved);
     assert_eq!(state.message, SaveMessage::Failed(ReaderError::StorageFull));
     assert!(state
-        .message_text()
+        .message_text(&ui())
         .starts_with("There is not enough storage space"));
     assert!(state.can_save());
 }
@@ -64,12 +69,12 @@ fn removing_a_saved_article_and_failing_to() {
     let failed = saved.reduce(SaveAction::RemoveFailed(ReaderError::StorageUnavailable));
     assert_eq!(failed.status, SaveStatus::Saved, "still saved");
     assert_eq!(
-        failed.message_text(),
+        failed.message_text(&ui()),
         "This browser does not allow saving articles here."
     );
     let removed = failed.reduce(SaveAction::RemoveDone);
     assert_eq!(removed.status, SaveStatus::NotSaved);
-    assert_eq!(removed.message_text(), "Removed from saved articles.");
+    assert_eq!(removed.message_text(&ui()), "Removed from saved articles.");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 use article_reader::decode::{decode_str, DecodeError};
 use article_reader::error::ReaderError;
+use article_reader::i18n::EN;
 use article_reader::json::JsonError;
 use article_reader::share::{encode, SharePayload, ShareTarget};
 
@@ -117,7 +118,7 @@ fn share_lists_parse_leniently() {
 
 #[test]
 fn labels_are_the_names_the_format_fixes() {
-    let labels: Vec<_> = ShareTarget::ALL.iter().map(|t| t.label()).collect();
+    let labels: Vec<_> = ShareTarget::ALL.iter().map(|t| t.label(&EN)).collect();
     assert_eq!(
         labels,
         [
@@ -131,6 +132,14 @@ fn labels_are_the_names_the_format_fixes() {
             "Share on Reddit",
             "Share by email"
         ]
+    );
+    assert_eq!(
+        ShareTarget::X.label(&article_reader::i18n::ES),
+        "Compartir en X"
+    );
+    assert_eq!(
+        ShareTarget::Email.short_name(&article_reader::i18n::DE),
+        "E-Mail"
     );
 }
 

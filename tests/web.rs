@@ -109,8 +109,14 @@ async fn the_sample_renders_with_the_structure_of_the_format() {
         text_of(&h1[0]),
         "Pompeo Meets Ecuador's Moreno, Vows Assistance in Cybersecurity"
     );
-    let nav = root.query_selector("nav[aria-label]").unwrap().unwrap();
-    assert_eq!(text_of(&nav), "NewsEcuador");
+    let nav = root.query_selector("nav.breadcrumb").unwrap().unwrap();
+    let label_id = nav.get_attribute("aria-labelledby").unwrap();
+    let label = root
+        .query_selector(&format!("[id='{label_id}']"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(text_of(&label), "Breadcrumb");
+    assert_eq!(text_of(&nav), "BreadcrumbNewsEcuador");
     let time = root
         .query_selector("time[datetime='2019-07-21']")
         .unwrap()
@@ -620,4 +626,118 @@ async fn a_wordpress_post_renders_as_an_article_and_its_markup_stays_inert() {
     .is_empty());
     let br = root.query_selector(".article-body p br").unwrap();
     assert!(br.is_some(), "a <br> in the source is a line break");
+}
+
+const SPANISH: &str = include_str!("fixtures/lang/es.json");
+
+fn with_config(source: ArticleSource, config: ReaderConfig) -> ReaderProps {
+    ReaderProps {
+        config: Rc::new(ReaderConfig {
+            timeout_ms: 5_000,
+            ..config
+        }),
+        ..props(source)
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_spanish_article_gets_a_spanish_ui_and_ui_lang_marks_foreign_words() {
+    let es = &article_reader::i18n::ES;
+    let root = render_inline(SPANISH).await;
+    let tools = wait_for(&root, ".reader-tools").await;
+    assert!(text_of(&tools).contains(es.settings));
+    assert_eq!(
+        tools.get_attribute("lang"),
+        None,
+        "same language as the article: no own lang"
+    );
+    assert!(text_of(&root).contains("Publicado el"));
+    assert!(!text_of(&root).contains("Published"));
+    assert_eq!(
+        wait_for(&root, ".share")
+            .await
+            .get_attribute("aria-label")
+            .as_deref(),
+        Some(es.share_group)
+    );
+
+    let config = ReaderConfig {
+        ui_lang: Some("de".into()),
+        ..ReaderConfig::default()
+    };
+    let root = mount(with_config(ArticleSource::Inline(SPANISH.into()), config));
+    let tools = wait_for(&root, ".reader-tools").await;
+    assert_eq!(tools.get_attribute("lang").as_deref(), Some("de"));
+    assert_eq!(tools.get_attribute("dir").as_deref(), Some("ltr"));
+    assert!(text_of(&tools).contains(article_reader::i18n::DE.settings));
+    assert_eq!(
+        root.query_selector("article")
+            .unwrap()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("es")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn reading_settings_apply_to_the_wrapper_and_controls_can_hide_them() {
+    let root = render_inline(ALL_BLOCKS).await;
+    let wrapper = wait_for(&root, ".reader").await;
+    assert_eq!(
+        wrapper.get_attribute("data-text-size").as_deref(),
+        Some("3")
+    );
+    let toggle: HtmlElement = wait_for(&root, ".tools-toggle").await.unchecked_into();
+    toggle.click();
+    let panel = wait_for(&root, ".settings-panel").await;
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    let buttons = all(&panel, "button");
+    let larger: HtmlElement = buttons[1].clone().unchecked_into();
+    larger.click();
+    tick().await;
+    assert_eq!(
+        wrapper.get_attribute("data-text-size").as_deref(),
+        Some("4")
+    );
+    let sepia: HtmlElement = panel
+        .query_selector("input[value=sepia]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    sepia.click();
+    tick().await;
+    assert_eq!(
+        wrapper.get_attribute("data-theme").as_deref(),
+        Some("sepia")
+    );
+    let stored = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("article-reader:settings")
+        .unwrap();
+    assert_eq!(stored.as_deref(), Some("size=4&font=serif&theme=sepia"));
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
+
+    let config = ReaderConfig {
+        controls: article_reader::config::Controls::parse(""),
+        ..ReaderConfig::default()
+    };
+    let root = mount(with_config(
+        ArticleSource::Inline(ALL_BLOCKS.into()),
+        config,
+    ));
+    wait_for(&root, "article").await;
+    assert!(root.query_selector(".reader-tools").unwrap().is_none());
 }

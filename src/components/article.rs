@@ -5,7 +5,9 @@ use super::related::related_cards;
 use super::{href, text, ById, ShareBar, EXTERNAL_REL};
 use crate::browser;
 use crate::date::DocDate;
+use crate::i18n::{split, table, Ui};
 use crate::model::{Article, Comments};
+use crate::reading;
 use crate::share::{SharePayload, ShareTarget};
 
 /// Props of [`ArticleView`].
@@ -26,7 +28,10 @@ pub struct ArticleViewProps {
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let a = &props.article;
+    let ui = use_context::<Ui>().unwrap_or_default();
+    let w = ui.words;
     let lang = text(&a.lang);
+    let id = |part: &str| AttrValue::from(format!("{}-{part}", props.id_prefix));
     let payload = use_memo(props.article.clone(), |article| {
         SharePayload::for_article(article, &browser::page_url())
     });
@@ -46,7 +51,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     </p>
                 }
                 if !a.section.is_empty() {
-                    <nav class="breadcrumb" aria-label="Breadcrumb">
+                    <nav class="breadcrumb" aria-labelledby={id("crumbs")}>
+                        { label(&ui, id("crumbs"), w.breadcrumb) }
                         <ol>
                             for (i, crumb) in a.section.iter().enumerate() {
                                 <li key={i}>
@@ -70,86 +76,111 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         }
                     </ul>
                 }
-                { byline(a) }
+                { byline(a, &ui) }
                 { props.children.clone() }
+                if !a.audio.is_empty() {
+                    // Beside "Listen": the publisher's own recordings.
+                    <section class="article-audio" aria-labelledby={id("audio")}>
+                        { label(&ui, id("audio"), w.recordings) }
+                        for (i, track) in a.audio.iter().enumerate() {
+                            <key={i}>{ audio(track.title.as_ref().map(text), track.duration_seconds, track.src.as_ref(), &ui) }</>
+                        }
+                    </section>
+                }
             </header>
             if let Some(image) = &a.lead_image {
                 { figure(image, true) }
             }
             <div class="article-body">
                 for (i, b) in a.body.iter().enumerate() {
-                    <key={i}>{ block(b) }</>
+                    <key={i}>{ block(b, &ui) }</>
                 }
             </div>
-            if !a.audio.is_empty() {
-                <section class="article-audio" aria-label="Listen">
-                    for (i, track) in a.audio.iter().enumerate() {
-                        <key={i}>{ audio(Some(track.title.as_ref().map(text).unwrap_or(AttrValue::Static("Audio"))), track.duration_seconds, track.src.as_ref()) }</>
-                    }
-                </section>
-            }
             <footer class="article-footer">
                 if !a.tags.is_empty() {
-                    <ul class="tags" aria-label="Tags">
+                    { label(&ui, id("tags"), w.tags) }
+                    <ul class="tags" aria-labelledby={id("tags")}>
                         for (i, tag) in a.tags.iter().enumerate() {
                             <li key={i}>{ text(tag) }</li>
                         }
                     </ul>
                 }
                 if let Some(comments) = &a.comments {
-                    { comment_count(comments) }
+                    { comment_count(comments, &ui) }
                 }
                 <ShareBar payload={payload} targets={props.share_targets.0.clone()} />
             </footer>
             if !a.related.is_empty() {
-                { related_cards(&a.related, &lang, &format!("{}-related", props.id_prefix).into()) }
+                { related_cards(&a.related, &ui, &id("related")) }
             }
+            // Where "Listen" docks its controls while reading: the article's end, so they stay
+            // at the bottom of the screen for as long as the article is on it.
+            <div class="reader-dock"></div>
         </article>
     }
 }
 
-/// Authors, then the publication and update dates.
-fn byline(article: &Article) -> Html {
-    let lang = text(&article.lang);
+/// An accessible name in the UI's words for a container of article content, as a hidden element
+/// that `aria-labelledby` points to: it can carry the UI's `lang` where the content's differs.
+fn label(ui: &Ui, id: AttrValue, words: &'static str) -> Html {
+    html! { <span id={id} lang={ui.lang()} hidden=true>{ words }</span> }
+}
+
+/// Authors ("By A, B and C", joined as the UI language joins lists), the dates, and the reading
+/// time. UI words carry the UI's `lang` and `dir` when the article is in another language.
+fn byline(article: &Article, ui: &Ui) -> Html {
+    let w = ui.words;
     let updated = article.visible_update();
-    if article.authors.is_empty() && article.published.is_none() && updated.is_none() {
-        return html! {};
-    }
-    let last = article.authors.len().saturating_sub(1);
+    let (lo, hi) = reading::minutes(
+        reading::word_count(article),
+        table(&article.lang).unwrap_or(w).reading_wpm,
+    );
+    let separators = browser::list_separators(&ui.locale, article.authors.len());
+    let (by_before, by_after) = split(w.by, "names");
     html! {
         <div class="byline">
             if !article.authors.is_empty() {
-                <p class="authors">
-                    { "By " }
+                <p class="authors" lang={ui.lang()} dir={ui.dir()}>
+                    { by_before }
                     for (i, author) in article.authors.iter().enumerate() {
                         <span key={i} class="author">
-                            if i > 0 { { if i == last { " and " } else { ", " } } }
+                            if i > 0 { { separators.get(i - 1).cloned().unwrap_or_default() } }
                             if let Some(avatar) = &author.avatar {
                                 <img class="avatar" src={href(avatar)} alt="" width="32" height="32" loading="lazy" />
                             }
-                            if let Some(url) = &author.url {
-                                <a href={href(url)} rel={EXTERNAL_REL} target="_blank">{ text(&author.name) }</a>
-                            } else {
-                                { text(&author.name) }
-                            }
+                            <bdi lang={ui.lang().map(|_| text(&article.lang))}>
+                                if let Some(url) = &author.url {
+                                    <a href={href(url)} rel={EXTERNAL_REL} target="_blank">{ text(&author.name) }</a>
+                                } else {
+                                    { text(&author.name) }
+                                }
+                            </bdi>
                         </span>
                     }
+                    { by_after }
                 </p>
             }
-            <p class="dates">
+            <p class="dates" lang={ui.lang()} dir={ui.dir()}>
                 if let Some(published) = &article.published {
-                    <span class="published">{ "Published " }{ date_text(published, &lang) }</span>
+                    <span class="published">{ dated(w.published, published, ui) }</span>
                 }
                 if let Some(modified) = updated {
-                    <span class="updated">{ "Updated " }{ date_text(modified, &lang) }</span>
+                    <span class="updated">{ dated(w.updated, modified, ui) }</span>
                 }
+                <span class="reading-time">{ ui.count_range(&w.reading_time, lo, hi) }</span>
             </p>
         </div>
     }
 }
 
-/// A date in the article's language as `<time datetime>`; a date that is not RFC 3339 is shown
-/// as the publisher wrote it, as text.
+/// "Published {date}" with the date as `<time>`.
+fn dated(template: &'static str, date: &DocDate, ui: &Ui) -> Html {
+    let (before, after) = split(template, "date");
+    html! { <>{ before }{ date_text(date, &ui.locale) }{ after }</> }
+}
+
+/// A date in a language as `<time datetime>`; a date that is not RFC 3339 is shown as the
+/// publisher wrote it, as text.
 pub(crate) fn date_text(date: &DocDate, lang: &str) -> Html {
     match date {
         DocDate::Checked(date) => {
@@ -160,15 +191,15 @@ pub(crate) fn date_text(date: &DocDate, lang: &str) -> Html {
     }
 }
 
-/// "No comments yet", "1 comment", "12 comments", linked to the comments when the document says where.
-fn comment_count(comments: &Comments) -> Html {
+/// "No comments yet", "1 comment", "12 comments" in the UI's plural forms, linked to the
+/// comments when the document says where.
+fn comment_count(comments: &Comments, ui: &Ui) -> Html {
     let label = match comments.count {
-        0 => "No comments yet".to_owned(),
-        1 => "1 comment".to_owned(),
-        n => format!("{n} comments"),
+        0 => ui.words.comments_none.to_owned(),
+        n => ui.count(&ui.words.comments, n),
     };
     html! {
-        <p class="comments">
+        <p class="comments" lang={ui.lang()} dir={ui.dir()}>
             if let Some(url) = &comments.url {
                 <a href={href(url)} rel={EXTERNAL_REL} target="_blank">{ label }</a>
             } else {

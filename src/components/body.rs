@@ -6,6 +6,7 @@ use yew::prelude::*;
 use yew::virtual_dom::VText;
 
 use super::{href, text, EXTERNAL_REL};
+use crate::i18n::Ui;
 use crate::model::{Block, Image, Inline, Mark, Run};
 use crate::url_policy::SafeUrl;
 
@@ -43,7 +44,8 @@ fn run(run: &Run) -> Html {
 }
 
 /// One body block, rendered as the format's table says.
-pub fn block(block: &Block) -> Html {
+pub fn block(block: &Block, ui: &Ui) -> Html {
+    let w = ui.words;
     match block {
         Block::Paragraph { content } => html! { <p>{ inline(content) }</p> },
         Block::Heading { level, content } => {
@@ -83,11 +85,15 @@ pub fn block(block: &Block) -> Html {
             image,
             label,
         } => html! {
-            <aside class="related-link" aria-label={label.as_ref().map(text).unwrap_or(AttrValue::Static("Related story"))}>
+            <aside class="related-link" aria-label={label.as_ref().map(text).unwrap_or(AttrValue::Static(w.related_story))}>
                 if let Some(image) = image {
                     { picture(image, Some("related-link-image"), AttrValue::Static(""), Load::Lazy) }
                 }
-                <p class="related-link-label">{ label.as_ref().map(text).unwrap_or(AttrValue::Static("Related")) }</p>
+                if let Some(label) = label {
+                    <p class="related-link-label">{ text(label) }</p>
+                } else {
+                    <p class="related-link-label" lang={ui.lang()}>{ w.related }</p>
+                }
                 <p class="related-link-headline">
                     if let Some(url) = url {
                         <a href={href(url)} rel={EXTERNAL_REL} target="_blank">{ text(headline) }</a>
@@ -98,31 +104,27 @@ pub fn block(block: &Block) -> Html {
             </aside>
         },
         Block::Divider => html! { <hr /> },
-        Block::Audio { src, title } => audio(title.as_ref().map(text), None, src.as_ref()),
+        Block::Audio { src, title } => audio(title.as_ref().map(text), None, src.as_ref(), ui),
         Block::Embed {
             url,
             title,
             provider,
         } => {
             let provider = provider.as_ref().map(text);
-            let name = title
-                .as_ref()
-                .map(text)
-                .or_else(|| provider.clone())
-                .unwrap_or(AttrValue::Static("Embedded content"));
+            let name = title.as_ref().map(text).or_else(|| provider.clone());
             html! {
                 <div class="embed-card">
                     if let Some(provider) = provider.clone() {
                         <p class="embed-provider">{ provider }</p>
                     }
-                    <p class="embed-title">
+                    <p class="embed-title" lang={name.is_none().then(|| ui.lang()).flatten()}>
                         if let Some(url) = url {
-                            <a href={href(url)} rel={EXTERNAL_REL} target="_blank">{ name }</a>
+                            <a href={href(url)} rel={EXTERNAL_REL} target="_blank">{ name.unwrap_or(AttrValue::Static(w.embedded_content)) }</a>
                         } else {
-                            { name }
+                            { name.unwrap_or(AttrValue::Static(w.embedded_content)) }
                         }
                     </p>
-                    <p class="embed-note">{ "Opens on the provider's site; nothing from it loads here." }</p>
+                    <p class="embed-note" lang={ui.lang()} dir={ui.dir()}>{ w.embed_note }</p>
                 </div>
             }
         }
@@ -208,16 +210,26 @@ pub fn picture(image: &Image, class: Option<&'static str>, alt: AttrValue, load:
 }
 
 /// An audio player that never plays by itself, under its title (and length, when known). Its
-/// accessible name is the title, or "Audio".
-pub fn audio(title: Option<AttrValue>, seconds: Option<u64>, src: Option<&SafeUrl>) -> Html {
+/// accessible name is the title, or "Audio" in the UI's words.
+pub fn audio(
+    title: Option<AttrValue>,
+    seconds: Option<u64>,
+    src: Option<&SafeUrl>,
+    ui: &Ui,
+) -> Html {
     let minutes = seconds.map(|s| format!(" ({}:{:02})", s / 60, s % 60));
+    let titled = title.is_some() || minutes.is_some();
+    let (name, lang) = match title {
+        Some(title) => (title, None),
+        None => (AttrValue::Static(ui.words.audio), ui.lang()),
+    };
     html! {
         <div class="audio">
-            if title.is_some() || minutes.is_some() {
-                <p class="audio-title">{ title.clone().unwrap_or(AttrValue::Static("Audio")) }{ minutes }</p>
+            if titled {
+                <p class="audio-title" lang={lang}>{ name.clone() }{ minutes }</p>
             }
             if let Some(src) = src {
-                <audio controls=true preload="none" src={href(src)} aria-label={title.unwrap_or(AttrValue::Static("Audio"))}></audio>
+                <audio controls=true preload="none" src={href(src)} aria-label={name} lang={lang}></audio>
             }
         </div>
     }

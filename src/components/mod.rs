@@ -4,20 +4,24 @@
 mod article;
 pub mod body;
 mod error_view;
+mod listen;
 mod page;
 mod reader;
 mod related;
 mod save_control;
 mod saved_list;
 mod share_bar;
+mod tools;
 
 pub use article::{ArticleView, ArticleViewProps};
 pub use error_view::ErrorView;
+pub use listen::Listen;
 pub use page::PageApp;
 pub use reader::{Reader, ReaderProps};
 pub use save_control::SaveControl;
 pub use saved_list::SavedList;
 pub use share_bar::ShareBar;
+pub use tools::ReaderTools;
 
 use std::ops::Deref;
 use std::rc::Rc;

@@ -2,6 +2,8 @@ use gloo_events::EventListener;
 use yew::prelude::*;
 
 use super::{Reader, ReaderProps, SavedList};
+use crate::browser;
+use crate::i18n::{choose, Ui};
 
 /// Whether the page address asks for the saved list (`index.html#saved`).
 fn wants_saved_list() -> bool {
@@ -26,7 +28,22 @@ pub fn PageApp(props: &ReaderProps) -> Html {
         });
     }
     if *saved_view {
-        html! { <SavedList theme={props.config.theme} /> }
+        let config = &props.config;
+        let ui = Ui::new(
+            choose(
+                config.ui_lang.as_deref(),
+                None,
+                config.context_lang.as_deref(),
+            ),
+            None,
+        );
+        // The page's own words (the reader's effect does this for articles).
+        browser::localise_page(ui.words);
+        html! {
+            <ContextProvider<Ui> context={ui}>
+                <SavedList theme={props.config.theme} />
+            </ContextProvider<Ui>>
+        }
     } else {
         html! { <Reader ..props.clone() /> }
     }

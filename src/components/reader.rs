@@ -2,9 +2,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{ArticleView, ById, ErrorView, SaveControl};
+use super::{ArticleView, ById, ErrorView, ReaderTools, SaveControl};
+use crate::browser;
 use crate::config::{ArticleSource, ReaderConfig};
 use crate::hooks::{use_article, LoadState};
+use crate::i18n::{choose, Ui};
+use crate::settings::ReadingSettings;
 use crate::ui::error_view as names;
 
 /// Everything one widget instance is started with.
@@ -22,21 +25,64 @@ pub struct ReaderProps {
     pub id_prefix: AttrValue,
 }
 
-/// The widget: loads the article, shows it, or shows why not with a way to try again.
+/// The widget: loads the article, shows it, or shows why not with a way to try again. It owns the
+/// reading settings (applied as `data-*` on its wrapper) and provides the UI language ([`Ui`]) to
+/// everything inside.
 #[component]
 pub fn Reader(props: &ReaderProps) -> Html {
     let article = use_article(props.source.clone(), props.config.clone());
+    let settings = use_state(browser::load_settings);
+    let wrapper = use_node_ref();
+    let config = &props.config;
+    let article_lang = match article.state() {
+        LoadState::Ready(loaded) => Some(loaded.article.lang.clone()),
+        _ => None,
+    };
+    let ui = use_memo(article_lang, |lang| {
+        let words = choose(
+            config.ui_lang.as_deref(),
+            lang.as_deref(),
+            config.context_lang.as_deref(),
+        );
+        Ui::new(words, lang.as_deref())
+    });
+    // Page mode: the page around the reader speaks its language too.
+    let words = ui.words;
+    use_effect_with((props.offline, words.code), move |(page, _)| {
+        if *page {
+            browser::localise_page(words);
+        }
+    });
+    let on_settings = {
+        let (settings, wrapper, default_theme) = (settings.clone(), wrapper.clone(), config.theme);
+        Callback::from(move |next: ReadingSettings| {
+            if let Some(element) = wrapper.cast::<web_sys::Element>() {
+                // Applied to the DOM at once, keeping the control in use where it is on screen;
+                // the re-render that follows writes the same values.
+                browser::keep_in_place(&element, || apply(&element, next, default_theme));
+            }
+            browser::store_settings(next);
+            settings.set(next);
+        })
+    };
     let busy = matches!(article.state(), LoadState::Loading);
     let content = match article.state() {
         LoadState::Loading => html! {
-            <p class="reader-status">{ "Loading article…" }</p>
+            <p class="reader-status">{ ui.words.loading }</p>
         },
         LoadState::Ready(loaded) => html! {
             <ArticleView
                 article={ById(loaded.article.clone())}
-                share_targets={ById(props.config.share.clone())}
+                share_targets={ById(config.share.clone())}
                 id_prefix={props.id_prefix.clone()}
             >
+                <ReaderTools
+                    settings={*settings}
+                    default_theme={config.theme}
+                    controls={config.controls}
+                    on_change={on_settings}
+                    id_prefix={props.id_prefix.clone()}
+                />
                 if props.offline {
                     <SaveControl loaded={ById(loaded.clone())} />
                 }
@@ -47,12 +93,36 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 let article = article.clone();
                 Callback::from(move |_: MouseEvent| article.retry())
             };
-            html! { <ErrorView detail={error.to_string()} on_retry={retry} /> }
+            html! {
+                <ErrorView
+                    detail={error.message(&ui)}
+                    technical={error.detail(&ui).map(AttrValue::from)}
+                    on_retry={retry}
+                />
+            }
         }
     };
     html! {
-        <div class={names::CLASS_WRAPPER} part={names::PART_WRAPPER} data-theme={props.config.theme.as_str()} aria-busy={if busy { "true" } else { "false" }}>
-            { content }
-        </div>
+        <ContextProvider<Ui> context={(*ui).clone()}>
+            <div ref={wrapper} class={names::CLASS_WRAPPER} part={names::PART_WRAPPER}
+                lang={ui.words.code} dir={ui.words.dir}
+                data-theme={settings.theme_or(config.theme).as_str()}
+                data-text-size={settings.text_size.to_string()}
+                data-font={settings.font.as_str()}
+                aria-busy={if busy { "true" } else { "false" }}>
+                { content }
+            </div>
+        </ContextProvider<Ui>>
     }
+}
+
+/// The settings as the wrapper's `data-*` attributes (what the stylesheet reads).
+fn apply(
+    element: &web_sys::Element,
+    settings: ReadingSettings,
+    default_theme: crate::config::Theme,
+) {
+    let _ = element.set_attribute("data-theme", settings.theme_or(default_theme).as_str());
+    let _ = element.set_attribute("data-text-size", &settings.text_size.to_string());
+    let _ = element.set_attribute("data-font", settings.font.as_str());
 }

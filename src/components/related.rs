@@ -3,15 +3,16 @@ use yew::prelude::*;
 use super::article::date_text;
 use super::body::{picture, Load};
 use super::{href, text, EXTERNAL_REL};
+use crate::i18n::Ui;
 use crate::model::Related;
 
 /// The related-story cards: a section labelled by its heading, one list item per card, the
 /// headline as the card's link (so the link's accessible name is the headline alone).
 /// A render function, not a component: the cards come from the immutable article.
-pub(crate) fn related_cards(items: &[Related], lang: &str, heading_id: &AttrValue) -> Html {
+pub(crate) fn related_cards(items: &[Related], ui: &Ui, heading_id: &AttrValue) -> Html {
     html! {
         <section class="related" part="related" aria-labelledby={heading_id.clone()}>
-            <h2 id={heading_id.clone()}>{ "Related stories" }</h2>
+            <h2 id={heading_id.clone()} lang={ui.lang()} dir={ui.dir()}>{ ui.words.related_stories }</h2>
             <ul class="related-list">
                 for (i, item) in items.iter().enumerate() {
                     <li key={i} class="related-card">
@@ -32,7 +33,7 @@ pub(crate) fn related_cards(items: &[Related], lang: &str, heading_id: &AttrValu
                             <p class="related-summary">{ text(summary) }</p>
                         }
                         if let Some(date) = &item.published {
-                            <p class="related-date">{ date_text(date, lang) }</p>
+                            <p class="related-date" lang={ui.lang()}>{ date_text(date, &ui.locale) }</p>
                         }
                     </li>
                 }

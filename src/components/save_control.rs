@@ -3,6 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::ById;
+use crate::i18n::Ui;
 use crate::loader::Loaded;
 use crate::offline;
 use crate::save_state::{SaveAction, SaveState, SaveStatus};
@@ -32,6 +33,7 @@ pub struct SaveControlProps {
 /// While online, a saved article's copy is refreshed from the checked document just loaded.
 #[component]
 pub fn SaveControl(SaveControlProps { loaded }: &SaveControlProps) -> Html {
+    let ui = use_context::<Ui>().unwrap_or_default();
     let state = use_reducer(SaveState::default);
     {
         let (state, loaded) = (state.dispatcher(), loaded.clone());
@@ -85,24 +87,24 @@ pub fn SaveControl(SaveControlProps { loaded }: &SaveControlProps) -> Html {
     };
     let saved = state.status == SaveStatus::Saved;
     html! {
-        <div class="offline-controls">
+        <div class="offline-controls" lang={ui.lang()} dir={ui.dir()}>
             if loaded.from_saved_copy {
-                <p class="offline-note">{ "You are reading the copy saved on this device." }</p>
+                <p class="offline-note">{ ui.words.reading_saved_copy }</p>
             }
             <div class="offline-buttons">
                 <button type="button" class={classes!("reader-button", "save-button", saved.then_some("is-saved"))}
                     aria-pressed={if saved { "true" } else { "false" }}
                     disabled={state.busy()}
                     onclick={on_save}>
-                    { state.label() }
+                    { state.label(&ui) }
                 </button>
                 if saved {
                     <button type="button" class="reader-button reader-button-quiet remove-button" onclick={on_remove}>
-                        { "Remove" }
+                        { ui.words.remove }
                     </button>
                 }
             </div>
-            <p class="offline-status" role="status" aria-live="polite">{ state.message_text() }</p>
+            <p class="offline-status" role="status" aria-live="polite">{ state.message_text(&ui) }</p>
         </div>
     }
 }

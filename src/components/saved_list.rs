@@ -5,6 +5,7 @@ use yew::prelude::*;
 use super::article::date_text;
 use crate::browser;
 use crate::date::DocDate;
+use crate::i18n::{fill, Ui};
 use crate::offline;
 use crate::saved::SavedEntry;
 
@@ -27,6 +28,8 @@ pub struct SavedListProps {
 /// storage used; works offline (it reads only the Cache API).
 #[component]
 pub fn SavedList(props: &SavedListProps) -> Html {
+    let ui = use_context::<Ui>().unwrap_or_default();
+    let w = ui.words;
     let data = use_state(|| None::<SavedListData>);
     let generation = use_state(|| 0u32);
     {
@@ -45,24 +48,25 @@ pub fn SavedList(props: &SavedListProps) -> Html {
         Callback::from(move |()| generation.set(*generation + 1))
     };
     let content = match &*data {
-        None => html! { <p class="reader-status">{ "Loading saved articles…" }</p> },
+        None => html! { <p class="reader-status">{ w.saved_loading }</p> },
         Some(list) => {
             let usage = list.usage.map(|bytes| {
-                format!(
-                    "Saved articles and the reader use {} on this device.",
-                    human_size(bytes)
+                fill(
+                    w.saved_usage,
+                    "size",
+                    &browser::format_bytes(&ui.locale, bytes),
                 )
             });
             html! {
                 <>
                     if list.entries.is_empty() {
                         <p class="saved-empty">
-                            { "No saved articles yet. Open an article and choose “Save for offline” to read it here without a connection." }
+                            { w.saved_empty }
                         </p>
                     } else {
                         <ul class="saved-list">
                             for entry in list.entries.iter() {
-                                { saved_item(entry, &on_removed) }
+                                { saved_item(entry, &on_removed, &ui) }
                             }
                         </ul>
                     }
@@ -74,9 +78,9 @@ pub fn SavedList(props: &SavedListProps) -> Html {
         }
     };
     html! {
-        <div class="reader" part="reader" data-theme={props.theme.as_str()} aria-busy={if data.is_none() { "true" } else { "false" }}>
+        <div class="reader" part="reader" lang={w.code} dir={w.dir} data-theme={props.theme.as_str()} aria-busy={if data.is_none() { "true" } else { "false" }}>
             <section class="saved" aria-labelledby="saved-heading">
-                <h1 id="saved-heading" class="headline">{ "Saved articles" }</h1>
+                <h1 id="saved-heading" class="headline">{ w.saved_articles }</h1>
                 { content }
             </section>
         </div>
@@ -84,7 +88,7 @@ pub fn SavedList(props: &SavedListProps) -> Html {
 }
 
 /// One saved article: its headline as a link to the saved copy, site and date, and "Remove".
-fn saved_item(entry: &SavedEntry, on_removed: &Callback<()>) -> Html {
+fn saved_item(entry: &SavedEntry, on_removed: &Callback<()>, ui: &Ui) -> Html {
     let href = format!("index.html?src={}", crate::share::encode(&entry.url));
     let date = entry.published.as_deref().map(DocDate::from_text);
     let lang: AttrValue = entry.lang.clone().unwrap_or_else(|| "en".into()).into();
@@ -108,23 +112,13 @@ fn saved_item(entry: &SavedEntry, on_removed: &Callback<()>) -> Html {
                     <span class="saved-site">{ site.clone() }</span>
                 }
                 if let Some(date) = date {
-                    { date_text(&date, &lang) }
+                    // The entry's own regional format when it is in the UI's language.
+                    { date_text(&date, &Ui::new(ui.words, Some(&lang)).locale) }
                 }
             </p>
-            <button type="button" class="reader-button reader-button-quiet" aria-label={format!("Remove “{}”", entry.headline)} onclick={on_remove}>
-                { "Remove" }
+            <button type="button" class="reader-button reader-button-quiet" aria-label={fill(ui.words.remove_named, "headline", &entry.headline)} onclick={on_remove}>
+                { ui.words.remove }
             </button>
         </li>
-    }
-}
-
-/// "340 KB", "1.2 MB": integer arithmetic, so no float formatting code reaches the wasm.
-fn human_size(bytes: f64) -> String {
-    let kb = (bytes as u64).div_ceil(1024).max(1);
-    if kb < 1024 {
-        format!("{kb} KB")
-    } else {
-        let tenths = (kb * 10).div_ceil(1024);
-        format!("{}.{} MB", tenths / 10, tenths % 10)
     }
 }

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::{href, EXTERNAL_REL};
 use crate::browser::{self, ShareOutcome};
+use crate::i18n::{fill, Ui};
 use crate::share::{SharePayload, ShareTarget};
 
 /// Props of [`ShareBar`].
@@ -19,6 +20,8 @@ pub struct ShareBarProps {
 /// spoken confirmation, and intent links for the networks.
 #[component]
 pub fn ShareBar(ShareBarProps { payload, targets }: &ShareBarProps) -> Html {
+    let ui = use_context::<Ui>().unwrap_or_default();
+    let w = ui.words;
     let status = use_state(|| AttrValue::Static(""));
     let native = use_memo((), |_| browser::can_share_natively());
     let host = use_node_ref();
@@ -34,9 +37,7 @@ pub fn ShareBar(ShareBarProps { payload, targets }: &ShareBarProps) -> Html {
             let status = status.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 match outcome.await {
-                    ShareOutcome::Failed => {
-                        status.set("Sharing did not work here. Use Copy link instead.".into())
-                    }
+                    ShareOutcome::Failed => status.set(w.share_failed.into()),
                     ShareOutcome::Shared | ShareOutcome::Cancelled => status.set("".into()),
                 }
             });
@@ -48,9 +49,9 @@ pub fn ShareBar(ShareBarProps { payload, targets }: &ShareBarProps) -> Html {
             let (url, status, host) = (payload.url.clone(), status.clone(), host.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 if browser::copy_text(&url, host.cast::<web_sys::Element>()).await {
-                    status.set("Link copied".into());
+                    status.set(w.link_copied.into());
                 } else {
-                    status.set(format!("Copying is blocked here. The link is {url}").into());
+                    status.set(fill(w.copy_blocked, "url", &url).into());
                 }
             });
         })
@@ -61,12 +62,12 @@ pub fn ShareBar(ShareBarProps { payload, targets }: &ShareBarProps) -> Html {
             ShareTarget::Native if !*native => return None,
             ShareTarget::Native => html! {
                 <button key={target.key()} type="button" class="reader-button share-native" onclick={on_share.clone()}>
-                    { target.label() }
+                    { w.share }
                 </button>
             },
             ShareTarget::Copy => html! {
                 <button key={target.key()} type="button" class="reader-button share-copy" onclick={on_copy.clone()}>
-                    { target.label() }
+                    { w.copy_link }
                 </button>
             },
             link => {
@@ -76,8 +77,8 @@ pub fn ShareBar(ShareBarProps { payload, targets }: &ShareBarProps) -> Html {
                         href={href(&url)}
                         rel={EXTERNAL_REL}
                         target={(link != ShareTarget::Email).then_some("_blank")}
-                        aria-label={link.label()}>
-                        { short_name(link) }
+                        aria-label={link.label(w)}>
+                        { link.short_name(w) }
                     </a>
                 }
             }
@@ -86,23 +87,9 @@ pub fn ShareBar(ShareBarProps { payload, targets }: &ShareBarProps) -> Html {
     });
 
     html! {
-        <div class="share" part="share" role="group" aria-label="Share this article" ref={host}>
+        <div class="share" part="share" role="group" aria-label={w.share_group} lang={ui.lang()} dir={ui.dir()} ref={host}>
             <div class="share-controls">{ for controls }</div>
             <p class="share-status" role="status" aria-live="polite">{ (*status).clone() }</p>
         </div>
-    }
-}
-
-/// The visible text of an intent link; its accessible name is the longer label, which contains it.
-fn short_name(target: ShareTarget) -> &'static str {
-    match target {
-        ShareTarget::X => "X",
-        ShareTarget::Facebook => "Facebook",
-        ShareTarget::LinkedIn => "LinkedIn",
-        ShareTarget::WhatsApp => "WhatsApp",
-        ShareTarget::Telegram => "Telegram",
-        ShareTarget::Reddit => "Reddit",
-        ShareTarget::Email => "Email",
-        ShareTarget::Native | ShareTarget::Copy => target.label(),
     }
 }

@@ -125,7 +125,8 @@ test('the saved list is newest first and explains an empty state', async ({ page
   await page.goto('index.html#saved');
   await expect(page.getByText('No saved articles yet.')).toBeVisible();
   for (const src of ['/fixtures/rtl-arabic.json', '/fixtures/all-blocks.json', '/fixtures/minimal.json']) {
-    await page.goto(`index.html?src=${src}`);
+    // An English UI for every one (the Arabic article would otherwise say "Save" in Arabic).
+    await page.goto(`index.html?src=${src}&ui-lang=en`);
     await page.getByRole('button', { name: /Save/ }).click();
     await expect(page.getByRole('button', { name: /Save/ })).toHaveText('Saved for offline');
   }

@@ -1,0 +1,52 @@
+//! Reading settings: steps, stored form, and the embedder's theme as the default.
+
+use article_reader::config::Theme;
+use article_reader::settings::{Font, ReadingSettings, DEFAULT_SIZE, LARGEST};
+
+#[test]
+fn text_size_moves_in_five_steps_and_stops_at_both_ends() {
+    let mut s = ReadingSettings::default();
+    assert_eq!(s.text_size, DEFAULT_SIZE);
+    for _ in 0..10 {
+        s = s.larger();
+    }
+    assert_eq!(s.text_size, LARGEST);
+    let mut seen = vec![s.text_size];
+    for _ in 0..10 {
+        s = s.smaller();
+        if seen.last() != Some(&s.text_size) {
+            seen.push(s.text_size);
+        }
+    }
+    assert_eq!(seen, [5, 4, 3, 2, 1]);
+}
+
+#[test]
+fn stored_form_round_trips_and_bad_values_fall_back() {
+    let chosen = ReadingSettings {
+        text_size: 4,
+        theme: Some(Theme::Sepia),
+        font: Font::Sans,
+    };
+    assert_eq!(ReadingSettings::parse(&chosen.to_stored()), chosen);
+    let junk = ReadingSettings::parse("size=99&font=comic&theme=neon&x=1");
+    assert_eq!(junk.text_size, LARGEST);
+    assert_eq!(junk.font, Font::Serif);
+    assert_eq!(junk.theme, Some(Theme::Auto));
+    assert_eq!(
+        ReadingSettings::parse("{not stored by us}"),
+        ReadingSettings::default()
+    );
+}
+
+#[test]
+fn the_embedders_theme_is_the_default_until_the_reader_chooses() {
+    let untouched = ReadingSettings::default().larger();
+    assert_eq!(untouched.theme_or(Theme::Dark), Theme::Dark);
+    assert!(!untouched.to_stored().contains("theme"));
+    let chosen = ReadingSettings {
+        theme: Some(Theme::Light),
+        ..untouched
+    };
+    assert_eq!(chosen.theme_or(Theme::Dark), Theme::Light);
+}
