@@ -26,12 +26,21 @@ function start() {
   return instance;
 }
 
+// The attributes the element reads; each is also a property of the same (camelCase) name.
+const ATTRIBUTES = ['src', 'theme', 'share', 'timeout', 'format', 'item', 'ui-lang', 'controls', 'loading'];
+const propertyName = (attribute) => attribute.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+
+// How near the viewport (CSS px) a loading="lazy" element starts fetching its document.
+const LAZY_MARGIN = '600px 0px';
+
 class ArticleReaderElement extends HTMLElement {
-  static observedAttributes = ['src', 'theme', 'share', 'timeout', 'format', 'item', 'ui-lang', 'controls'];
+  static observedAttributes = ATTRIBUTES;
 
   #mount;
   #handle = null;
   #generation = 0;
+  #document = null;
+  #observer = null;
 
   constructor() {
     super();
@@ -50,17 +59,63 @@ class ArticleReaderElement extends HTMLElement {
     });
   }
 
+  // A document as a JavaScript object: shown instead of src and the inline child; null returns
+  // to them.
+  get article() {
+    return this.#document;
+  }
+
+  set article(value) {
+    this.#document = value ?? null;
+    if (this.isConnected) this.#render();
+  }
+
   connectedCallback() {
-    this.#render();
+    this.#start();
   }
 
   disconnectedCallback() {
     this.#generation += 1;
+    this.#observer?.disconnect();
+    this.#observer = null;
     this.#teardown();
   }
 
   attributeChangedCallback() {
-    if (this.isConnected) this.#render();
+    if (this.isConnected) this.#start();
+  }
+
+  // Renders now, or, with loading="lazy", once the element comes near the viewport.
+  #start() {
+    if (this.getAttribute('loading') !== 'lazy' || this.#handle) {
+      this.#observer?.disconnect();
+      this.#observer = null;
+      this.#render();
+      return;
+    }
+    if (this.#observer) return;
+    this.#observer = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      this.#observer.disconnect();
+      this.#observer = null;
+      this.#render();
+    }, { rootMargin: LAZY_MARGIN });
+    this.#observer.observe(this);
+  }
+
+  // The article property as JSON text for the wasm (which reads it as it reads an inline child);
+  // an object JSON cannot hold (a cycle) becomes text the reader reports as not an article.
+  #documentText() {
+    if (this.#document === null) return undefined;
+    try {
+      return JSON.stringify(this.#document) ?? '';
+    } catch {
+      return '';
+    }
+  }
+
+  #emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(`article-reader:${type}`, { detail, bubbles: true, composed: true }));
   }
 
   #teardown() {
@@ -96,6 +151,8 @@ class ArticleReaderElement extends HTMLElement {
         inline: inline ? inline.textContent : undefined,
         base: HERE.href,
         lang: this.#pageLang(),
+        document: this.#documentText(),
+        notify: (type, detail) => this.#emit(type, detail),
       });
     } catch (error) {
       this.#showStartFailure(error);
@@ -137,7 +194,23 @@ class ArticleReaderElement extends HTMLElement {
     alert.append(element('p', names.title, text.error_title), element('p', names.detail, text.start_failed), retry);
     wrapper.append(alert);
     this.#mount.replaceChildren(wrapper);
+    this.#emit('error', { kind: 'start', message: text.start_failed });
   }
+}
+
+// Reflected properties: el.src = '…' sets the attribute (and re-renders); null removes it.
+for (const attribute of ATTRIBUTES) {
+  Object.defineProperty(ArticleReaderElement.prototype, propertyName(attribute), {
+    get() {
+      return this.getAttribute(attribute);
+    },
+    set(value) {
+      if (value === null || value === undefined) this.removeAttribute(attribute);
+      else this.setAttribute(attribute, String(value));
+    },
+    configurable: true,
+    enumerable: true,
+  });
 }
 
 if (!customElements.get('article-reader')) {

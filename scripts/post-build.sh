@@ -16,6 +16,8 @@ wasm=$(ls article-reader-*_bg.wasm | head -n 1)
 css=$(ls reader-*.css | head -n 1)
 [ -n "$glue" ] && [ -n "$wasm" ] && [ -n "$css" ] || { echo "post-build: build outputs not found" >&2; exit 1; }
 node "$source_dir/scripts/write-embed.mjs" "$source_dir" "$glue" "$wasm" "$css" > embed.js
+# The element's typings and custom-elements manifest, beside embed.js (for the people who embed it).
+cp "$source_dir/embed/article-reader.d.ts" "$source_dir/embed/custom-elements.json" .
 if [ "${TRUNK_PROFILE:-release}" = "release" ]; then
   # Trunk cannot minify the glue; terser can (index.html's integrity hashes are rewritten).
   node "$source_dir/scripts/minify-js.mjs" . "$glue" embed.js pwa.js
@@ -34,7 +36,7 @@ WORKER
 fi
 
 # The app shell: everything page mode needs, not the embed loader or the worker itself.
-files=$(find . -type f ! -name sw.js ! -name embed.js ! -path './.stage/*' | sed 's|^\./||' | LC_ALL=C sort)
+files=$(find . -type f ! -name sw.js ! -name embed.js ! -name '*.d.ts' ! -name custom-elements.json ! -path './.stage/*' | sed 's|^\./||' | LC_ALL=C sort)
 version=$(printf '%s\n' $files | xargs sha256sum | sha256sum | cut -c1-16)
 list=$(printf '"%s",' $files)
 sed -e "s|__ARTICLE_READER_VERSION__|$version|" \

@@ -103,6 +103,42 @@ impl ReaderError {
         }
     }
 
+    /// A stable name for the kind of failure (the element's `article-reader:error` detail `kind`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ReaderError::NoArticle => "no-article",
+            ReaderError::BadSource => "bad-source",
+            ReaderError::Network => "network",
+            ReaderError::Offline => "offline",
+            ReaderError::Timeout { .. } => "timeout",
+            ReaderError::Http { .. } => "http",
+            ReaderError::Interrupted => "interrupted",
+            ReaderError::WrongType { .. } => "wrong-type",
+            ReaderError::NotJson { .. } => "not-json",
+            ReaderError::TooLarge => "too-large",
+            ReaderError::Invalid(_) => "invalid",
+            ReaderError::StorageFull => "storage-full",
+            ReaderError::StorageUnavailable => "storage-unavailable",
+            ReaderError::Internal => "internal",
+        }
+    }
+
+    /// The server's HTTP status, where the failure is one.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ReaderError::Http { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// The field path of an invalid document (`body[3].content`; empty for the whole document).
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            ReaderError::Invalid(DecodeError::Field(issue)) => Some(&issue.path),
+            _ => None,
+        }
+    }
+
     /// The technical detail shown after the message in a UI that is not English (the decoder's
     /// words, for the document's publisher), marked as English where it is shown.
     pub fn detail(&self, ui: &Ui) -> Option<String> {

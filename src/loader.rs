@@ -28,6 +28,8 @@ pub struct Loaded {
     pub address: Option<SafeUrl>,
     /// True when the service worker answered with the saved copy (the network failed or was slow).
     pub from_saved_copy: bool,
+    /// How many fields were skipped with a warning (the element's load event says).
+    pub warnings: usize,
 }
 
 /// Loads and checks the document from `source` as the configuration says (time limit, format,
@@ -67,6 +69,7 @@ pub async fn load(source: &ArticleSource, config: &ReaderConfig) -> Result<Loade
         text: text.into(),
         address,
         from_saved_copy,
+        warnings: decoded.warnings.len(),
     })
 }
 

@@ -13,8 +13,10 @@ fn main() {
 #[allow(unreachable_pub)]
 mod embed_exports {
     use article_reader::config::ReaderConfig;
+    use article_reader::events::HostEvents;
     use article_reader::mount::{self, Mode, MountedReader};
     use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
 
     /// One running widget, owned by its `<article-reader>` element.
     #[wasm_bindgen]
@@ -31,7 +33,8 @@ mod embed_exports {
     /// Mounts a widget into `container` (a `div` inside the element's shadow root). `start` is
     /// one object: `attributes`, the element's `[name, value]` pairs; `inline`, the text of its
     /// JSON child, if any; `base`, the directory of `embed.js`; `lang`, the nearest `lang` around
-    /// the element on the host page.
+    /// the element on the host page; `document`, a document set as the `article` property (it
+    /// replaces `src` and the inline child); `notify(type, detail)`, where events go.
     #[wasm_bindgen(js_name = mountElement)]
     pub fn mount_element(container: web_sys::Element, start: &JsValue) -> ReaderHandle {
         let field = |name: &str| js_sys::Reflect::get(start, &name.into()).unwrap_or_default();
@@ -48,8 +51,16 @@ mod embed_exports {
             .as_string()
             .filter(|l| !l.is_empty())
             .map(Into::into);
+        if let Some(document) = field("document").as_string() {
+            config.src = None;
+            config.inline = Some(document.into());
+        }
+        let events = field("notify")
+            .dyn_into::<js_sys::Function>()
+            .ok()
+            .map(HostEvents::new);
         let base = field("base").as_string().unwrap_or_default();
-        ReaderHandle(mount::mount(container, config, Mode::Embed, &base))
+        ReaderHandle(mount::mount(container, config, Mode::Embed, &base, events))
     }
 
     /// Panics inside the wasm on purpose: the end-to-end tests call it (page mode exposes the

@@ -9,6 +9,7 @@ use yew::AppHandle;
 use crate::browser;
 use crate::components::{PageApp, Reader, ReaderProps};
 use crate::config::{query_pairs, ArticleSource, ReaderConfig};
+use crate::events::HostEvents;
 use crate::i18n::{choose, Words};
 use crate::ui::error_view as names;
 use wasm_bindgen::JsValue;
@@ -32,10 +33,13 @@ pub enum Mode {
 thread_local! {
     /// The elements widgets are mounted in, so the panic hook can reach them. Not shared state
     /// between instances: only the hook reads it, and [`MountedReader::destroy`] removes entries.
-    static ROOTS: RefCell<Vec<(web_sys::Element, Mode, &'static Words)>> = const { RefCell::new(Vec::new()) };
+    static ROOTS: RefCell<Vec<Root>> = const { RefCell::new(Vec::new()) };
     /// Counter for unique element-id prefixes per instance.
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
 }
+
+/// A mounted widget as the panic hook needs it: its element, mode, words and events.
+type Root = (web_sys::Element, Mode, &'static Words, Option<HostEvents>);
 
 /// A running widget; dropping it leaves the widget running, [`MountedReader::destroy`] removes it.
 pub struct MountedReader {
@@ -51,7 +55,7 @@ impl MountedReader {
         }
         ROOTS.with(|roots| {
             if let Ok(mut roots) = roots.try_borrow_mut() {
-                roots.retain(|(root, _, _)| root != &self.root);
+                roots.retain(|(root, ..)| root != &self.root);
             }
         });
         self.root.replace_children_with_node_0();
@@ -65,8 +69,17 @@ pub fn mount(
     config: ReaderConfig,
     mode: Mode,
     asset_base: &str,
+    events: Option<HostEvents>,
 ) -> MountedReader {
-    let props = start_props(&root, config, mode, asset_base);
+    let mut props = start_props(&root, config, mode, asset_base);
+    if let Some(events) = &events {
+        ROOTS.with(|roots| {
+            if let Some(entry) = roots.borrow_mut().iter_mut().find(|(r, ..)| r == &root) {
+                entry.3 = Some(events.clone());
+            }
+        });
+    }
+    props.events = events;
     let app = yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).render();
     MountedReader {
         app: Some(app),
@@ -94,7 +107,7 @@ fn start_props(
         None,
         config.context_lang.as_deref(),
     );
-    ROOTS.with(|roots| roots.borrow_mut().push((root.clone(), mode, words)));
+    ROOTS.with(|roots| roots.borrow_mut().push((root.clone(), mode, words, None)));
     let fallback = match mode {
         Mode::Page => ArticleSource::Sample {
             base: sample_base(asset_base).into(),
@@ -106,6 +119,7 @@ fn start_props(
         config: Rc::new(config),
         offline: mode == Mode::Page,
         id_prefix: format!("article-reader-{id}").into(),
+        events: None,
     }
 }
 
@@ -159,7 +173,7 @@ pub fn show_panic_view() {
         return;
     };
     let roots = ROOTS.with(|r| r.try_borrow().map(|r| r.clone()).unwrap_or_default());
-    for (root, mode, words) in roots {
+    for (root, mode, words, events) in roots {
         let build = || -> Result<web_sys::Element, wasm_bindgen::JsValue> {
             let element = |tag: &str, class: &str| -> Result<web_sys::Element, JsValue> {
                 let el = document.create_element(tag)?;
@@ -211,6 +225,12 @@ pub fn show_panic_view() {
         };
         if let Ok(view) = build() {
             root.replace_children_with_node_1(&view);
+            if let Some(events) = events {
+                events.failed(
+                    &crate::error::ReaderError::Internal,
+                    &crate::i18n::Ui::new(words, None),
+                );
+            }
         }
     }
 }

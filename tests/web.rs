@@ -58,6 +58,7 @@ fn props(source: ArticleSource) -> ReaderProps {
         config: Rc::new(config),
         offline: false,
         id_prefix: "t".into(),
+        events: None,
     }
 }
 
@@ -519,6 +520,7 @@ async fn after_a_panic_every_mounted_widget_shows_the_alert_with_a_way_back() {
         inline_config(ALL_BLOCKS),
         article_reader::mount::Mode::Page,
         &base(),
+        None,
     );
     wait_for(&root, "article").await;
     // What the panic hook runs: plain DOM calls, no re-entry into the (then unreliable) app.
@@ -546,6 +548,7 @@ async fn after_a_panic_an_embedded_widget_offers_a_retry_that_never_navigates_th
         inline_config(ALL_BLOCKS),
         Mode::Embed,
         &base(),
+        None,
     );
     wait_for(&root, "article").await;
     article_reader::mount::show_panic_view();
@@ -569,7 +572,7 @@ async fn an_element_with_a_blank_src_and_nothing_inline_says_no_article_was_give
         let root = document().create_element("div").unwrap();
         document().body().unwrap().append_child(&root).unwrap();
         let config = ReaderConfig::from_pairs([("src", src)]);
-        let mut app = mount(root.clone(), config, Mode::Embed, &base());
+        let mut app = mount(root.clone(), config, Mode::Embed, &base(), None);
         let alert = wait_for(&root, "[role=alert]").await;
         assert!(
             text_of(&alert).contains("No article was given to the reader."),

@@ -5,6 +5,7 @@ use yew::prelude::*;
 use super::{ArticleView, ById, ErrorView, ReaderTools, SaveControl};
 use crate::browser;
 use crate::config::{ArticleSource, ReaderConfig};
+use crate::events::HostEvents;
 use crate::hooks::{use_article, LoadState};
 use crate::i18n::{choose, Ui};
 use crate::settings::ReadingSettings;
@@ -23,6 +24,9 @@ pub struct ReaderProps {
     pub offline: bool,
     /// Prefix for element ids, unique per instance on a page (decided by `mount::register`).
     pub id_prefix: AttrValue,
+    /// Embed mode: where the element's load and error events go.
+    #[prop_or_default]
+    pub events: Option<HostEvents>,
 }
 
 /// The widget: loads the article, shows it, or shows why not with a way to try again. It owns the
@@ -65,6 +69,20 @@ pub fn Reader(props: &ReaderProps) -> Html {
             settings.set(next);
         })
     };
+    // The element's events, once the article (or the alert) is on the page.
+    {
+        let key = match article.state() {
+            LoadState::Loading => None,
+            LoadState::Ready(loaded) => Some(Ok(ById(loaded.clone()))),
+            LoadState::Failed(error) => Some(Err(error.clone())),
+        };
+        let (events, ui) = (props.events.clone(), ui.clone());
+        use_effect_with(key, move |key| match (events, key) {
+            (Some(events), Some(Ok(loaded))) => events.loaded(loaded),
+            (Some(events), Some(Err(error))) => events.failed(error, &ui),
+            _ => {}
+        });
+    }
     let busy = matches!(article.state(), LoadState::Loading);
     let content = match article.state() {
         LoadState::Loading => html! {
