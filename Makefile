@@ -3,21 +3,26 @@
 
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
-export CHROMEDRIVER := /usr/bin/chromedriver
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
+# Debian's chromedriver where it is there, else one on PATH (the wasm test runner is set in
+# .cargo/config.toml).
+export CHROMEDRIVER ?= $(or $(wildcard /usr/bin/chromedriver),$(shell command -v chromedriver))
 export WASM_BINDGEN_TEST_TIMEOUT := 120
 # Registry paths out of panic locations in the wasm: the bundle then carries no path of the
 # machine that built it, and its size is the same on every machine (the size budget is exact).
 CARGO_HOME ?= $(HOME)/.cargo
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(CARGO_HOME)/registry/src/index.crates.io-1949cf8c6b5b557f/=
 
-.PHONY: tools serve dist dist-next bench fuzz test test-native test-wasm test-e2e lint clean
+.PHONY: tools serve-tools serve dist dist-next release bench fuzz test test-native test-wasm test-e2e lint clean
 
 tools:
-	@scripts/install-tools.sh
+	@scripts/install-tools.sh all
+
+# What serving needs only: the toolchain and wasm target, Trunk, the wasm-bindgen CLI.
+serve-tools:
+	@scripts/install-tools.sh serve
 
 ## make serve: the reader with the built-in sample article on http://127.0.0.1:8080/
-serve: tools
+serve: serve-tools
 	trunk serve
 
 ## make dist: the optimised release bundle in dist/
@@ -48,6 +53,12 @@ test-wasm:
 
 test-e2e: dist dist-next
 	npm run --silent e2e
+
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
+
+## make release: dist/v<version>/ (a folder to publish and pin) and the embed snippet with its SRI hash
+release: dist
+	@scripts/release.sh $(VERSION)
 
 # A second release build with another build id: the service-worker update test moves from dist/
 # to this one.

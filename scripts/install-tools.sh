@@ -1,13 +1,35 @@
 #!/usr/bin/env bash
 # Installs what building and testing need on a fresh machine, and does nothing when all is there.
-# Versions are pinned here and in Trunk.toml / Cargo.toml / package.json, which must agree.
+# `install-tools.sh serve` installs only what `trunk serve` needs; `all` (the default) adds the
+# release and test tools. Versions are pinned here and in rust-toolchain.toml / Trunk.toml /
+# Cargo.toml / package.json, which must agree.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+WHAT=${1:-all}
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # = the wasm-bindgen pinned in Cargo.toml
+CHANNEL=$(sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
 
 say() { printf '[tools] %s\n' "$*"; }
+
+command -v rustup >/dev/null || { echo "rustup is needed first: https://rustup.rs" >&2; exit 1; }
+
+# The pinned toolchain (rust-toolchain.toml). Where rustup cannot download it but the installed
+# stable is that very version (machines without access to static.rust-lang.org), the stable is
+# linked under the pinned name; otherwise rustup installs it with its components and target.
+if ! rustup toolchain list | grep -q "^$CHANNEL-\|^$CHANNEL "; then
+  stable=$(cd / && rustc +stable --version 2>/dev/null || true)
+  if [[ "$stable" == "rustc $CHANNEL "* ]]; then
+    # `rustup toolchain link` refuses release names, so the link is made as rustup keeps one.
+    host=$(cd / && rustc +stable -vV | sed -n 's/^host: //p')
+    say "linking the installed stable ($CHANNEL) as toolchain $CHANNEL-$host"
+    ln -s "$(cd / && rustc +stable --print sysroot)" "${RUSTUP_HOME:-$HOME/.rustup}/toolchains/$CHANNEL-$host"
+  else
+    say "installing Rust $CHANNEL"
+    rustup toolchain install "$CHANNEL" --profile minimal --component rustfmt,clippy --target wasm32-unknown-unknown
+  fi
+fi
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32 target"
@@ -25,15 +47,27 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-  say "installing Debian's chromium and chromedriver"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver >/dev/null
-fi
+[ "$WHAT" = serve ] && exit 0
 
-# npm packages: binaryen's wasm-opt, Playwright (no browser download: Debian's is used), axe-core.
+# npm packages: binaryen's wasm-opt, terser, Playwright (its browser download is skipped: a
+# system Chromium is used where there is one), axe-core, ajv.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# Test browsers: Debian's chromium and chromedriver where apt is there and we are root; otherwise
+# Playwright's own Chromium for the end-to-end tests (the component tests then need a chromedriver
+# on PATH that matches an installed Chrome: see the README).
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    say "installing Debian's chromium and chromedriver"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq chromium chromium-driver >/dev/null
+  elif [ ! -f node_modules/.playwright-chromium ]; then
+    say "no apt or not root: installing Playwright's Chromium for the end-to-end tests"
+    npx playwright install chromium && touch node_modules/.playwright-chromium
+    command -v chromedriver >/dev/null || say "component tests need chromedriver on PATH (see README)"
+  fi
 fi

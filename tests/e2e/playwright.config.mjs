@@ -1,5 +1,9 @@
 // End-to-end tests: the release build (make dist) served on 127.0.0.1, driven in Debian's Chromium.
 import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+// Debian's Chromium where it is installed (make tools), else Playwright's own browser.
+const system = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 
 const port = 4173;
 
@@ -15,7 +19,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}/`,
     browserName: 'chromium',
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
+      executablePath: system,
       args: [
         '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
         '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
