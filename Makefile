@@ -25,9 +25,13 @@ serve-tools:
 serve: serve-tools
 	trunk serve
 
-## make dist: the optimised release bundle in dist/
+## make dist: the optimised release bundle in dist/: page mode (index.html) and, from a second
+## build without page mode, embed mode (embed.js and the wasm, glue and stylesheet it names)
 dist: tools
 	trunk build --release
+	ARTICLE_READER_EMBED=1 trunk build embed/build.html --release --dist target/embed-dist
+	cp target/embed-dist/embed.js target/embed-dist/article-reader-*_bg.wasm target/embed-dist/reader-*.css dist/
+	cp $$(ls target/embed-dist/article-reader-*.js | grep -v '\.d\.ts$$') dist/
 	@scripts/size-report.sh dist
 
 ## make test: every tier: native unit tests, browser component tests, end-to-end tests; ends with
@@ -82,6 +86,7 @@ lint: tools
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --no-default-features --lib --bins -- -D warnings
 
 clean:
 	cargo clean

@@ -135,13 +135,12 @@ const bytes = (files) => {
   });
   return { files: list, raw: list.reduce((a, f) => a + f.raw, 0), gzip: list.reduce((a, f) => a + f.gzip, 0) };
 };
-const all = readdirSync(dist);
-const glue = all.find((f) => /^article-reader-[0-9a-f]+\.js$/.test(f));
-const wasm = all.find((f) => f.endsWith('.wasm'));
-const pageCss = all.find((f) => /^page-.*\.css$/.test(f));
+// Each mode's own files: what index.html names (page mode) and what embed.js names (the embed
+// build, without page mode).
+const named = (file) => [...new Set([...readFileSync(join(dist, file), 'utf8').matchAll(/\.\/([\w.-]+\.(?:js|wasm|css))\b/g)].map((m) => m[1]))];
 const size = {
-  page: bytes(['index.html', glue, wasm, readerCss, pageCss, 'pwa.js']),
-  embed: bytes(['embed.js', glue, wasm, readerCss]),
+  page: bytes(['index.html', ...named('index.html'), 'pwa.js']),
+  embed: bytes(['embed.js', ...named('embed.js')]),
 };
 const growth = results.huge && results.long ? results.huge.article.widget.median / results.long.article.widget.median : NaN;
 

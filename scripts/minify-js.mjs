@@ -2,7 +2,7 @@
 // keeps index.html's Subresource Integrity hashes true. Trunk's own minifier gives up on the
 // wasm-bindgen glue ("Failed to minify JS"), so the glue shipped unminified: measured 2.5 KiB
 // gzip more. Usage: node minify-js.mjs STAGE_DIR FILE…
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { minify } from 'terser';
@@ -10,7 +10,7 @@ import { minify } from 'terser';
 const [stage, ...files] = process.argv.slice(2);
 const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
 const indexPath = join(stage, 'index.html');
-let index = readFileSync(indexPath, 'utf8');
+let index = existsSync(indexPath) ? readFileSync(indexPath, 'utf8') : '';
 for (const file of files) {
   const path = join(stage, file);
   const source = readFileSync(path, 'utf8');
@@ -19,4 +19,4 @@ for (const file of files) {
   const before = sri(source);
   if (index.includes(before)) index = index.replaceAll(before, sri(code));
 }
-writeFileSync(indexPath, index);
+if (index) writeFileSync(indexPath, index);

@@ -8,7 +8,8 @@
 #             removes itself, so `trunk serve` never serves stale caches).
 set -euo pipefail
 stage=${TRUNK_STAGING_DIR:?run by trunk}
-source_dir=${TRUNK_SOURCE_DIR:?run by trunk}
+# The repository (not TRUNK_SOURCE_DIR: that is the built page's folder, embed/ for the embed build).
+source_dir=$(cd "$(dirname "$0")/.." && pwd)
 cd "$stage"
 
 glue=$(ls article-reader-*.js | head -n 1)
@@ -20,8 +21,15 @@ node "$source_dir/scripts/write-embed.mjs" "$source_dir" "$glue" "$wasm" "$css" 
 cp "$source_dir/embed/article-reader.d.ts" "$source_dir/embed/custom-elements.json" .
 if [ "${TRUNK_PROFILE:-release}" = "release" ]; then
   # Trunk cannot minify the glue; terser can (index.html's integrity hashes are rewritten).
-  node "$source_dir/scripts/minify-js.mjs" . "$glue" embed.js pwa.js
+  if [ -n "${ARTICLE_READER_EMBED:-}" ]; then
+    node "$source_dir/scripts/minify-js.mjs" . "$glue" embed.js
+  else
+    node "$source_dir/scripts/minify-js.mjs" . "$glue" embed.js pwa.js
+  fi
 fi
+# The embed build (make dist) ends here: its embed.js, wasm, glue and stylesheet are copied into
+# dist/; it has no page and no worker.
+[ -n "${ARTICLE_READER_EMBED:-}" ] && exit 0
 
 if [ "${TRUNK_PROFILE:-release}" != "release" ]; then
   cat > sw.js <<'WORKER'

@@ -419,6 +419,7 @@ pub fn browser_language() -> Option<String> {
     web_sys::window()?.navigator().language()
 }
 
+#[cfg(feature = "page")]
 /// Page mode: the page's own words (`data-words="key"` in `index.html`) and its `lang`/`dir` in
 /// the UI language.
 pub fn localise_page(words: &crate::i18n::Words) {

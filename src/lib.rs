@@ -38,7 +38,7 @@ pub mod hooks;
 pub mod loader;
 #[cfg(target_arch = "wasm32")]
 pub mod mount;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "page"))]
 pub mod offline;
 #[cfg(target_arch = "wasm32")]
 pub mod speech;

@@ -3,7 +3,9 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    // Runs whenever the module is instantiated; it only acts on the project's own index.html.
+    // Runs whenever the module is instantiated; it only acts on the project's own index.html (the
+    // embed build has no page mode).
+    #[cfg(feature = "page")]
     article_reader::mount::start_page();
 }
 

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::AppHandle;
 
 use crate::browser;
-use crate::components::{PageApp, Reader, ReaderProps};
+use crate::components::{Reader, ReaderProps};
 use crate::config::{query_pairs, ArticleSource, ReaderConfig};
 use crate::events::HostEvents;
 use crate::i18n::{choose, Words};
@@ -126,6 +126,7 @@ fn start_props(
 /// Page mode: only on a page that marks its mount point `#reader[data-article-reader="page"]`
 /// (the project's `index.html`), so the same wasm loaded by `embed.js` on a host page never
 /// touches that page. The settings come from the query string.
+#[cfg(feature = "page")]
 pub fn start_page() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -142,7 +143,7 @@ pub fn start_page() {
     let _ = root.set_attribute("data-build", BUILD);
     root.replace_children_with_node_0();
     // The page lives as long as the app: it is never torn down.
-    yew::Renderer::<PageApp>::with_root_and_props(root, props).render();
+    yew::Renderer::<crate::components::PageApp>::with_root_and_props(root, props).render();
 }
 
 /// The address the sample article is treated as coming from: `sample/article.json` next to the

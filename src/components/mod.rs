@@ -5,10 +5,13 @@ mod article;
 pub mod body;
 mod error_view;
 mod listen;
+#[cfg(feature = "page")]
 mod page;
 mod reader;
 mod related;
+#[cfg(feature = "page")]
 mod save_control;
+#[cfg(feature = "page")]
 mod saved_list;
 mod share_bar;
 mod tools;
@@ -16,9 +19,12 @@ mod tools;
 pub use article::{ArticleView, ArticleViewProps};
 pub use error_view::ErrorView;
 pub use listen::Listen;
+#[cfg(feature = "page")]
 pub use page::PageApp;
 pub use reader::{Reader, ReaderProps};
+#[cfg(feature = "page")]
 pub use save_control::SaveControl;
+#[cfg(feature = "page")]
 pub use saved_list::SavedList;
 pub use share_bar::ShareBar;
 pub use tools::ReaderTools;

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{ArticleView, ById, ErrorView, ReaderTools, SaveControl};
+use super::{ArticleView, ById, ErrorView, ReaderTools};
 use crate::browser;
 use crate::config::{ArticleSource, ReaderConfig};
 use crate::events::HostEvents;
@@ -51,12 +51,15 @@ pub fn Reader(props: &ReaderProps) -> Html {
         Ui::new(words, lang.as_deref())
     });
     // Page mode: the page around the reader speaks its language too.
-    let words = ui.words;
-    use_effect_with((props.offline, words.code), move |(page, _)| {
-        if *page {
-            browser::localise_page(words);
-        }
-    });
+    #[cfg(feature = "page")]
+    {
+        let words = ui.words;
+        use_effect_with((props.offline, words.code), move |(page, _)| {
+            if *page {
+                browser::localise_page(words);
+            }
+        });
+    }
     let on_settings = {
         let (settings, wrapper, default_theme) = (settings.clone(), wrapper.clone(), config.theme);
         Callback::from(move |next: ReadingSettings| {
@@ -101,9 +104,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     on_change={on_settings}
                     id_prefix={props.id_prefix.clone()}
                 />
-                if props.offline {
-                    <SaveControl loaded={ById(loaded.clone())} />
-                }
+                { save_control(props.offline, loaded) }
             </ArticleView>
         },
         LoadState::Failed(error) => {
@@ -132,6 +133,21 @@ pub fn Reader(props: &ReaderProps) -> Html {
             </div>
         </ContextProvider<Ui>>
     }
+}
+
+/// Page mode's "Save for offline" (the embed build has none).
+#[cfg(feature = "page")]
+fn save_control(offline: bool, loaded: &Rc<crate::loader::Loaded>) -> Html {
+    if offline {
+        html! { <super::SaveControl loaded={ById(loaded.clone())} /> }
+    } else {
+        html! {}
+    }
+}
+
+#[cfg(not(feature = "page"))]
+fn save_control(_offline: bool, _loaded: &Rc<crate::loader::Loaded>) -> Html {
+    html! {}
 }
 
 /// The settings as the wrapper's `data-*` attributes (what the stylesheet reads).
