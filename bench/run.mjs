@@ -42,16 +42,21 @@ const server = createServer((req, res) => {
 });
 await new Promise((r) => server.listen(PORT, '127.0.0.1', r));
 
-// Installed in every page before anything runs: when the article is whole in the DOM (headline to
-// last related card), when the share controls exist, layout shifts, and the wasm memory.
+// Installed in every page before anything runs: when the first screen is in the DOM (the headline
+// and the body's first paragraph) and painted (largest contentful paint), when the article is whole
+// (headline to last related card), when the share controls exist, layout shifts, the wasm memory.
 const probe = (expectedCards) => {
-  window.__bench = { cls: 0, article: null, share: null, wasmMemory: null };
+  window.__bench = { cls: 0, first: null, lcp: 0, article: null, share: null, wasmMemory: null };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__bench.lcp = entry.startTime;
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
   addEventListener('TrunkApplicationStarted', (e) => { window.__bench.wasmMemory = e.detail.wasm.memory; });
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__bench.cls += entry.value;
   }).observe({ type: 'layout-shift', buffered: true });
   const observer = new MutationObserver(() => {
     const b = window.__bench;
+    if (b.first === null && document.querySelector('h1') && document.querySelector('.article-body p')) b.first = performance.now();
     if (b.share === null && document.querySelector('.share-copy')) b.share = performance.now();
     if (b.article === null && document.querySelector('h1') && document.querySelectorAll('.related-card').length === expectedCards) {
       b.article = performance.now();
@@ -80,7 +85,7 @@ async function once(kind, size, doc = size) {
   const result = await page.evaluate(() => {
     gc();
     const b = window.__bench;
-    return { article: b.article, share: b.share, cls: b.cls, heap: performance.memory.usedJSHeapSize, wasm: b.wasmMemory ? b.wasmMemory.buffer.byteLength : 0 };
+    return { first: b.first, lcp: b.lcp, article: b.article, share: b.share, cls: b.cls, heap: performance.memory.usedJSHeapSize, wasm: b.wasmMemory ? b.wasmMemory.buffer.byteLength : 0 };
   });
   await context.close();
   return result;
@@ -105,13 +110,17 @@ for (const size of only) {
   const pick = (kind, key) => stat(runs[kind].map((r) => r[key]));
   results[size] = {
     words: SIZES[size].words,
+    first: { widget: pick('widget', 'first'), plain: pick('plain', 'first') },
+    lcp: { widget: pick('widget', 'lcp'), plain: pick('plain', 'lcp') },
     article: { widget: pick('widget', 'article'), plain: pick('plain', 'article') },
     share: { widget: pick('widget', 'share'), plain: pick('plain', 'share') },
     cls: { widget: pick('widget', 'cls'), plain: pick('plain', 'cls') },
     memory: { widget: stat(runs.widget.map((r) => r.heap + r.wasm)), widgetWasm: pick('widget', 'wasm'), plain: pick('plain', 'heap') },
   };
   results[size].ratio = results[size].article.widget.median / results[size].article.plain.median;
-  console.log(`${size}: widget ${results[size].article.widget.median.toFixed(1)} ms, plain ${results[size].article.plain.median.toFixed(1)} ms, ratio ${results[size].ratio.toFixed(2)}`);
+  results[size].firstRatio = results[size].first.widget.median / results[size].first.plain.median;
+  results[size].lcpRatio = results[size].lcp.widget.median / results[size].lcp.plain.median;
+  console.log(`${size}: first screen ${results[size].first.widget.median.toFixed(1)} vs ${results[size].first.plain.median.toFixed(1)} ms (${results[size].firstRatio.toFixed(2)}); whole ${results[size].article.widget.median.toFixed(1)} vs ${results[size].article.plain.median.toFixed(1)} ms (${results[size].ratio.toFixed(2)})`);
 }
 // The same 10,000-word article as a WordPress answer (HTML body through the allowlist) against
 // format v1, both in the widget.
@@ -154,6 +163,12 @@ const lines = [
   '',
   `Made by \`make bench\` on ${report.date.slice(0, 10)}: Debian Chromium headless on 127.0.0.1, ${PAIRS} interleaved pairs after a warm-up`,
   'pair, a fresh browser context each run. Times in ms from navigation start, median (min–max).',
+  '',
+  '## Time to the first screen (headline and first paragraph in the DOM; largest contentful paint)',
+  '',
+  '| article | widget | plain DOM | ratio | LCP widget | LCP plain | LCP ratio |',
+  '|---|---|---|---|---|---|---|',
+  ...Object.entries(results).map(([k, r]) => `| ${k} (${r.words.toLocaleString('en')} words) | ${ms(r.first.widget)} | ${ms(r.first.plain)} | ${r.firstRatio.toFixed(2)} | ${ms(r.lcp.widget)} | ${ms(r.lcp.plain)} | ${r.lcpRatio.toFixed(2)} |`),
   '',
   '## Time to the whole article in the DOM (headline to last related card)',
   '',

@@ -233,6 +233,31 @@ pub fn list_separators(lang: &str, count: usize) -> Vec<String> {
     separators
 }
 
+/// Resolves after the browser has painted what is in the DOM now (a frame, then a task), so work
+/// that follows never delays that paint; in a hidden page, where frames do not come, after a task.
+pub async fn after_paint() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let hidden = window.document().is_some_and(|d| d.hidden());
+    let promise = Promise::new(&mut |resolve, _| {
+        let task = window.clone();
+        let then = Closure::once_into_js(move || {
+            let _ = task
+                .set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0);
+        });
+        if hidden
+            || window
+                .request_animation_frame(then.unchecked_ref())
+                .is_err()
+        {
+            let _ = window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(then.unchecked_ref(), 0);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// Whether a property exists on `navigator` (feature detection without calling anything).
 fn navigator_has(name: &str) -> bool {
     web_sys::window()

@@ -18,6 +18,10 @@ const ALL_BLOCKS: &str = include_str!("fixtures/all-blocks.json");
 const HOSTILE: &str = include_str!("fixtures/hostile-urls.json");
 const SAMPLE: &str = include_str!("../assets/sample/article.json");
 
+/// The article, once its body is whole (a long body grows after its first screen, with the
+/// container busy meanwhile).
+const WHOLE: &str = ".reader[aria-busy='false'] article";
+
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
@@ -81,7 +85,7 @@ fn mount(props: ReaderProps) -> Element {
 
 async fn render_inline(doc: &str) -> Element {
     let root = mount(props(ArticleSource::Inline(doc.into())));
-    wait_for(&root, "article, [role=alert]").await;
+    wait_for(&root, ".reader[aria-busy='false']").await;
     root
 }
 
@@ -101,7 +105,7 @@ async fn the_sample_renders_with_the_structure_of_the_format() {
     // The sample document itself; the Sample source fetches this file, which the end-to-end tests
     // cover against the release build.
     let root = mount(props(ArticleSource::Inline(SAMPLE.into())));
-    let article = wait_for(&root, "article").await;
+    let article = wait_for(&root, WHOLE).await;
     assert_eq!(article.get_attribute("lang").as_deref(), Some("en"));
     assert_eq!(article.get_attribute("dir").as_deref(), Some("ltr"));
     let h1 = all(&root, "h1");
@@ -451,7 +455,7 @@ async fn the_share_button_exists_only_where_navigator_share_does() {
     let stub = js_sys::Function::new_no_args("return Promise.resolve();");
     let stubbed = js_sys::Reflect::set(&navigator, &"share".into(), &stub).unwrap_or(false);
     let with_share = mount(props(ArticleSource::Inline(ALL_BLOCKS.into())));
-    let rendered = find(&with_share, "article, [role=alert]").await.is_some();
+    let rendered = find(&with_share, WHOLE).await.is_some();
     let button = with_share
         .query_selector(".share-native")
         .ok()
@@ -481,7 +485,7 @@ async fn the_share_attribute_limits_the_controls() {
     let mut p = props(ArticleSource::Inline(ALL_BLOCKS.into()));
     p.config = Rc::new(ReaderConfig::from_pairs([("share", "copy,email")]));
     let root = mount(p);
-    wait_for(&root, "article").await;
+    wait_for(&root, WHOLE).await;
     assert_eq!(all(&root, ".share button, .share a").len(), 2);
     assert!(root.query_selector(".share-x").unwrap().is_none());
 }
@@ -494,7 +498,7 @@ async fn the_theme_is_set_on_the_container() {
         ..ReaderConfig::default()
     });
     let root = mount(p);
-    wait_for(&root, "article").await;
+    wait_for(&root, WHOLE).await;
     assert_eq!(
         root.query_selector(".reader")
             .unwrap()
@@ -522,7 +526,7 @@ async fn after_a_panic_every_mounted_widget_shows_the_alert_with_a_way_back() {
         &base(),
         None,
     );
-    wait_for(&root, "article").await;
+    wait_for(&root, WHOLE).await;
     // What the panic hook runs: plain DOM calls, no re-entry into the (then unreliable) app.
     article_reader::mount::show_panic_view();
     let alert = root
@@ -550,7 +554,7 @@ async fn after_a_panic_an_embedded_widget_offers_a_retry_that_never_navigates_th
         &base(),
         None,
     );
-    wait_for(&root, "article").await;
+    wait_for(&root, WHOLE).await;
     article_reader::mount::show_panic_view();
     let button = root
         .query_selector("[role=alert] button[data-reader-retry]")
@@ -741,6 +745,6 @@ async fn reading_settings_apply_to_the_wrapper_and_controls_can_hide_them() {
         ArticleSource::Inline(ALL_BLOCKS.into()),
         config,
     ));
-    wait_for(&root, "article").await;
+    wait_for(&root, WHOLE).await;
     assert!(root.query_selector(".reader-tools").unwrap().is_none());
 }

@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
 use super::body::{audio, block, figure, inline};
+use super::first_screen::{first_screen, set_busy};
 use super::related::related_cards;
 use super::{href, text, ById, ShareBar, EXTERNAL_REL};
 use crate::browser;
@@ -32,6 +33,30 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let w = ui.words;
     let lang = text(&a.lang);
     let id = |part: &str| AttrValue::from(format!("{}-{part}", props.id_prefix));
+    // First screen first: the blocks that fill it render with the header, the rest in growing
+    // chunks after each paint (see `first_screen.rs`); footer and cards come once the body is whole.
+    let total = a.body.len();
+    let shown = use_state(|| (props.article.clone(), first_screen(&a.body)));
+    let count = if shown.0 == props.article {
+        shown.1.min(total)
+    } else {
+        first_screen(&a.body)
+    };
+    let body_ref = use_node_ref();
+    {
+        let (shown, body_ref, article) = (shown.clone(), body_ref.clone(), props.article.clone());
+        use_effect_with((article, count), move |(article, count)| {
+            let (article, count) = (article.clone(), *count);
+            set_busy(&body_ref, count < total);
+            if count < total {
+                wasm_bindgen_futures::spawn_local(async move {
+                    browser::after_paint().await;
+                    // Doubling: a 100,000-word article is whole after a handful of frames.
+                    shown.set((article, (count * 2).max(count + 16).min(total)));
+                });
+            }
+        });
+    }
     let payload = use_memo(props.article.clone(), |article| {
         SharePayload::for_article(article, &browser::page_url())
     });
@@ -91,11 +116,12 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             if let Some(image) = &a.lead_image {
                 { figure(image, true) }
             }
-            <div class="article-body">
-                for (i, b) in a.body.iter().enumerate() {
+            <div ref={body_ref} class="article-body">
+                for (i, b) in a.body[..count].iter().enumerate() {
                     <key={i}>{ block(b, &ui) }</>
                 }
             </div>
+            if count >= total {
             <footer class="article-footer">
                 if !a.tags.is_empty() {
                     { label(&ui, id("tags"), w.tags) }
@@ -112,6 +138,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             </footer>
             if !a.related.is_empty() {
                 { related_cards(&a.related, &ui, &id("related")) }
+            }
             }
             // Where "Listen" docks its controls while reading: the article's end, so they stay
             // at the bottom of the screen for as long as the article is on it.

@@ -4,6 +4,7 @@
 mod article;
 pub mod body;
 mod error_view;
+mod first_screen;
 mod listen;
 #[cfg(feature = "page")]
 mod page;

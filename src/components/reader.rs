@@ -86,7 +86,15 @@ pub fn Reader(props: &ReaderProps) -> Html {
             _ => {}
         });
     }
-    let busy = matches!(article.state(), LoadState::Loading);
+    // Busy while loading, and while a long body is still growing after its first screen (the
+    // article view clears it when the body is whole).
+    let busy = match article.state() {
+        LoadState::Loading => true,
+        LoadState::Ready(loaded) => {
+            super::first_screen::first_screen(&loaded.article.body) < loaded.article.body.len()
+        }
+        LoadState::Failed(_) => false,
+    };
     let content = match article.state() {
         LoadState::Loading => html! {
             <p class="reader-status">{ ui.words.loading }</p>

@@ -1,0 +1,42 @@
+//! First screen first: how much of the body renders with the header, and the busy state while
+//! the rest follows in growing chunks after each paint (ArticleView drives it). Until the body is
+//! whole the widget's container says `aria-busy="true"`, so assistive technology, find-in-page and
+//! tests meet the whole article; blocks only ever append below what is shown, so nothing on screen
+//! moves, and the footer and cards wait for the end of the body.
+
+use yew::prelude::*;
+
+use crate::model::Block;
+
+/// How many blocks fill a first screen: about 1,800 characters of text (a picture counts as
+/// much as a paragraph), at most 12 blocks, at least one.
+pub(crate) fn first_screen(body: &[Block]) -> usize {
+    let mut weight = 0;
+    for (i, b) in body.iter().enumerate() {
+        weight += match b {
+            Block::Paragraph { content }
+            | Block::Heading { content, .. }
+            | Block::Quote { content, .. } => content.0.iter().map(|r| r.text.len()).sum(),
+            Block::List { items, .. } => items
+                .iter()
+                .flat_map(|i| i.0.iter())
+                .map(|r| r.text.len())
+                .sum(),
+            _ => 400,
+        };
+        if weight >= 1_800 || i + 1 >= 12 {
+            return i + 1;
+        }
+    }
+    body.len()
+}
+
+/// The widget's container is busy while the body is still growing.
+pub(crate) fn set_busy(node: &NodeRef, busy: bool) {
+    if let Some(wrapper) = node
+        .cast::<web_sys::Element>()
+        .and_then(|el| el.closest(".reader").ok().flatten())
+    {
+        let _ = wrapper.set_attribute("aria-busy", if busy { "true" } else { "false" });
+    }
+}
