@@ -8,10 +8,12 @@ use yew::prelude::*;
 
 use crate::model::Block;
 
-/// How many blocks fill a first screen: about 1,800 characters of text (a picture counts as
-/// much as a paragraph), at most 12 blocks, at least one.
+/// How many blocks render with the header: those that fill a first screen — about 1,800
+/// characters of text (a picture counts as a paragraph), at most 12 blocks, at least one — when the
+/// body is long (over 50,000 characters, some 8,000 words); a shorter body renders whole at once,
+/// where a second step measured slower to the whole article and no faster to the first screen.
 pub(crate) fn first_screen(body: &[Block]) -> usize {
-    let mut weight = 0;
+    let (mut weight, mut first) = (0, None);
     for (i, b) in body.iter().enumerate() {
         weight += match b {
             Block::Paragraph { content }
@@ -24,11 +26,14 @@ pub(crate) fn first_screen(body: &[Block]) -> usize {
                 .sum(),
             _ => 400,
         };
-        if weight >= 1_800 || i + 1 >= 12 {
-            return i + 1;
+        if first.is_none() && (weight >= 1_800 || i + 1 >= 12) {
+            first = Some(i + 1);
         }
     }
-    body.len()
+    match first {
+        Some(count) if weight > 50_000 => count,
+        _ => body.len(),
+    }
 }
 
 /// The widget's container is busy while the body is still growing.
