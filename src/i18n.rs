@@ -124,11 +124,6 @@ impl Ui {
         let (category, range) = range(&self.locale, low, high);
         fill(plural.form(&category), "n", &range)
     }
-
-    /// A message with one value: `{name}` in the template is replaced.
-    pub fn with(&self, template: &str, name: &str, value: &str) -> Rc<str> {
-        fill(template, name, value).into()
-    }
 }
 
 #[cfg(target_arch = "wasm32")]

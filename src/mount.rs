@@ -71,15 +71,7 @@ pub fn mount(
     asset_base: &str,
     events: Option<HostEvents>,
 ) -> MountedReader {
-    let mut props = start_props(&root, config, mode, asset_base);
-    if let Some(events) = &events {
-        ROOTS.with(|roots| {
-            if let Some(entry) = roots.borrow_mut().iter_mut().find(|(r, ..)| r == &root) {
-                entry.3 = Some(events.clone());
-            }
-        });
-    }
-    props.events = events;
+    let props = start_props(&root, config, mode, asset_base, events);
     let app = yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).render();
     MountedReader {
         app: Some(app),
@@ -95,6 +87,7 @@ fn start_props(
     config: ReaderConfig,
     mode: Mode,
     asset_base: &str,
+    events: Option<HostEvents>,
 ) -> ReaderProps {
     install_panic_hook();
     let id = NEXT_ID.with(|n| {
@@ -107,7 +100,11 @@ fn start_props(
         None,
         config.context_lang.as_deref(),
     );
-    ROOTS.with(|roots| roots.borrow_mut().push((root.clone(), mode, words, None)));
+    ROOTS.with(|roots| {
+        roots
+            .borrow_mut()
+            .push((root.clone(), mode, words, events.clone()))
+    });
     let fallback = match mode {
         Mode::Page => ArticleSource::Sample {
             base: sample_base(asset_base).into(),
@@ -119,7 +116,7 @@ fn start_props(
         config: Rc::new(config),
         offline: mode == Mode::Page,
         id_prefix: format!("article-reader-{id}").into(),
-        events: None,
+        events,
     }
 }
 
@@ -139,7 +136,7 @@ pub fn start_page() {
     };
     let mut config = ReaderConfig::from_query(&browser::page_query(), &browser::page_fragment());
     config.context_lang = browser::browser_language().map(Into::into);
-    let props = start_props(&root, config, Mode::Page, &browser::base_url());
+    let props = start_props(&root, config, Mode::Page, &browser::base_url(), None);
     let _ = root.set_attribute("data-build", BUILD);
     root.replace_children_with_node_0();
     // The page lives as long as the app: it is never torn down.

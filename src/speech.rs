@@ -128,12 +128,9 @@ impl Narration {
 
     /// Stops and unmarks the block.
     pub fn stop(&self) {
-        let mut inner = self.0.borrow_mut();
-        inner.generation += 1;
-        inner.synth.cancel();
-        if let Some(el) = inner.blocks.get(inner.index) {
-            let _ = el.remove_attribute("aria-current");
-        }
+        // Unmarked first: cancelling ends the utterance with an event, which must find it stale.
+        unmark(&self.0);
+        self.0.borrow().synth.cancel();
     }
 }
 
@@ -215,23 +212,23 @@ fn finished(weak: &Weak<RefCell<Inner>>, generation: u32, failed: bool) {
         return;
     }
     if failed {
-        Narration::stop_cell(&cell);
+        unmark(&cell);
         notify(Progress::Failed);
     } else if index + 1 < total {
         speak(&cell, index + 1);
     } else {
-        Narration::stop_cell(&cell);
+        unmark(&cell);
         notify(Progress::Finished);
     }
 }
 
-impl Narration {
-    fn stop_cell(cell: &Rc<RefCell<Inner>>) {
-        let mut inner = cell.borrow_mut();
-        inner.generation += 1;
-        if let Some(el) = inner.blocks.get(inner.index) {
-            let _ = el.remove_attribute("aria-current");
-        }
+/// Ends the narration's current utterance for good: its events are ignored from now on and its
+/// block is no longer marked (the engine is already silent, or [`Narration::stop`] cancels it).
+fn unmark(cell: &Rc<RefCell<Inner>>) {
+    let mut inner = cell.borrow_mut();
+    inner.generation += 1;
+    if let Some(el) = inner.blocks.get(inner.index) {
+        let _ = el.remove_attribute("aria-current");
     }
 }
 

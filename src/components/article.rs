@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::body::{audio, block, figure, inline};
-use super::first_screen::{first_screen, set_busy};
+use super::first_screen::set_busy;
 use super::related::related_cards;
 use super::{href, text, ById, ShareBar, EXTERNAL_REL};
 use crate::browser;
@@ -20,6 +20,9 @@ pub struct ArticleViewProps {
     pub share_targets: ById<[ShareTarget]>,
     /// Prefix for this instance's element ids.
     pub id_prefix: AttrValue,
+    /// How many blocks render with the header ([`super::first_screen::first_screen`], which the
+    /// reader works out once per article: it also decides whether the widget stays busy).
+    pub first_screen: usize,
     /// Controls shown under the byline (page mode: "Save for offline"); none by default.
     #[prop_or_default]
     pub children: Html,
@@ -33,31 +36,39 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let w = ui.words;
     let lang = text(&a.lang);
     let id = |part: &str| AttrValue::from(format!("{}-{part}", props.id_prefix));
-    // First screen first: the blocks that fill it render with the header, the rest in growing
-    // chunks after each paint (see `first_screen.rs`); footer and cards come once the body is whole.
+    // First screen first (see `first_screen.rs`): a long body renders the blocks that fill the
+    // first screen with the header and the rest in one pass after a paint; footer and cards come
+    // once the body is whole.
     let total = a.body.len();
-    let shown = use_state(|| (props.article.clone(), first_screen(&a.body)));
-    let count = if shown.0 == props.article {
-        shown.1.min(total)
+    let whole_for = use_state(|| None::<ById<Article>>);
+    let count = if whole_for.as_ref() == Some(&props.article) {
+        total
     } else {
-        first_screen(&a.body)
+        props.first_screen.min(total)
     };
     let body_ref = use_node_ref();
     {
-        let (shown, body_ref, article) = (shown.clone(), body_ref.clone(), props.article.clone());
+        let (whole_for, body_ref, article) =
+            (whole_for.clone(), body_ref.clone(), props.article.clone());
         use_effect_with((article, count), move |(article, count)| {
-            let (article, count) = (article.clone(), *count);
-            set_busy(&body_ref, count < total);
-            if count < total {
+            set_busy(&body_ref, *count < total);
+            if *count < total {
+                let article = article.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     browser::after_paint().await;
                     // The rest in one go: growing in steps re-renders what is there at each step and
                     // measured slower to the whole article (10,000 words: +80 ms in eightfold steps).
-                    shown.set((article, total));
+                    whole_for.set(Some(article));
                 });
             }
         });
     }
+    // Reading time walks the whole body: once per article (and UI language, whose speed is the
+    // fallback), not on every render.
+    let minutes = use_memo((props.article.clone(), w.code), move |(article, _)| {
+        let speed = table(&article.lang).unwrap_or(w).reading_wpm;
+        reading::minutes(reading::word_count(article), speed)
+    });
     let payload = use_memo(props.article.clone(), |article| {
         SharePayload::for_article(article, &browser::page_url())
     });
@@ -102,7 +113,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         }
                     </ul>
                 }
-                { byline(a, &ui) }
+                { byline(a, &ui, *minutes) }
                 { props.children.clone() }
                 if !a.audio.is_empty() {
                     // Beside "Listen": the publisher's own recordings.
@@ -155,14 +166,11 @@ fn label(ui: &Ui, id: AttrValue, words: &'static str) -> Html {
 }
 
 /// Authors ("By A, B and C", joined as the UI language joins lists), the dates, and the reading
-/// time. UI words carry the UI's `lang` and `dir` when the article is in another language.
-fn byline(article: &Article, ui: &Ui) -> Html {
+/// time (worked out by the view, once per article). UI words carry the UI's `lang` and `dir` when
+/// the article is in another language.
+fn byline(article: &Article, ui: &Ui, (lo, hi): (u64, u64)) -> Html {
     let w = ui.words;
     let updated = article.visible_update();
-    let (lo, hi) = reading::minutes(
-        reading::word_count(article),
-        table(&article.lang).unwrap_or(w).reading_wpm,
-    );
     let separators = browser::list_separators(&ui.locale, article.authors.len());
     let (by_before, by_after) = split(w.by, "names");
     html! {

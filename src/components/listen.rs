@@ -104,10 +104,7 @@ pub fn Listen() -> Html {
         Callback::from(move |_: MouseEvent| {
             failed.set(false);
             *refocus.borrow_mut() = true;
-            let Some(article) = start_button
-                .cast::<web_sys::Element>()
-                .and_then(|b| b.closest("article").ok().flatten())
-            else {
+            let Some(article) = article_of(&start_button) else {
                 return;
             };
             let lang = article.get_attribute("lang").unwrap_or_default();
@@ -177,10 +174,12 @@ pub fn Listen() -> Html {
         }
     };
     // The bar lives at the end of the article (see the stylesheet's `.reader-dock`).
-    let dock = start_button
-        .cast::<web_sys::Element>()
-        .and_then(|b| b.closest("article").ok().flatten())
-        .and_then(|a| a.query_selector(".reader-dock").ok().flatten());
+    let docked = bar.and_then(|bar| {
+        let dock = article_of(&start_button)?
+            .query_selector(".reader-dock")
+            .ok()??;
+        Some(create_portal(bar, dock))
+    });
     html! {
         <>
             <button ref={start_button} type="button" class="reader-button listen-toggle"
@@ -190,9 +189,14 @@ pub fn Listen() -> Html {
             if *failed {
                 <p class="listen-status" role="status">{ w.listen_failed }</p>
             }
-            if let (Some(bar), Some(dock)) = (bar, dock) {
-                { create_portal(bar, dock) }
+            if let Some(docked) = docked {
+                { docked }
             }
         </>
     }
+}
+
+/// The article the Listen button belongs to.
+fn article_of(button: &NodeRef) -> Option<web_sys::Element> {
+    button.cast::<web_sys::Element>()?.closest("article").ok()?
 }

@@ -27,21 +27,23 @@ pub fn PageApp(props: &ReaderProps) -> Html {
             move || drop(listener)
         });
     }
+    // The saved list has no article to go by: `ui-lang`, else the browser's language.
+    let config = &props.config;
+    let words = choose(
+        config.ui_lang.as_deref(),
+        None,
+        config.context_lang.as_deref(),
+    );
+    // The page's own words in that language (the reader's effect does this for articles).
+    use_effect_with((*saved_view, words.code), move |(saved, _)| {
+        if *saved {
+            browser::localise_page(words);
+        }
+    });
     if *saved_view {
-        let config = &props.config;
-        let ui = Ui::new(
-            choose(
-                config.ui_lang.as_deref(),
-                None,
-                config.context_lang.as_deref(),
-            ),
-            None,
-        );
-        // The page's own words (the reader's effect does this for articles).
-        browser::localise_page(ui.words);
         html! {
-            <ContextProvider<Ui> context={ui}>
-                <SavedList theme={props.config.theme} />
+            <ContextProvider<Ui> context={Ui::new(words, None)}>
+                <SavedList theme={config.theme} />
             </ContextProvider<Ui>>
         }
     } else {

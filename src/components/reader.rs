@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::first_screen::first_screen;
 use super::{ArticleView, ById, ErrorView, ReaderTools};
 use crate::browser;
 use crate::config::{ArticleSource, ReaderConfig};
@@ -86,13 +87,19 @@ pub fn Reader(props: &ReaderProps) -> Html {
             _ => {}
         });
     }
+    // How much of the body renders with the header, once per article.
+    let first_screen = use_memo(
+        match article.state() {
+            LoadState::Ready(loaded) => Some(ById(loaded.article.clone())),
+            _ => None,
+        },
+        |article| article.as_ref().map_or(0, |a| first_screen(&a.body)),
+    );
     // Busy while loading, and while a long body is still growing after its first screen (the
     // article view clears it when the body is whole).
     let busy = match article.state() {
         LoadState::Loading => true,
-        LoadState::Ready(loaded) => {
-            super::first_screen::first_screen(&loaded.article.body) < loaded.article.body.len()
-        }
+        LoadState::Ready(loaded) => *first_screen < loaded.article.body.len(),
         LoadState::Failed(_) => false,
     };
     let content = match article.state() {
@@ -104,6 +111,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 article={ById(loaded.article.clone())}
                 share_targets={ById(config.share.clone())}
                 id_prefix={props.id_prefix.clone()}
+                first_screen={*first_screen}
             >
                 <ReaderTools
                     settings={*settings}
