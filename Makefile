@@ -69,8 +69,10 @@ release: dist
 dist-next: tools
 	ARTICLE_READER_BUILD=next trunk build --release --dist target/dist-next
 
-## make bench: the widget against the plain-DOM yardstick; writes bench/report.md (never fails on timing)
+## make bench: the widget against the plain-DOM yardstick, and Lighthouse on both; writes
+## bench/report.md (never fails on timing). Lighthouse is installed here only (bench/lighthouse/).
 bench: dist
+	@[ -d bench/lighthouse/node_modules/lighthouse ] || npm ci --prefix bench/lighthouse --no-audit --no-fund
 	node bench/run.mjs
 
 ## make fuzz: the document parser under cargo fuzz (nightly) for FUZZ_SECONDS (default 60)

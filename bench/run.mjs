@@ -2,45 +2,22 @@
 // 127.0.0.1. A benchmark, not a test: it prints figures and writes bench/report.md and
 // bench/report.json; it never fails on timing.
 import { chromium } from '@playwright/test';
-import { createServer } from 'node:http';
-import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generate, OUT, SIZES } from './generate.mjs';
+import { serve } from './serve.mjs';
 
 const PAIRS = Number(process.env.BENCH_PAIRS || 10);
+const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 const PORT = 4501;
 const root = resolve('.');
 const dist = join(root, 'dist');
 if (!existsSync(join(dist, 'index.html'))) throw new Error('run `make dist` first');
 generate();
-
-const readerCss = readdirSync(dist).find((f) => /^reader-.*\.css$/.test(f));
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
-const server = createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  const mounts = [
-    ['/bench/reader.css', join(dist, readerCss)],
-    ['/bench/docs/', join(root, OUT, 'docs')],
-    ['/bench/', join(root, 'bench')],
-    ['/', dist],
-  ];
-  for (const [prefix, target] of mounts) {
-    if (!path.startsWith(prefix)) continue;
-    const file = prefix.endsWith('/') ? normalize(join(target, path.slice(prefix.length))) : target;
-    if (!file.startsWith(target)) break;
-    try {
-      const body = readFileSync(file);
-      res.writeHead(200, { 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
-      return res.end(body);
-    } catch {
-      break;
-    }
-  }
-  res.writeHead(404);
-  res.end();
-});
-await new Promise((r) => server.listen(PORT, '127.0.0.1', r));
+// Debian's Chromium where it is there, else Playwright's own.
+const chromePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : chromium.executablePath();
+const server = await serve({ root, dist, docs: join(root, OUT, 'docs'), port: PORT });
 
 // Installed in every page before anything runs: when the first screen is in the DOM (the headline
 // and the body's first paragraph), when the article is whole (headline to last related card), when
@@ -64,7 +41,7 @@ const probe = (expectedCards) => {
 };
 
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
+  executablePath: chromePath,
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update',
     '--disable-sync', '--no-first-run', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
 });
@@ -129,6 +106,28 @@ const wordpress = { v1: stat(wp.v1), wordpress: stat(wp.wordpress) };
 wordpress.ratio = wordpress.wordpress.median / wordpress.v1.median;
 console.log(`wordpress (10,000 words): ${wordpress.wordpress.median.toFixed(1)} ms, as v1 ${wordpress.v1.median.toFixed(1)} ms, ratio ${wordpress.ratio.toFixed(2)}`);
 await browser.close();
+
+// Lighthouse, mobile preset, on the 600-word article: the widget's page mode, a host page that
+// embeds it, and the plain-DOM page. Installed by `make bench` (bench/lighthouse/); without it
+// the report says so.
+let lighthouse = null;
+if (LIGHTHOUSE_RUNS > 0) {
+  try {
+    const { lighthouseRuns } = await import('./lighthouse/lighthouse.mjs');
+    const base = `http://127.0.0.1:${PORT}`;
+    lighthouse = await lighthouseRuns(chromePath, {
+      widget: `${base}/index.html?src=/bench/docs/short.json`,
+      embed: `${base}/bench/embed.html`,
+      plain: `${base}/bench/plain.html?src=/bench/docs/short.json`,
+    }, LIGHTHOUSE_RUNS);
+    for (const [name, r] of Object.entries(lighthouse)) {
+      console.log(`lighthouse ${name}: LCP ${r.metrics.lcp.toFixed(0)} ms, TBT ${r.metrics.tbt.toFixed(0)} ms, CLS ${r.metrics.cls.toFixed(3)}, scores ${Object.values(r.scores).join(' / ')}`);
+    }
+  } catch (error) {
+    if (error.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    console.log('skipped: Lighthouse (not installed: `npm ci --prefix bench/lighthouse`, which `make bench` runs)');
+  }
+}
 server.close();
 
 // Bytes, raw and gzip -9, for both ways of starting the widget.
@@ -148,8 +147,29 @@ const size = {
 };
 const growth = results.huge && results.long ? results.huge.article.widget.median / results.long.article.widget.median : NaN;
 
-const report = { date: new Date().toISOString(), pairs: PAIRS, results, growth10x: growth, wordpress, bytes: size };
+const report = { date: new Date().toISOString(), pairs: PAIRS, results, growth10x: growth, wordpress, bytes: size, lighthouse };
 writeFileSync('bench/report.json', `${JSON.stringify(report, null, 2)}\n`);
+
+// Lighthouse's figures per page, the LCP ratio to the plain-DOM page, and what kept a score below 1.
+function lighthouseSection(lh) {
+  if (!lh) return ['## Lighthouse', '', 'Not run (`BENCH_LIGHTHOUSE_RUNS=0`, or Lighthouse not installed).', ''];
+  const names = { widget: 'widget, page mode', embed: 'widget embedded in a host page', plain: 'plain DOM' };
+  const score = (x) => x.toFixed(2);
+  return [
+    '## Lighthouse (mobile preset: simulated slow 4G, 4× CPU slowdown; served gzip\'d; 600-word article)',
+    '',
+    `Median of ${Object.values(lh)[0].runs} runs per page; scores are the lowest seen.`,
+    '',
+    '| page | FCP | LCP | LCP ratio | TBT | CLS | Speed Index | performance | accessibility | best practices | SEO |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+    ...Object.entries(lh).map(([k, r]) => `| ${names[k]} | ${r.metrics.fcp.toFixed(0)} ms | ${r.metrics.lcp.toFixed(0)} ms | ${(r.metrics.lcp / lh.plain.metrics.lcp).toFixed(2)} | ${r.metrics.tbt.toFixed(0)} ms | ${r.metrics.cls.toFixed(3)} | ${r.metrics.si.toFixed(0)} ms | ${score(r.scores.performance)} | ${score(r.scores.accessibility)} | ${score(r.scores['best-practices'])} | ${score(r.scores.seo)} |`),
+    '',
+    ...Object.entries(lh).flatMap(([k, r]) => [
+      `- ${names[k]}: largest contentful paint \`${r.lcpElement}\`; ${r.failing.length ? `below 1: ${r.failing.join('; ')}` : 'no audit below 1'}.`,
+    ]),
+    '',
+  ];
+}
 
 const ms = (s) => `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
@@ -204,6 +224,7 @@ const lines = [
     `| ${mode} | **total** | **${kb(size[mode].raw)}** | **${kb(size[mode].gzip)}** |`,
   ]),
   '',
+  ...lighthouseSection(lighthouse),
 ];
 writeFileSync('bench/report.md', lines.join('\n'));
 console.log(lines.join('\n'));
