@@ -3,7 +3,7 @@ use yew::prelude::*;
 use super::body::{audio, block, figure, inline};
 use super::first_screen::set_busy;
 use super::related::related_cards;
-use super::{href, text, ById, ShareBar, EXTERNAL_REL};
+use super::{href, linked, text, ById, ShareBar, EXTERNAL_REL};
 use crate::browser;
 use crate::date::DocDate;
 use crate::i18n::{split, table, Ui};
@@ -80,11 +80,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         if let Some(logo) = &site.logo {
                             <img class="site-logo" src={href(logo)} alt="" height="24" />
                         }
-                        if let Some(url) = &site.url {
-                            <a href={href(url)} rel={EXTERNAL_REL} target="_blank">{ text(&site.name) }</a>
-                        } else {
-                            { text(&site.name) }
-                        }
+                        { linked(site.url.as_ref(), text(&site.name).into()) }
                     </p>
                 }
                 if !a.section.is_empty() {
@@ -185,11 +181,7 @@ fn byline(article: &Article, ui: &Ui, (lo, hi): (u64, u64)) -> Html {
                                 <img class="avatar" src={href(avatar)} alt="" width="32" height="32" loading="lazy" />
                             }
                             <bdi lang={ui.lang().map(|_| text(&article.lang))}>
-                                if let Some(url) = &author.url {
-                                    <a href={href(url)} rel={EXTERNAL_REL} target="_blank">{ text(&author.name) }</a>
-                                } else {
-                                    { text(&author.name) }
-                                }
+                                { linked(author.url.as_ref(), text(&author.name).into()) }
                             </bdi>
                         </span>
                     }
@@ -236,11 +228,7 @@ fn comment_count(comments: &Comments, ui: &Ui) -> Html {
     };
     html! {
         <p class="comments" lang={ui.lang()} dir={ui.dir()}>
-            if let Some(url) = &comments.url {
-                <a href={href(url)} rel={EXTERNAL_REL} target="_blank">{ label }</a>
-            } else {
-                { label }
-            }
+            { linked(comments.url.as_ref(), label.into()) }
         </p>
     }
 }

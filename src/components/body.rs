@@ -5,7 +5,7 @@
 use yew::prelude::*;
 use yew::virtual_dom::VText;
 
-use super::{href, text, EXTERNAL_REL};
+use super::{href, linked, text};
 use crate::i18n::Ui;
 use crate::model::{Block, Image, Inline, Mark, Run};
 use crate::url_policy::SafeUrl;
@@ -25,21 +25,23 @@ fn run(run: &Run) -> Html {
     } else {
         Html::VText(VText::new(text(&run.text)))
     };
-    let marks: Vec<Mark> = run.marks.iter().collect();
-    for mark in marks.into_iter().rev() {
-        node = match mark {
-            Mark::Strong => html! { <strong>{ node }</strong> },
-            Mark::Em => html! { <em>{ node }</em> },
-            Mark::Underline => html! { <u>{ node }</u> },
-            Mark::Strike => html! { <s>{ node }</s> },
-            Mark::Code => html! { <code>{ node }</code> },
-            Mark::Sub => html! { <sub>{ node }</sub> },
-            Mark::Sup => html! { <sup>{ node }</sup> },
-        };
+    // Innermost mark first, so that the outermost ends up outside.
+    for mark in Mark::ALL.into_iter().rev().filter(|m| run.marks.has(*m)) {
+        node = html! { <@{mark_element(mark)}>{ node }</@> };
     }
-    match &run.href {
-        Some(url) => html! { <a href={href(url)} rel={EXTERNAL_REL} target="_blank">{ node }</a> },
-        None => node,
+    linked(run.href.as_ref(), node)
+}
+
+/// The HTML element of a mark, as section 3 of the format fixes it.
+fn mark_element(mark: Mark) -> &'static str {
+    match mark {
+        Mark::Strong => "strong",
+        Mark::Em => "em",
+        Mark::Underline => "u",
+        Mark::Strike => "s",
+        Mark::Code => "code",
+        Mark::Sub => "sub",
+        Mark::Sup => "sup",
     }
 }
 
@@ -49,12 +51,12 @@ pub fn block(block: &Block, ui: &Ui) -> Html {
     match block {
         Block::Paragraph { content } => html! { <p>{ inline(content) }</p> },
         Block::Heading { level, content } => {
-            let inner = html! { { inline(content) } };
-            match level {
-                3 => html! { <h3>{ inner }</h3> },
-                4 => html! { <h4>{ inner }</h4> },
-                _ => html! { <h2>{ inner }</h2> },
-            }
+            let element = match level {
+                3 => "h3",
+                4 => "h4",
+                _ => "h2",
+            };
+            html! { <@{element}>{ inline(content) }</@> }
         }
         Block::Image { image } => html! { { figure(image, false) } },
         Block::Quote {
@@ -73,11 +75,7 @@ pub fn block(block: &Block, ui: &Ui) -> Html {
             let items = items.iter().enumerate().map(|(i, item)| {
                 html! { <li key={i}>{ inline(item) }</li> }
             });
-            if *ordered {
-                html! { <ol>{ for items }</ol> }
-            } else {
-                html! { <ul>{ for items }</ul> }
-            }
+            html! { <@{if *ordered { "ol" } else { "ul" }}>{ for items }</@> }
         }
         Block::RelatedLink {
             headline,
@@ -95,11 +93,7 @@ pub fn block(block: &Block, ui: &Ui) -> Html {
                     <p class="related-link-label" lang={ui.lang()}>{ w.related }</p>
                 }
                 <p class="related-link-headline">
-                    if let Some(url) = url {
-                        <a href={href(url)} rel={EXTERNAL_REL} target="_blank">{ text(headline) }</a>
-                    } else {
-                        { text(headline) }
-                    }
+                    { linked(url.as_ref(), text(headline).into()) }
                 </p>
             </aside>
         },
@@ -118,11 +112,7 @@ pub fn block(block: &Block, ui: &Ui) -> Html {
                         <p class="embed-provider">{ provider }</p>
                     }
                     <p class="embed-title" lang={name.is_none().then(|| ui.lang()).flatten()}>
-                        if let Some(url) = url {
-                            <a href={href(url)} rel={EXTERNAL_REL} target="_blank">{ name.unwrap_or(AttrValue::Static(w.embedded_content)) }</a>
-                        } else {
-                            { name.unwrap_or(AttrValue::Static(w.embedded_content)) }
-                        }
+                        { linked(url.as_ref(), name.unwrap_or(AttrValue::Static(w.embedded_content)).into()) }
                     </p>
                     <p class="embed-note" lang={ui.lang()} dir={ui.dir()}>{ w.embed_note }</p>
                 </div>
@@ -137,13 +127,10 @@ pub fn figure(image: &Image, lead: bool) -> Html {
     let shown = match &image.src {
         Some(_) => {
             let load = if lead { Load::Eager } else { Load::Figure };
-            let img = picture(image, None, text(&image.alt), load);
-            match &image.link {
-                Some(link) => {
-                    html! { <a href={href(link)} rel={EXTERNAL_REL} target="_blank">{ img }</a> }
-                }
-                None => img,
-            }
+            linked(
+                image.link.as_ref(),
+                picture(image, None, text(&image.alt), load),
+            )
         }
         None if !image.alt.is_empty() => {
             html! { <p class="figure-missing">{ text(&image.alt) }</p> }
@@ -160,11 +147,7 @@ pub fn figure(image: &Image, lead: bool) -> Html {
                     }
                     if let Some(credit) = &image.credit {
                         <small class="credit">
-                            if let Some(url) = &credit.url {
-                                <a href={href(url)} rel={EXTERNAL_REL} target="_blank">{ text(&credit.text) }</a>
-                            } else {
-                                { text(&credit.text) }
-                            }
+                            { linked(credit.url.as_ref(), text(&credit.text).into()) }
                             if let Some(license) = &credit.license {
                                 { " (" }{ text(license) }{ ")" }
                             }

@@ -18,7 +18,6 @@ mod share_bar;
 mod tools;
 
 pub use article::{ArticleView, ArticleViewProps};
-pub use error_view::ErrorView;
 pub use listen::Listen;
 #[cfg(feature = "page")]
 pub use page::PageApp;
@@ -33,7 +32,7 @@ pub use tools::ReaderTools;
 use std::ops::Deref;
 use std::rc::Rc;
 
-use yew::AttrValue;
+use yew::{html, AttrValue, Html};
 
 use crate::model::Text;
 use crate::url_policy::SafeUrl;
@@ -50,6 +49,18 @@ pub(crate) fn text(t: &Text) -> AttrValue {
 
 /// What every link to another page carries (the format's safety rules).
 pub(crate) const EXTERNAL_REL: &str = "noopener noreferrer";
+
+/// `content` as a link to another page when there is an address, else as it is: one place for
+/// the format's link rules, and one copy of the link's view code in the wasm instead of one per
+/// linked thing.
+pub(crate) fn linked(url: Option<&SafeUrl>, content: Html) -> Html {
+    match url {
+        Some(url) => {
+            html! { <a href={href(url)} rel={EXTERNAL_REL} target="_blank">{ content }</a> }
+        }
+        None => content,
+    }
+}
 
 /// Immutable shared data as a prop or a memo key: equal only to itself (the same `Rc`). A loaded
 /// article never changes, and a new load is a new `Rc`, so comparing by value would only walk a

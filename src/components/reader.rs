@@ -2,8 +2,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::error_view::error_view;
 use super::first_screen::first_screen;
-use super::{ArticleView, ById, ErrorView, ReaderTools};
+use super::{ArticleView, ById, ReaderTools};
 use crate::browser;
 use crate::config::{ArticleSource, ReaderConfig};
 use crate::events::HostEvents;
@@ -128,13 +129,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 let article = article.clone();
                 Callback::from(move |_: MouseEvent| article.retry())
             };
-            html! {
-                <ErrorView
-                    detail={error.message(&ui)}
-                    technical={error.detail(&ui).map(AttrValue::from)}
-                    on_retry={retry}
-                />
-            }
+            error_view(&ui, error, retry)
         }
     };
     html! {

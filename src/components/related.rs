@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use super::article::date_text;
 use super::body::{picture, Load};
-use super::{href, text, EXTERNAL_REL};
+use super::{linked, text};
 use crate::i18n::Ui;
 use crate::model::Related;
 
@@ -23,11 +23,7 @@ pub(crate) fn related_cards(items: &[Related], ui: &Ui, heading_id: &AttrValue) 
                             <p class="related-section">{ text(section) }</p>
                         }
                         <h3 class="related-headline">
-                            if let Some(url) = &item.url {
-                                <a href={href(url)} rel={EXTERNAL_REL} target="_blank">{ text(&item.headline) }</a>
-                            } else {
-                                { text(&item.headline) }
-                            }
+                            { linked(item.url.as_ref(), text(&item.headline).into()) }
                         </h3>
                         if let Some(summary) = &item.summary {
                             <p class="related-summary">{ text(summary) }</p>

@@ -144,12 +144,13 @@ fn featured(f: &mut Fields, media: &Json, path: &Path) -> Option<Image> {
                 read::url(f, size.get("source_url"), &size_path),
                 number(size.get("width")),
             ) {
-                if !srcset.iter().any(|e| e.width == width) {
-                    srcset.push(SrcsetEntry { src: url, width });
+                // Kept in width order as it is built, one entry per width (no sort code in
+                // the wasm for a list of a few sizes).
+                if let Err(at) = srcset.binary_search_by_key(&width, |e| e.width) {
+                    srcset.insert(at, SrcsetEntry { src: url, width });
                 }
             }
         }
-        srcset.sort_by_key(|e| e.width);
     }
     let credit = details
         .and_then(|d| at(d, &["image_meta", "credit"]))
