@@ -1,8 +1,9 @@
 use yew::prelude::*;
 
-use super::body::{audio, block, figure, inline};
+use web_sys::Node;
+
+use super::body::Content;
 use super::first_screen::set_busy;
-use super::related::related_cards;
 use super::{href, linked, text, ById, ShareBar, EXTERNAL_REL};
 use crate::browser;
 use crate::date::DocDate;
@@ -36,33 +37,42 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let w = ui.words;
     let lang = text(&a.lang);
     let id = |part: &str| AttrValue::from(format!("{}-{part}", props.id_prefix));
-    // First screen first (see `first_screen.rs`): a long body renders the blocks that fill the
-    // first screen with the header and the rest in one pass after a paint; footer and cards come
-    // once the body is whole.
-    let total = a.body.len();
+    // The content is built as DOM nodes once per article and UI language (`body.rs`). First
+    // screen first (see `first_screen.rs`): a long body starts with the blocks that fill the
+    // first screen and gets the rest in one go after a paint; footer and cards come once the
+    // body is whole.
     let whole_for = use_state(|| None::<ById<Article>>);
-    let count = if whole_for.as_ref() == Some(&props.article) {
-        total
-    } else {
-        props.first_screen.min(total)
+    let whole = whole_for.as_ref() == Some(&props.article);
+    let content = {
+        let count = if whole {
+            a.body.len()
+        } else {
+            props.first_screen
+        };
+        let related_id = id("related");
+        use_memo((props.article.clone(), ui.clone()), move |(article, ui)| {
+            Content::build(article.0.clone(), ui.clone(), count, &related_id)
+        })
     };
-    let body_ref = use_node_ref();
     {
-        let (whole_for, body_ref, article) =
-            (whole_for.clone(), body_ref.clone(), props.article.clone());
-        use_effect_with((article, count), move |(article, count)| {
-            set_busy(&body_ref, *count < total);
-            if *count < total {
-                let article = article.clone();
+        let (whole_for, article) = (whole_for.clone(), props.article.clone());
+        use_effect_with(ById(content.clone()), move |content| {
+            if !content.is_complete() {
+                let content = content.clone();
+                set_busy(content.body.as_ref(), true);
                 wasm_bindgen_futures::spawn_local(async move {
                     browser::after_paint().await;
-                    // The rest in one go: growing in steps re-renders what is there at each step and
-                    // measured slower to the whole article (10,000 words: +80 ms in eightfold steps).
+                    // The rest in one go: growing in steps measured slower to the whole
+                    // article (each step is a layout of everything above it).
+                    content.complete();
+                    set_busy(content.body.as_ref(), false);
+                    // Renders the footer and the cards.
                     whole_for.set(Some(article));
                 });
             }
         });
     }
+    let shown = |node: &Option<Node>| node.clone().map(Html::VRef);
     // Reading time walks the whole body: once per article (and UI language, whose speed is the
     // fallback), not on every render.
     let minutes = use_memo((props.article.clone(), w.code), move |(article, _)| {
@@ -100,36 +110,20 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     </nav>
                 }
                 <h1 class="headline" part="headline">{ text(&a.headline) }</h1>
-                if let [only] = &*a.summary {
-                    <p class="summary">{ inline(only) }</p>
-                } else if !a.summary.is_empty() {
-                    <ul class="summary">
-                        for (i, point) in a.summary.iter().enumerate() {
-                            <li key={i}>{ inline(point) }</li>
-                        }
-                    </ul>
-                }
+                { shown(&content.summary) }
                 { byline(a, &ui, *minutes) }
                 { props.children.clone() }
                 if !a.audio.is_empty() {
                     // Beside "Listen": the publisher's own recordings.
                     <section class="article-audio" aria-labelledby={id("audio")}>
                         { label(&ui, id("audio"), w.recordings) }
-                        for (i, track) in a.audio.iter().enumerate() {
-                            <key={i}>{ audio(track.title.as_ref().map(text), track.duration_seconds, track.src.as_ref(), &ui) }</>
-                        }
+                        { for content.recordings.iter().cloned().map(Html::VRef) }
                     </section>
                 }
             </header>
-            if let Some(image) = &a.lead_image {
-                { figure(image, true) }
-            }
-            <div ref={body_ref} class="article-body">
-                for (i, b) in a.body[..count].iter().enumerate() {
-                    <key={i}>{ block(b, &ui) }</>
-                }
-            </div>
-            if count >= total {
+            { shown(&content.lead) }
+            { shown(&content.body) }
+            if content.is_complete() {
             <footer class="article-footer">
                 if !a.tags.is_empty() {
                     { label(&ui, id("tags"), w.tags) }
@@ -144,9 +138,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 }
                 <ShareBar payload={payload} targets={props.share_targets.0.clone()} />
             </footer>
-            if !a.related.is_empty() {
-                { related_cards(&a.related, &ui, &id("related")) }
-            }
+            { shown(&content.related.borrow()) }
             }
             // Where "Listen" docks its controls while reading: the article's end, so they stay
             // at the bottom of the screen for as long as the article is on it.

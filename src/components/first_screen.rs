@@ -4,8 +4,6 @@
 //! tests meet the whole article; blocks only ever append below what is shown, so nothing on screen
 //! moves, and the footer and cards wait for the end of the body.
 
-use yew::prelude::*;
-
 use crate::model::Block;
 
 /// How many blocks render with the header: those that fill a first screen — about 1,800
@@ -36,10 +34,11 @@ pub(crate) fn first_screen(body: &[Block]) -> usize {
     }
 }
 
-/// The widget's container is busy while the body is still growing.
-pub(crate) fn set_busy(node: &NodeRef, busy: bool) {
+/// The widget's container is busy while the body (`node`) is still growing.
+pub(crate) fn set_busy(node: Option<&web_sys::Node>, busy: bool) {
+    use wasm_bindgen::JsCast;
     if let Some(wrapper) = node
-        .cast::<web_sys::Element>()
+        .and_then(|n| n.dyn_ref::<web_sys::Element>())
         .and_then(|el| el.closest(".reader").ok().flatten())
     {
         let _ = wrapper.set_attribute("aria-busy", if busy { "true" } else { "false" });

@@ -9,7 +9,6 @@ mod listen;
 #[cfg(feature = "page")]
 mod page;
 mod reader;
-mod related;
 #[cfg(feature = "page")]
 mod save_control;
 #[cfg(feature = "page")]
