@@ -30,7 +30,7 @@ async function audit(chromePath, url) {
     for (const c of CATEGORIES) {
       for (const ref of lhr.categories[c].auditRefs) {
         const a = lhr.audits[ref.id];
-        if (ref.weight > 0 && a.score !== null && a.score < 1) failing.push(`${c}: ${ref.id} ${a.displayValue || a.score}`);
+        if (ref.weight > 0 && a.score !== null && a.score < 1) failing.push({ id: `${c}: ${ref.id}`, value: a.displayValue || String(a.score) });
       }
     }
     const lcpItems = lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items;
@@ -57,7 +57,9 @@ export async function lighthouseRuns(chromePath, pages, runs) {
     runs: list.length,
     metrics: Object.fromEntries(Object.keys(METRICS).map((k) => [k, median(list.map((r) => r.metrics[k]))])),
     scores: Object.fromEntries(CATEGORIES.map((c) => [c, Math.min(...list.map((r) => r.scores[c]))])),
-    failing: [...new Set(list.flatMap((r) => r.failing))],
+    // Each audit once, with the values it had in the runs where it was below 1.
+    failing: [...list.flatMap((r) => r.failing).reduce((m, f) => m.set(f.id, [...(m.get(f.id) || []), f.value]), new Map())]
+      .map(([id, values]) => `${id} (${values.join(', ')})`),
     lcpElement: list[0].lcpElement,
   }]));
 }
