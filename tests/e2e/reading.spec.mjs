@@ -145,6 +145,34 @@ test('embed.js start failure speaks ui-lang, else the host page language', async
   await expect(page.locator('article-reader#de-ui').getByRole('button', { name: table('de').try_again })).toBeVisible();
 });
 
+test('changing reading settings keeps the article itself: the same nodes, a selection in the body, loaded pictures', async ({ page }) => {
+  await servePictures(page);
+  await open(page, '?src=/fixtures/all-blocks.json');
+  await expect(page.locator('.figure-lead img')).toHaveJSProperty('complete', true);
+  // Remember the nodes a reader is looking at and select a paragraph's text.
+  await page.evaluate(() => {
+    window.__kept = [...document.querySelectorAll('.article-body > *, .figure-lead img, .summary, .related-card')];
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector('.article-body p'));
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+  });
+  const selected = await page.evaluate(() => getSelection().toString());
+  expect(selected.length).toBeGreaterThan(20);
+  await page.getByRole('button', { name: 'Reading settings' }).focus();
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('group', { name: 'Reading settings' });
+  await panel.getByRole('button', { name: 'Larger text' }).press('Enter');
+  await panel.getByRole('radio', { name: 'Dark' }).check();
+  await panel.getByRole('radio', { name: 'Sans-serif' }).check();
+  await expect(page.locator('.reader')).toHaveAttribute('data-theme', 'dark');
+  // Every remembered node is still the one in the page (nothing was rebuilt), so the pictures
+  // did not load again and the selection still holds the paragraph's text.
+  expect(await page.evaluate(() => window.__kept.length)).toBeGreaterThan(10);
+  expect(await page.evaluate(() => window.__kept.every((node) => node.isConnected))).toBe(true);
+  expect(await page.evaluate(() => getSelection().toString())).toBe(selected);
+});
+
 test('reading settings: the panel, five text sizes, theme, font; remembered; no shift of what is read', async ({ page }) => {
   await servePictures(page);
   await open(page, '?src=/fixtures/all-blocks.json');
