@@ -1,5 +1,5 @@
 //! First screen first: how much of the body renders with the header, and the busy state while
-//! the rest follows in growing chunks after each paint (ArticleView drives it). Until the body is
+//! the rest follows in one go after a paint (ArticleView drives it, `body.rs` appends). Until the body is
 //! whole the widget's container says `aria-busy="true"`, so assistive technology, find-in-page and
 //! tests meet the whole article; blocks only ever append below what is shown, so nothing on screen
 //! moves, and the footer and cards wait for the end of the body.
