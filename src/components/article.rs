@@ -73,11 +73,12 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         });
     }
     let shown = |node: &Option<Node>| node.clone().map(Html::VRef);
-    // Reading time walks the whole body: once per article (and UI language, whose speed is the
-    // fallback), not on every render.
-    let minutes = use_memo((props.article.clone(), w.code), move |(article, _)| {
-        let speed = table(&article.lang).unwrap_or(w).reading_wpm;
-        reading::minutes(reading::word_count(article), speed)
+    // Reading time walks the whole body and its words take `Intl` objects: once per article and
+    // UI language (whose speed is the fallback), not on every render.
+    let reading_time = use_memo((props.article.clone(), ui.clone()), move |(article, ui)| {
+        let speed = table(&article.lang).unwrap_or(ui.words).reading_wpm;
+        let (lo, hi) = reading::minutes(reading::word_count(article), speed);
+        ui.count_range(&ui.words.reading_time, lo, hi)
     });
     let payload = use_memo(props.article.clone(), |article| {
         SharePayload::for_article(article, &browser::page_url())
@@ -111,7 +112,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 }
                 <h1 class="headline" part="headline">{ text(&a.headline) }</h1>
                 { shown(&content.summary) }
-                { byline(a, &ui, *minutes) }
+                { byline(a, &ui, &reading_time) }
                 { props.children.clone() }
                 if !a.audio.is_empty() {
                     // Beside "Listen": the publisher's own recordings.
@@ -138,7 +139,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 }
                 <ShareBar payload={payload} targets={props.share_targets.0.clone()} />
             </footer>
-            { shown(&content.related.borrow()) }
+            { shown(&content.related()) }
             }
             // Where "Listen" docks its controls while reading: the article's end, so they stay
             // at the bottom of the screen for as long as the article is on it.
@@ -156,7 +157,7 @@ fn label(ui: &Ui, id: AttrValue, words: &'static str) -> Html {
 /// Authors ("By A, B and C", joined as the UI language joins lists), the dates, and the reading
 /// time (worked out by the view, once per article). UI words carry the UI's `lang` and `dir` when
 /// the article is in another language.
-fn byline(article: &Article, ui: &Ui, (lo, hi): (u64, u64)) -> Html {
+fn byline(article: &Article, ui: &Ui, reading_time: &str) -> Html {
     let w = ui.words;
     let updated = article.visible_update();
     let separators = browser::list_separators(&ui.locale, article.authors.len());
@@ -187,7 +188,7 @@ fn byline(article: &Article, ui: &Ui, (lo, hi): (u64, u64)) -> Html {
                 if let Some(modified) = updated {
                     <span class="updated">{ dated(w.updated, modified, ui) }</span>
                 }
-                <span class="reading-time">{ ui.count_range(&w.reading_time, lo, hi) }</span>
+                <span class="reading-time">{ reading_time.to_owned() }</span>
             </p>
         </div>
     }
