@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generate, OUT, SIZES } from './generate.mjs';
 import { serve } from './serve.mjs';
+import { stat } from './stats.mjs';
 
 const PAIRS = Number(process.env.BENCH_PAIRS || 10);
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
@@ -65,11 +66,6 @@ async function once(kind, size, doc = size) {
   return result;
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const stat = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
 
 const results = {};
 const only = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',') : Object.keys(SIZES);

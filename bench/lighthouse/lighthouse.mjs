@@ -3,6 +3,7 @@
 // package.json so that Lighthouse resolves from here and only `make bench` installs it.
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
+import { median } from '../stats.mjs';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const METRICS = {
@@ -48,10 +49,6 @@ export async function lighthouseRuns(chromePath, pages, runs) {
   for (let i = 0; i < runs; i++) {
     for (const [name, url] of Object.entries(pages)) seen[name].push(await audit(chromePath, url));
   }
-  const median = (xs) => {
-    const s = [...xs].sort((a, b) => a - b);
-    return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  };
   return Object.fromEntries(Object.entries(seen).map(([name, list]) => [name, {
     url: pages[name],
     runs: list.length,
