@@ -1,4 +1,4 @@
-//! Turns the UI data in `ui/` into Rust constants (`$OUT_DIR/ui.rs`, included by `src/ui.rs`), so
+//! Turns the UI data in `ui/` into Rust constants (`$OUT_DIR/ui.rs`, included by `src/reader/ui.rs`), so
 //! the wasm carries plain `&'static str`s and no parser runs for them at run time. The same files
 //! are written into `dist/embed.js` by `scripts/write-embed.mjs`: one source for both sides.
 //!
@@ -9,7 +9,7 @@
 // A build script fails the build by panicking, with the file and the reason.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-#[path = "src/json.rs"]
+#[path = "src/core/json.rs"]
 #[allow(dead_code, unreachable_pub)]
 mod json;
 

@@ -1,7 +1,16 @@
-//! The article reader: renders article documents (format v1) in the browser with Yew.
+//! The article reader: renders article documents in the browser with Yew.
 //!
-//! The pure core (model, validation, URL policy, dates, share links) builds natively and is tested
-//! with `cargo test`; the browser part (loader, components, mounting) builds for wasm32 only.
+//! The layers, each a folder, with dependencies running one way (`make layers` checks it):
+//!
+//! - [`core`]: the model, JSON, dates, the URL policy (pure);
+//! - [`document`]: every document format (v1 and the publishers'), the HTML allowlist, detection;
+//! - [`reader`]: configuration, settings, share targets, reading time, UI words, errors, loading;
+//! - [`view`]: the article renderer and, in the browser, the Yew components that are its islands;
+//! - [`embed`] and [`page`]: the two ways the widget starts (page mode is the `page` feature);
+//! - [`platform`]: the browser calls, a leaf that imports nothing from the crate.
+//!
+//! `core`, `document`, `reader` and the renderer build natively and are tested with `cargo test`;
+//! the rest builds for wasm32 only.
 
 /// Talc instead of the default dlmalloc: a smaller wasm and faster allocation, the same
 /// `GlobalAlloc` contract (wasm is single-threaded here: no atomics).
@@ -9,36 +18,14 @@
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-pub mod config;
-pub mod date;
-pub mod decode;
-pub mod error;
-pub mod formats;
-pub mod html;
-pub mod i18n;
-pub mod json;
-pub mod model;
-pub mod reading;
-pub mod save_state;
-pub mod saved;
-pub mod settings;
-pub mod share;
-pub mod ui;
-pub mod url_policy;
+pub mod core;
+pub mod document;
+pub mod reader;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
-pub mod browser;
-#[cfg(target_arch = "wasm32")]
-pub mod components;
-#[cfg(target_arch = "wasm32")]
-pub mod events;
-#[cfg(target_arch = "wasm32")]
-pub mod hooks;
-#[cfg(target_arch = "wasm32")]
-pub mod loader;
-#[cfg(target_arch = "wasm32")]
-pub mod mount;
+pub mod embed;
 #[cfg(all(target_arch = "wasm32", feature = "page"))]
-pub mod offline;
+pub mod page;
 #[cfg(target_arch = "wasm32")]
-pub mod speech;
+pub mod platform;

@@ -6,7 +6,7 @@ fn main() {
     // Runs whenever the module is instantiated; it only acts on the project's own index.html (the
     // embed build has no page mode).
     #[cfg(feature = "page")]
-    article_reader::mount::start_page();
+    article_reader::page::start();
 }
 
 /// What `embed.js` calls: the JavaScript side of the `<article-reader>` element.
@@ -14,11 +14,9 @@ fn main() {
 // Public to JavaScript (wasm-bindgen exports them), not to Rust.
 #[allow(unreachable_pub)]
 mod embed_exports {
-    use article_reader::config::ReaderConfig;
-    use article_reader::events::HostEvents;
-    use article_reader::mount::{self, Mode, MountedReader};
+    use article_reader::embed;
+    use article_reader::view::mount::MountedReader;
     use wasm_bindgen::prelude::*;
-    use wasm_bindgen::JsCast;
 
     /// One running widget, owned by its `<article-reader>` element.
     #[wasm_bindgen]
@@ -32,37 +30,10 @@ mod embed_exports {
         }
     }
 
-    /// Mounts a widget into `container` (a `div` inside the element's shadow root). `start` is
-    /// one object: `attributes`, the element's `[name, value]` pairs; `inline`, the text of its
-    /// JSON child, if any; `base`, the directory of `embed.js`; `lang`, the nearest `lang` around
-    /// the element on the host page; `document`, a document set as the `article` property (it
-    /// replaces `src` and the inline child); `notify(type, detail)`, where events go.
+    /// Mounts a widget into `container` (see [`article_reader::embed::mount_element`]).
     #[wasm_bindgen(js_name = mountElement)]
     pub fn mount_element(container: web_sys::Element, start: &JsValue) -> ReaderHandle {
-        let field = |name: &str| js_sys::Reflect::get(start, &name.into()).unwrap_or_default();
-        let pairs = js_sys::Array::from(&field("attributes"))
-            .iter()
-            .map(|pair| {
-                let pair = js_sys::Array::from(&pair);
-                let text = |i| pair.get(i).as_string().unwrap_or_default();
-                (text(0), text(1))
-            })
-            .collect::<Vec<_>>();
-        let mut config = ReaderConfig::from_pairs(pairs).with_inline(field("inline").as_string());
-        config.context_lang = field("lang")
-            .as_string()
-            .filter(|l| !l.is_empty())
-            .map(Into::into);
-        if let Some(document) = field("document").as_string() {
-            config.src = None;
-            config.inline = Some(document.into());
-        }
-        let events = field("notify")
-            .dyn_into::<js_sys::Function>()
-            .ok()
-            .map(HostEvents::new);
-        let base = field("base").as_string().unwrap_or_default();
-        ReaderHandle(mount::mount(container, config, Mode::Embed, &base, events))
+        ReaderHandle(embed::mount_element(container, start))
     }
 
     /// Panics inside the wasm on purpose: the end-to-end tests call it (page mode exposes the
@@ -95,9 +66,9 @@ const USAGE: &str = "usage: article-reader check [--format F] [--base URL] FILEâ
 /// The native command line: `check` and `convert` (a bare list of files means `check`).
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    use article_reader::decode::decode_with;
-    use article_reader::formats::Format;
-    use article_reader::url_policy::{self, UrlUse};
+    use article_reader::core::url_policy::{self, UrlUse};
+    use article_reader::document::decode_with;
+    use article_reader::document::formats::Format;
     use std::process::ExitCode;
 
     let usage = || {

@@ -1,8 +1,10 @@
 //! Native tests of the one configuration: the same pairs give the same widget in both modes.
 #![cfg(not(target_arch = "wasm32"))]
 
-use article_reader::config::{query_pairs, ArticleSource, ReaderConfig, Theme, DEFAULT_TIMEOUT_MS};
-use article_reader::share::ShareTarget;
+use article_reader::core::url_policy::query_pairs;
+use article_reader::reader::config::{ArticleSource, ReaderConfig, DEFAULT_TIMEOUT_MS};
+use article_reader::reader::settings::Theme;
+use article_reader::reader::share::ShareTarget;
 
 #[test]
 fn no_settings_give_the_defaults() {
@@ -116,7 +118,7 @@ fn query_strings_are_form_decoded() {
 
 #[test]
 fn format_and_item_are_read_and_the_fragment_can_name_the_item() {
-    use article_reader::formats::Format;
+    use article_reader::document::formats::Format;
     let config = ReaderConfig::from_pairs([("format", " WordPress "), ("item", "42")]);
     assert_eq!(config.format, Format::WordPress);
     assert_eq!(config.item.as_deref(), Some("42"));

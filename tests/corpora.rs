@@ -8,8 +8,8 @@
 
 use std::path::PathBuf;
 
-use article_reader::decode::decode_str;
-use article_reader::json;
+use article_reader::core::json;
+use article_reader::document::decode_str;
 
 fn cases() -> Vec<(String, Vec<u8>)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -1,7 +1,7 @@
 //! Native tests of `date.rs`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use article_reader::date::*;
+use article_reader::core::date::*;
 
 #[test]
 fn bare_dates_and_timestamps_parse() {

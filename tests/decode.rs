@@ -1,8 +1,8 @@
 //! Native tests of validation: what a valid document becomes, and the field path of every failure.
 #![cfg(not(target_arch = "wasm32"))]
 
-use article_reader::decode::{decode_str, DecodeError};
-use article_reader::model::{Block, Direction, Mark};
+use article_reader::core::model::{Block, Direction, Mark};
+use article_reader::document::{decode_str, DecodeError};
 
 const BASE: Option<&str> = Some("https://news.example/api/story.json");
 const ALL_BLOCKS: &str = include_str!("fixtures/all-blocks.json");
@@ -339,7 +339,7 @@ fn a_dir_outside_the_three_values_falls_back_to_the_language_with_a_warning() {
 
 #[test]
 fn dates_that_are_not_rfc_3339_are_kept_as_written_with_a_warning() {
-    use article_reader::date::DocDate;
+    use article_reader::core::date::DocDate;
     let doc = r#"{"version":"1","headline":"h","body":[],"published":"21 July 2019","modified":"<b>later</b>",
         "related":[{"headline":"r","url":"/r","published":"2019-02-30"}]}"#;
     let decoded = decode_str(doc, BASE).unwrap();
@@ -463,7 +463,7 @@ fn the_sample_article_is_valid_and_complete() {
 
 #[test]
 fn oversized_documents_are_refused_before_parsing() {
-    let big = " ".repeat(article_reader::decode::MAX_DOCUMENT_BYTES + 1);
+    let big = " ".repeat(article_reader::document::MAX_DOCUMENT_BYTES + 1);
     let error = decode_str(&big, BASE).unwrap_err();
     assert_eq!(error, DecodeError::TooLarge);
     assert_eq!(error.to_string(), "document: larger than the 4 MiB limit");

@@ -5,10 +5,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use article_reader::decode::{decode_str, decode_with, DecodeError, Decoded};
-use article_reader::formats::{detect, Format};
-use article_reader::json;
-use article_reader::model::{Block, Direction};
+use article_reader::core::json;
+use article_reader::core::model::{Block, Direction};
+use article_reader::document::formats::{detect, Format};
+use article_reader::document::{decode_str, decode_with, DecodeError, Decoded};
 
 mod common;
 use common::{paths, replaced};
@@ -499,7 +499,7 @@ fn a_wrong_type_at_every_field_of_every_format_is_a_warning_or_a_message_never_a
                 let mutated = replaced(&document, "", target, replacement);
                 tried += 1;
                 // Forced to the fixture's format: a mutation may not turn it into another one.
-                match article_reader::decode::decode_value_with(&mutated, BASE, format, None) {
+                match article_reader::document::decode_value_with(&mutated, BASE, format, None) {
                     Ok(decoded) => assert!(
                         decoded.warnings.iter().all(|w| !w.message.is_empty()),
                         "{file} {target}"

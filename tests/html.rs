@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use article_reader::html;
+use article_reader::document::html;
 
 const BASE: Option<&str> = Some("https://news.example/2024/story/");
 
@@ -57,7 +57,7 @@ fn titles_and_names_become_plain_text() {
 
 #[test]
 fn the_first_pass_leaves_only_allowlisted_attributes_and_no_code_or_style() {
-    use article_reader::html::prune::prune;
+    use article_reader::document::html::prune::prune;
     let cases = [
         (
             r#"<p onclick="x()" style='color:red' class=c>t</p>"#,

@@ -1,7 +1,7 @@
 //! Native tests of `json.rs`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use article_reader::json::*;
+use article_reader::core::json::*;
 
 #[test]
 fn values_parse() {

@@ -6,8 +6,8 @@
 // Test code: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use article_reader::decode::{decode_str, decode_value, MAX_DOCUMENT_BYTES, MAX_LIST_LENGTH};
-use article_reader::json::{self, Json};
+use article_reader::core::json::{self, Json};
+use article_reader::document::{decode_str, decode_value, MAX_DOCUMENT_BYTES, MAX_LIST_LENGTH};
 
 mod common;
 use common::{find, paths, replaced, same_kind};

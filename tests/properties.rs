@@ -3,10 +3,10 @@
 //! email target), and share links are always well-formed.
 #![cfg(not(target_arch = "wasm32"))]
 
-use article_reader::decode::decode_str;
-use article_reader::json::{self, Json};
-use article_reader::share::{SharePayload, ShareTarget};
-use article_reader::url_policy::{resolve, UrlUse};
+use article_reader::core::json::{self, Json};
+use article_reader::core::url_policy::{resolve, UrlUse};
+use article_reader::document::decode_str;
+use article_reader::reader::share::{SharePayload, ShareTarget};
 use proptest::prelude::*;
 
 /// Arbitrary JSON values, nested a few levels.

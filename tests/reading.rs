@@ -2,10 +2,10 @@
 
 #![allow(clippy::expect_used)]
 
-use article_reader::decode::decode_str;
-use article_reader::reading::{minutes, word_count};
+use article_reader::document::decode_str;
+use article_reader::reader::reading::{minutes, word_count};
 
-fn article(body: &str) -> article_reader::model::Article {
+fn article(body: &str) -> article_reader::core::model::Article {
     let doc = format!(
         r#"{{"version":"1","lang":"en","headline":"Two words","summary":["Three short words"],"body":[{body}]}}"#
     );

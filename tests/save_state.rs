@@ -1,9 +1,9 @@
 //! Native tests of the "Save for offline" state machine.
 #![cfg(not(target_arch = "wasm32"))]
 
-use article_reader::error::ReaderError;
-use article_reader::i18n::Ui;
-use article_reader::save_state::{SaveAction, SaveMessage, SaveState, SaveStatus};
+use article_reader::reader::error::ReaderError;
+use article_reader::reader::i18n::Ui;
+use article_reader::reader::save_state::{SaveAction, SaveMessage, SaveState, SaveStatus};
 
 fn ui() -> Ui {
     Ui::default()

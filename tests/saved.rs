@@ -1,9 +1,9 @@
 //! Native tests of the saved-articles index.
 #![cfg(not(target_arch = "wasm32"))]
 
-use article_reader::decode::decode_str;
-use article_reader::saved::{SavedEntry, SavedIndex};
-use article_reader::url_policy::{resolve, UrlUse};
+use article_reader::core::url_policy::{resolve, UrlUse};
+use article_reader::document::decode_str;
+use article_reader::reader::saved::{SavedEntry, SavedIndex};
 
 fn entry(url: &str, saved_at: u64, images: &[&str]) -> SavedEntry {
     SavedEntry {

@@ -1,7 +1,7 @@
 //! Reading settings: steps, stored form, and the embedder's theme as the default.
 
-use article_reader::config::Theme;
-use article_reader::settings::{Font, ReadingSettings, DEFAULT_SIZE, LARGEST};
+use article_reader::reader::settings::Theme;
+use article_reader::reader::settings::{Font, ReadingSettings, DEFAULT_SIZE, LARGEST};
 
 #[test]
 fn text_size_moves_in_five_steps_and_stops_at_both_ends() {

@@ -1,11 +1,11 @@
 //! Native tests of share-intent addresses, target lists and reader-facing error messages.
 #![cfg(not(target_arch = "wasm32"))]
 
-use article_reader::decode::{decode_str, DecodeError};
-use article_reader::error::ReaderError;
-use article_reader::i18n::EN;
-use article_reader::json::JsonError;
-use article_reader::share::{encode, SharePayload, ShareTarget};
+use article_reader::core::json::JsonError;
+use article_reader::document::{decode_str, DecodeError};
+use article_reader::reader::error::ReaderError;
+use article_reader::reader::i18n::EN;
+use article_reader::reader::share::{encode, SharePayload, ShareTarget};
 
 fn payload() -> SharePayload {
     SharePayload {
@@ -134,11 +134,11 @@ fn labels_are_the_names_the_format_fixes() {
         ]
     );
     assert_eq!(
-        ShareTarget::X.label(&article_reader::i18n::ES),
+        ShareTarget::X.label(&article_reader::reader::i18n::ES),
         "Compartir en X"
     );
     assert_eq!(
-        ShareTarget::Email.short_name(&article_reader::i18n::DE),
+        ShareTarget::Email.short_name(&article_reader::reader::i18n::DE),
         "E-Mail"
     );
 }
@@ -190,7 +190,7 @@ fn retry_after_is_passed_on_to_the_reader() {
 
 #[test]
 fn content_types_that_cannot_hold_an_article_are_refused_before_reading() {
-    use article_reader::error::check_content_type;
+    use article_reader::reader::error::check_content_type;
     for ok in [
         "application/json",
         "application/json; charset=utf-8",
@@ -233,7 +233,7 @@ fn an_html_page_is_told_apart_from_a_broken_document() {
         ReaderError::from_decode(broken, issue),
         ReaderError::Invalid(DecodeError::NotJson(JsonError { line: 1, .. }))
     ));
-    let big = " ".repeat(article_reader::decode::MAX_DOCUMENT_BYTES + 1);
+    let big = " ".repeat(article_reader::document::MAX_DOCUMENT_BYTES + 1);
     let issue = decode_str(&big, None).unwrap_err();
     assert_eq!(ReaderError::from_decode(&big, issue), ReaderError::TooLarge);
     let text = "this is not json";

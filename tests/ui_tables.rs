@@ -6,8 +6,8 @@
 
 use std::collections::BTreeSet;
 
-use article_reader::i18n::{choose, table, LANGUAGES};
-use article_reader::json::{parse, Json};
+use article_reader::core::json::{parse, Json};
+use article_reader::reader::i18n::{choose, table, LANGUAGES};
 
 fn read(code: &str) -> Json {
     let text = std::fs::read_to_string(format!("ui/{code}.json")).expect("table exists");

@@ -6,8 +6,9 @@
 
 use std::rc::Rc;
 
-use article_reader::components::{Reader, ReaderProps};
-use article_reader::config::{ArticleSource, ReaderConfig, Theme};
+use article_reader::reader::config::{ArticleSource, ReaderConfig};
+use article_reader::reader::settings::Theme;
+use article_reader::view::components::{Reader, ReaderProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -60,7 +61,8 @@ fn props(source: ArticleSource) -> ReaderProps {
     ReaderProps {
         source,
         config: Rc::new(config),
-        offline: false,
+        page_controls: None,
+        on_words: None,
         id_prefix: "t".into(),
         events: None,
     }
@@ -519,16 +521,16 @@ async fn no_inline_style_attributes_anywhere() {
 async fn after_a_panic_every_mounted_widget_shows_the_alert_with_a_way_back() {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    let _app = article_reader::mount::mount(
+    let _app = article_reader::view::mount::mount(
         root.clone(),
         inline_config(ALL_BLOCKS),
-        article_reader::mount::Mode::Page,
+        article_reader::view::mount::Mode::Page,
         &base(),
         None,
     );
     wait_for(&root, WHOLE).await;
     // What the panic hook runs: plain DOM calls, no re-entry into the (then unreliable) app.
-    article_reader::mount::show_panic_view();
+    article_reader::view::mount::show_panic_view();
     let alert = root
         .query_selector("[role=alert]")
         .unwrap()
@@ -544,7 +546,7 @@ async fn after_a_panic_every_mounted_widget_shows_the_alert_with_a_way_back() {
 
 #[wasm_bindgen_test]
 async fn after_a_panic_an_embedded_widget_offers_a_retry_that_never_navigates_the_host() {
-    use article_reader::mount::{mount, Mode};
+    use article_reader::view::mount::{mount, Mode};
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let mut app = mount(
@@ -555,7 +557,7 @@ async fn after_a_panic_an_embedded_widget_offers_a_retry_that_never_navigates_th
         None,
     );
     wait_for(&root, WHOLE).await;
-    article_reader::mount::show_panic_view();
+    article_reader::view::mount::show_panic_view();
     let button = root
         .query_selector("[role=alert] button[data-reader-retry]")
         .unwrap()
@@ -571,7 +573,7 @@ async fn after_a_panic_an_embedded_widget_offers_a_retry_that_never_navigates_th
 
 #[wasm_bindgen_test]
 async fn an_element_with_a_blank_src_and_nothing_inline_says_no_article_was_given() {
-    use article_reader::mount::{mount, Mode};
+    use article_reader::view::mount::{mount, Mode};
     for src in ["", "   "] {
         let root = document().create_element("div").unwrap();
         document().body().unwrap().append_child(&root).unwrap();
@@ -598,9 +600,11 @@ fn the_browser_parser_gives_the_blocks_the_native_parser_gives() {
         serde_json::from_str(include_str!("fixtures/html-cases.json")).unwrap();
     for case in cases {
         let markup = case["html"].as_str().unwrap();
-        let nodes = article_reader::html::parse(markup).expect("DOMParser available");
-        let blocks =
-            article_reader::html::to_blocks(&nodes, Some("https://news.example/2024/story/"));
+        let nodes = article_reader::document::html::parse(markup).expect("DOMParser available");
+        let blocks = article_reader::document::html::to_blocks(
+            &nodes,
+            Some("https://news.example/2024/story/"),
+        );
         assert_eq!(
             serde_json::to_value(blocks).unwrap(),
             case["blocks"],
@@ -649,7 +653,7 @@ fn with_config(source: ArticleSource, config: ReaderConfig) -> ReaderProps {
 
 #[wasm_bindgen_test]
 async fn a_spanish_article_gets_a_spanish_ui_and_ui_lang_marks_foreign_words() {
-    let es = &article_reader::i18n::ES;
+    let es = &article_reader::reader::i18n::ES;
     let root = render_inline(SPANISH).await;
     let tools = wait_for(&root, ".reader-tools").await;
     assert!(text_of(&tools).contains(es.settings));
@@ -676,7 +680,7 @@ async fn a_spanish_article_gets_a_spanish_ui_and_ui_lang_marks_foreign_words() {
     let tools = wait_for(&root, ".reader-tools").await;
     assert_eq!(tools.get_attribute("lang").as_deref(), Some("de"));
     assert_eq!(tools.get_attribute("dir").as_deref(), Some("ltr"));
-    assert!(text_of(&tools).contains(article_reader::i18n::DE.settings));
+    assert!(text_of(&tools).contains(article_reader::reader::i18n::DE.settings));
     assert_eq!(
         root.query_selector("article")
             .unwrap()
@@ -738,7 +742,7 @@ async fn reading_settings_apply_to_the_wrapper_and_controls_can_hide_them() {
         .unwrap();
 
     let config = ReaderConfig {
-        controls: article_reader::config::Controls::parse(""),
+        controls: article_reader::reader::config::Controls::parse(""),
         ..ReaderConfig::default()
     };
     let root = mount(with_config(

@@ -3,7 +3,7 @@
 //! must hold only addresses the URL policy allows and survive a second decode of its own output.
 #![no_main]
 
-use article_reader::decode::decode_str;
+use article_reader::document::decode_str;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
             assert!(url.as_str().starts_with("http://") || url.as_str().starts_with("https://"));
         }
     }
-    if let Ok(value) = article_reader::json::parse(&text) {
-        assert_eq!(article_reader::json::parse(&value.to_string()).ok(), Some(value));
+    if let Ok(value) = article_reader::core::json::parse(&text) {
+        assert_eq!(article_reader::core::json::parse(&value.to_string()).ok(), Some(value));
     }
 });

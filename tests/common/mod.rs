@@ -2,7 +2,7 @@
 //! replaced (wrong types at every field).
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
-use article_reader::json::Json;
+use article_reader::core::json::Json;
 
 pub(crate) fn paths(value: &Json, path: String, out: &mut Vec<String>) {
     match value {

@@ -1,0 +1,433 @@
+//! The article format v1 as Rust types: what a checked document is.
+//!
+//! Only [`crate::document`] builds these values, after validation and the URL policy, so the renderer
+//! never meets a raw address or an unchecked shape. Strings and lists are `Rc` so that components
+//! can take them as props without copying. `Serialize` writes a document back in format v1
+//! (round-trip tests and the native validator use it).
+
+use std::rc::Rc;
+
+use serde::Serialize;
+
+use crate::core::date::DocDate;
+use crate::core::url_policy::SafeUrl;
+
+/// Shared immutable text.
+pub type Text = Rc<str>;
+
+/// A whole article document.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Article {
+    pub version: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<Text>,
+    /// Canonical address: what share controls share.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<SafeUrl>,
+    /// BCP 47 tag, `en` when the document gives none or an unusable one.
+    pub lang: Text,
+    pub dir: Direction,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub site: Option<Site>,
+    #[serde(skip_serializing_if = "is_empty")]
+    pub section: Rc<[Crumb]>,
+    pub headline: Text,
+    #[serde(skip_serializing_if = "is_empty")]
+    pub summary: Rc<[Inline]>,
+    #[serde(skip_serializing_if = "is_empty")]
+    pub authors: Rc<[Author]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<DocDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modified: Option<DocDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lead_image: Option<Image>,
+    pub body: Rc<[Block]>,
+    #[serde(skip_serializing_if = "is_empty")]
+    pub related: Rc<[Related]>,
+    #[serde(skip_serializing_if = "is_empty")]
+    pub tags: Rc<[Text]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comments: Option<Comments>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share: Option<ShareParams>,
+    #[serde(skip_serializing_if = "is_empty")]
+    pub audio: Rc<[AudioTrack]>,
+}
+
+fn is_empty<T>(list: &Rc<[T]>) -> bool {
+    list.is_empty()
+}
+
+impl Article {
+    /// The modification date, only when it is later than the publication date (or there is none):
+    /// that is when the format says "Updated …" is shown.
+    pub fn visible_update(&self) -> Option<&DocDate> {
+        let modified = self.modified.as_ref()?;
+        let published = self.published.as_ref();
+        match (published.and_then(DocDate::checked), modified.checked()) {
+            (Some(p), Some(m)) if m.epoch_seconds <= p.epoch_seconds => None,
+            // Dates that are not RFC 3339 cannot be ordered: shown unless they are the same text.
+            _ if published.map(DocDate::text) == Some(modified.text()) => None,
+            _ => Some(modified),
+        }
+    }
+}
+
+impl Article {
+    /// Every picture address the article shows (lead, body, related, avatars, logo, with their
+    /// `srcset` candidates), each once: what saving for offline reading must store.
+    pub fn image_urls(&self) -> Vec<&SafeUrl> {
+        let mut images: Vec<&Image> = self.lead_image.iter().collect();
+        for block in self.body.iter() {
+            match block {
+                Block::Image { image } => images.push(image),
+                Block::RelatedLink {
+                    image: Some(image), ..
+                } => images.push(image),
+                _ => {}
+            }
+        }
+        images.extend(self.related.iter().filter_map(|r| r.image.as_ref()));
+        let mut urls: Vec<&SafeUrl> = Vec::new();
+        for image in images {
+            urls.extend(image.src.iter());
+            urls.extend(image.srcset.iter().map(|e| &e.src));
+        }
+        urls.extend(self.authors.iter().filter_map(|a| a.avatar.as_ref()));
+        urls.extend(self.site.iter().filter_map(|s| s.logo.as_ref()));
+        let mut unique: Vec<&SafeUrl> = Vec::with_capacity(urls.len());
+        for url in urls {
+            if !unique.contains(&url) {
+                unique.push(url);
+            }
+        }
+        unique
+    }
+}
+
+/// Text direction of the article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Ltr,
+    Rtl,
+    Auto,
+}
+
+impl Direction {
+    /// The `dir` attribute value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+            Direction::Auto => "auto",
+        }
+    }
+
+    /// The default for a language: right-to-left for the scripts the format lists.
+    pub fn for_lang(lang: &str) -> Direction {
+        let primary = lang
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "ar" | "fa" | "he" | "ur" | "ug" | "ps" | "sd" | "yi" => Direction::Rtl,
+            _ => Direction::Ltr,
+        }
+    }
+}
+
+/// The publisher.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Site {
+    pub name: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<SafeUrl>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub logo: Option<SafeUrl>,
+}
+
+/// One step of the breadcrumb.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Crumb {
+    pub name: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<SafeUrl>,
+}
+
+/// A byline entry.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Author {
+    pub name: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<SafeUrl>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub avatar: Option<SafeUrl>,
+}
+
+/// Inline content: a sequence of text runs (a plain string is one unmarked run).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct Inline(pub Rc<[Run]>);
+
+impl Inline {
+    /// The text without marks or links, for places that take plain text (`title`, share text).
+    pub fn plain_text(&self) -> String {
+        self.0.iter().map(|run| &*run.text).collect()
+    }
+}
+
+/// A run of text with its marks and, optionally, a link.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Run {
+    pub text: Text,
+    #[serde(skip_serializing_if = "Marks::is_empty")]
+    pub marks: Marks,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub href: Option<SafeUrl>,
+}
+
+/// The set of marks on a run, as bits (cheap to copy and compare).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Marks(u8);
+
+/// A mark of the format, in nesting order (outermost first).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    Strong,
+    Em,
+    Underline,
+    Strike,
+    Code,
+    Sub,
+    Sup,
+}
+
+impl Mark {
+    /// Every mark, outermost first.
+    pub const ALL: [Mark; 7] = [
+        Mark::Strong,
+        Mark::Em,
+        Mark::Underline,
+        Mark::Strike,
+        Mark::Code,
+        Mark::Sub,
+        Mark::Sup,
+    ];
+
+    /// The mark's name in the format.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mark::Strong => "strong",
+            Mark::Em => "em",
+            Mark::Underline => "underline",
+            Mark::Strike => "strike",
+            Mark::Code => "code",
+            Mark::Sub => "sub",
+            Mark::Sup => "sup",
+        }
+    }
+
+    /// The mark named `name`, if the format knows it.
+    pub fn from_name(name: &str) -> Option<Mark> {
+        Mark::ALL.into_iter().find(|m| m.name() == name)
+    }
+}
+
+impl Marks {
+    /// Whether no mark is set.
+    pub fn is_empty(&self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether `mark` is set.
+    pub fn has(self, mark: Mark) -> bool {
+        self.0 & (1 << mark as u8) != 0
+    }
+
+    /// This set plus `mark`.
+    pub fn with(self, mark: Mark) -> Marks {
+        Marks(self.0 | (1 << mark as u8))
+    }
+
+    /// The marks that are set, outermost first.
+    pub fn iter(self) -> impl Iterator<Item = Mark> {
+        Mark::ALL.into_iter().filter(move |m| self.has(*m))
+    }
+}
+
+impl Serialize for Marks {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter().map(Mark::name))
+    }
+}
+
+/// A picture with its caption and credit, kept apart as the format requires.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Image {
+    /// `None` when the address failed the URL policy: the caption still shows.
+    pub src: Option<SafeUrl>,
+    pub alt: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub width: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub height: Option<u32>,
+    #[serde(skip_serializing_if = "is_empty")]
+    pub srcset: Rc<[SrcsetEntry]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caption: Option<Inline>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credit: Option<Credit>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<SafeUrl>,
+}
+
+impl Image {
+    /// A picture known only by its address (no description, size or caption yet): what the
+    /// publishers' formats start from.
+    pub fn at(src: SafeUrl) -> Image {
+        Image {
+            src: Some(src),
+            alt: "".into(),
+            width: None,
+            height: None,
+            srcset: Rc::new([]),
+            caption: None,
+            credit: None,
+            link: None,
+        }
+    }
+
+    /// The `srcset` attribute value, if any candidate passed the URL policy.
+    pub fn srcset_attr(&self) -> Option<String> {
+        let parts: Vec<String> = self
+            .srcset
+            .iter()
+            .map(|e| format!("{} {}w", e.src, e.width))
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+}
+
+/// One `srcset` candidate.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SrcsetEntry {
+    pub src: SafeUrl,
+    pub width: u32,
+}
+
+/// Who made a picture.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Credit {
+    pub text: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<SafeUrl>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub license: Option<Text>,
+}
+
+impl Credit {
+    /// A credit that is only a name (what most sources give).
+    pub fn named(text: &str) -> Credit {
+        Credit {
+            text: text.into(),
+            url: None,
+            license: None,
+        }
+    }
+}
+
+/// A block of the body; unknown block types never get here (they are skipped with a warning).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    Paragraph {
+        content: Inline,
+    },
+    Heading {
+        level: u8,
+        content: Inline,
+    },
+    Image {
+        image: Image,
+    },
+    Quote {
+        content: Inline,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        cite: Option<Text>,
+        pull: bool,
+    },
+    List {
+        ordered: bool,
+        items: Rc<[Inline]>,
+    },
+    RelatedLink {
+        headline: Text,
+        url: Option<SafeUrl>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        image: Option<Image>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        label: Option<Text>,
+    },
+    Divider,
+    Audio {
+        src: Option<SafeUrl>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        title: Option<Text>,
+    },
+    Embed {
+        url: Option<SafeUrl>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        title: Option<Text>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        provider: Option<Text>,
+    },
+}
+
+/// A related-story card.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Related {
+    pub headline: Text,
+    pub url: Option<SafeUrl>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image: Option<Image>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<DocDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Text>,
+}
+
+/// The comment count and where the comments are.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Comments {
+    pub count: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<SafeUrl>,
+}
+
+/// Extra share parameters; the shared address is always the article's `url`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct ShareParams {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<Text>,
+    #[serde(skip_serializing_if = "is_empty")]
+    pub hashtags: Rc<[Text]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<Text>,
+}
+
+/// Publisher audio offered with the article.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AudioTrack {
+    pub src: Option<SafeUrl>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duration_seconds: Option<u64>,
+}

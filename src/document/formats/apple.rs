@@ -1,0 +1,224 @@
+//! Apple News Format (`article.json`): components by role, metadata for authors, dates and the
+//! canonical address. Pictures given as `bundle://` files cannot be shown from the web and are
+//! left out by the URL policy, with a warning.
+
+use super::read::{self, at, items, plain, text};
+use super::Adapted;
+use crate::core::json::Json;
+use crate::core::model::{Author, Block, Image, Text};
+use crate::document::fields::{object, Fields, Result};
+use crate::document::path::Path;
+
+pub(crate) fn article(f: &mut Fields, value: &Json) -> Result<Adapted> {
+    let path = Path::Root;
+    let doc = object(value, &path)?;
+    let mut headline = plain(f, doc.get("title"), &path.field("title"));
+    let mut intro = None;
+    let mut body = Vec::new();
+    components(
+        f,
+        doc.get("components"),
+        &path.field("components"),
+        &mut body,
+        &mut headline,
+        &mut intro,
+    )?;
+    let mut article = read::article(headline.clone().unwrap_or_default());
+    let meta = doc.get("metadata");
+    let meta_path = path.field("metadata");
+    article.id = text(f, doc.get("identifier"), &path.field("identifier")).map(Text::from);
+    article.url = read::url(
+        f,
+        meta.and_then(|m| m.get("canonicalURL")),
+        &meta_path.field("canonicalURL"),
+    );
+    let excerpt = meta.and_then(|m| plain(f, m.get("excerpt"), &meta_path.field("excerpt")));
+    article.summary = excerpt
+        .or(intro)
+        .map(|s| read::inline(&s))
+        .into_iter()
+        .collect();
+    article.published = read::date(
+        f,
+        meta.and_then(|m| m.get("datePublished")),
+        &meta_path.field("datePublished"),
+        false,
+    );
+    article.modified = read::date(
+        f,
+        meta.and_then(|m| m.get("dateModified")),
+        &meta_path.field("dateModified"),
+        false,
+    );
+    article.authors = read::words(
+        f,
+        meta.and_then(|m| m.get("authors")),
+        &meta_path.field("authors"),
+    )
+    .into_iter()
+    .map(|name| Author {
+        name: name.into(),
+        url: None,
+        avatar: None,
+    })
+    .collect();
+    article.tags = read::words(
+        f,
+        meta.and_then(|m| m.get("keywords")),
+        &meta_path.field("keywords"),
+    )
+    .into_iter()
+    .map(Text::from)
+    .collect();
+    read::set_language(
+        f,
+        &mut article,
+        doc.get("language"),
+        &path.field("language"),
+    );
+    if article.lead_image.is_none() {
+        article.lead_image = read::url(
+            f,
+            meta.and_then(|m| m.get("thumbnailURL")),
+            &meta_path.field("thumbnailURL"),
+        )
+        .map(Image::at);
+    }
+    Ok(Adapted {
+        article,
+        body,
+        headline,
+    })
+}
+
+/// The blocks of a list of components, containers read in order.
+fn components(
+    f: &mut Fields,
+    list: Option<&Json>,
+    path: &Path,
+    body: &mut Vec<Block>,
+    headline: &mut Option<String>,
+    intro: &mut Option<String>,
+) -> Result<()> {
+    for (i, component) in items(list).into_iter().enumerate() {
+        let path = path.index(i);
+        let role = component
+            .get("role")
+            .and_then(Json::as_str)
+            .unwrap_or_default();
+        let content = component.get("text");
+        match role {
+            "title" => {
+                if headline.is_none() {
+                    *headline = plain(f, content, &path.field("text"));
+                }
+            }
+            "intro" => *intro = plain(f, content, &path.field("text")),
+            "byline" | "author" | "illustrator" | "photographer" => {}
+            "body" | "text" | "caption" | "heading" | "heading1" | "heading2" | "heading3"
+            | "heading4" | "heading5" | "heading6" => {
+                let Some(raw) = text(f, content, &path.field("text")) else {
+                    continue;
+                };
+                let blocks = match component.get("format").and_then(Json::as_str) {
+                    Some("html") => read::html_blocks(f, &raw, &path.field("text"), None)?,
+                    _ => read::paragraphs(&raw),
+                };
+                if role.starts_with("heading") {
+                    let level = role
+                        .strip_prefix("heading")
+                        .and_then(|n| n.parse::<u8>().ok())
+                        .unwrap_or(2)
+                        .clamp(2, 4);
+                    for block in blocks {
+                        if let Block::Paragraph { content } = block {
+                            body.push(Block::Heading { level, content });
+                        }
+                    }
+                } else {
+                    body.extend(blocks);
+                }
+            }
+            "quote" | "pullquote" => {
+                if let Some(quote) = plain(f, content, &path.field("text")) {
+                    body.push(Block::Quote {
+                        content: read::inline(&quote),
+                        cite: None,
+                        pull: role == "pullquote",
+                    });
+                }
+            }
+            "photo" | "figure" | "image" | "portrait" | "logo" => {
+                if let Some(image) = picture(f, component, &path) {
+                    body.push(Block::Image { image });
+                }
+            }
+            "gallery" | "mosaic" => {
+                for (j, item) in items(component.get("items")).into_iter().enumerate() {
+                    if let Some(image) = picture(f, item, &path.field("items").index(j)) {
+                        body.push(Block::Image { image });
+                    }
+                }
+            }
+            "divider" => body.push(Block::Divider),
+            "audio" | "podcast" | "music" => {
+                if let Some(src) = read::url(f, component.get("URL"), &path.field("URL")) {
+                    body.push(Block::Audio {
+                        src: Some(src),
+                        title: plain(f, component.get("caption"), &path.field("caption"))
+                            .map(Text::from),
+                    });
+                }
+            }
+            "video" | "embedwebvideo" | "embedvideo" | "tweet" | "instagram" | "facebook_post"
+            | "tiktok" => {
+                if let Some(url) = read::url(f, component.get("URL"), &path.field("URL")) {
+                    body.push(Block::Embed {
+                        url: Some(url),
+                        title: plain(f, component.get("caption"), &path.field("caption"))
+                            .map(Text::from),
+                        provider: None,
+                    });
+                }
+            }
+            "container" | "section" | "chapter" | "header" | "aside" | "article_link" => {
+                components(
+                    f,
+                    component.get("components"),
+                    &path.field("components"),
+                    body,
+                    headline,
+                    intro,
+                )?;
+            }
+            _ => f.warn(
+                &path,
+                format!(
+                    "component of role \"{}\" skipped",
+                    role.chars().take(40).collect::<String>()
+                ),
+            ),
+        }
+    }
+    Ok(())
+}
+
+/// A photo, figure or gallery item: its `URL`, caption (text or `{text}`) and accessible caption.
+fn picture(f: &mut Fields, component: &Json, path: &Path) -> Option<Image> {
+    let src = read::url(f, component.get("URL"), &path.field("URL"))?;
+    let caption = component.get("caption").map(|c| match c {
+        Json::Object(_) => at(c, &["text"]).unwrap_or(c),
+        other => other,
+    });
+    let caption = plain(f, caption, &path.field("caption"));
+    let alt = plain(
+        f,
+        component.get("accessibilityCaption"),
+        &path.field("accessibilityCaption"),
+    );
+    Some(Image {
+        alt: alt.or_else(|| caption.clone()).unwrap_or_default().into(),
+        caption: caption.map(|c| read::inline(&c)),
+        ..Image::at(src)
+    })
+}

@@ -1,0 +1,232 @@
+//! The documents publishers already have (spec §4): WordPress REST posts, JSON Feed items,
+//! schema.org JSON-LD articles, Arc XP ANS stories, Ghost posts and Apple News Format articles,
+//! each detected from its shape alone (or forced with `format`) and read into the same v1
+//! [`Article`], so rendering, sharing, saving and every safety rule apply unchanged. Fields that
+//! carry HTML go through the one allowlist of [`crate::document::html`].
+
+mod ans;
+mod apple;
+mod ghost;
+mod jsonfeed;
+mod jsonld;
+pub(crate) mod read;
+mod wordpress;
+
+use crate::core::json::Json;
+use crate::core::model::{Article, Block, Inline};
+use crate::document::fields::Fields;
+use crate::document::path::Path;
+use crate::document::FieldIssue;
+
+/// The formats the reader reads; `format` / `?format=` names them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    /// Detected from the document's shape.
+    #[default]
+    Auto,
+    V1,
+    WordPress,
+    JsonFeed,
+    JsonLd,
+    Ans,
+    Ghost,
+    AppleNews,
+}
+
+impl Format {
+    /// Every format with its name, in the order detection tries them.
+    pub const ALL: [(Format, &'static str); 8] = [
+        (Format::Auto, "auto"),
+        (Format::V1, "v1"),
+        (Format::WordPress, "wordpress"),
+        (Format::JsonFeed, "jsonfeed"),
+        (Format::JsonLd, "jsonld"),
+        (Format::Ans, "ans"),
+        (Format::Ghost, "ghost"),
+        (Format::AppleNews, "applenews"),
+    ];
+
+    /// Reads a `format` value; unknown names are `Auto`.
+    pub fn parse(name: &str) -> Format {
+        let name = name.trim().to_ascii_lowercase();
+        Format::ALL
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map_or(Format::Auto, |(format, _)| *format)
+    }
+
+    /// The name, as in `format` and the load event's detail.
+    pub fn name(self) -> &'static str {
+        Format::ALL
+            .iter()
+            .find(|(f, _)| *f == self)
+            .map_or("auto", |(_, name)| name)
+    }
+
+    /// What the format is called in messages.
+    pub fn title(self) -> &'static str {
+        match self {
+            Format::Auto | Format::V1 => "article format v1",
+            Format::WordPress => "WordPress REST API",
+            Format::JsonFeed => "JSON Feed",
+            Format::JsonLd => "schema.org JSON-LD",
+            Format::Ans => "Arc XP ANS",
+            Format::Ghost => "Ghost Content API",
+            Format::AppleNews => "Apple News Format",
+        }
+    }
+}
+
+/// Which format a parsed document is, from its shape alone; `None` for JSON that is none of them.
+pub fn detect(value: &Json) -> Option<Format> {
+    match value {
+        Json::Object(_) => {}
+        Json::Array(list) if list.first().is_some_and(Json::is_object) => {}
+        // Not an object at all: v1's reader says "expected object".
+        _ => return Some(Format::V1),
+    }
+    let version = value.get("version").and_then(Json::as_str);
+    if version.is_some_and(|v| v.starts_with("https://jsonfeed.org/version/")) {
+        return Some(Format::JsonFeed);
+    }
+    if value.get("headline").and_then(Json::as_str).is_some() && value.get("body").is_some()
+        || version == Some("1")
+    {
+        return Some(Format::V1);
+    }
+    let first = match value {
+        Json::Array(items) => items.first(),
+        _ => Some(value),
+    };
+    if first.is_some_and(wordpress::is_post) {
+        return Some(Format::WordPress);
+    }
+    if jsonld::is_jsonld(value) {
+        return Some(Format::JsonLd);
+    }
+    if value.as_array().is_some() {
+        // Only WordPress and JSON-LD answer with lists; v1's reader says "expected object".
+        return Some(Format::V1);
+    }
+    if value.get("type").and_then(Json::as_str) == Some("story")
+        || value.get("content_elements").is_some() && value.get("headlines").is_some()
+    {
+        return Some(Format::Ans);
+    }
+    if value.get("posts").is_some_and(|p| p.as_array().is_some()) || ghost::is_post(value) {
+        return Some(Format::Ghost);
+    }
+    if value
+        .get("components")
+        .is_some_and(|c| c.as_array().is_some())
+    {
+        return Some(Format::AppleNews);
+    }
+    // A v1 document with its version missing or wrong still gets v1's precise messages.
+    if value.get("headline").is_some() || value.get("body").is_some() || version.is_some() {
+        return Some(Format::V1);
+    }
+    None
+}
+
+/// What an adapter found: the article, its body, and the headline if the source had one.
+pub(crate) struct Adapted {
+    pub article: Article,
+    pub body: Vec<Block>,
+    pub headline: Option<String>,
+}
+
+/// Reads `value` as `format` (detected when `Auto`) into the v1 model; `item` picks a JSON Feed
+/// item by id. Returns the article and the format it was read as.
+pub(crate) fn adapt(
+    f: &mut Fields,
+    value: &Json,
+    format: Format,
+    item: Option<&str>,
+) -> Result<(Article, Format), FieldIssue> {
+    let format = match format {
+        Format::Auto => detect(value).ok_or_else(|| Path::Root.issue(unknown(value)))?,
+        forced => forced,
+    };
+    let adapted = match format {
+        Format::Auto | Format::V1 => {
+            return Ok((crate::document::v1_article(f, value)?, Format::V1))
+        }
+        Format::WordPress => wordpress::article(f, value)?,
+        Format::JsonFeed => jsonfeed::article(f, value, item)?,
+        Format::JsonLd => jsonld::article(f, value)?,
+        Format::Ans => ans::article(f, value)?,
+        Format::Ghost => ghost::article(f, value)?,
+        Format::AppleNews => apple::article(f, value)?,
+    };
+    Ok((finish(f, adapted, format)?, format))
+}
+
+/// Sets the body, and stands the first words of the text in for a missing headline.
+fn finish(f: &mut Fields, adapted: Adapted, format: Format) -> Result<Article, FieldIssue> {
+    let Adapted {
+        mut article,
+        body,
+        headline,
+    } = adapted;
+    if headline.is_none() {
+        let first_text = body
+            .iter()
+            .find_map(|block| match block {
+                Block::Paragraph { content } | Block::Heading { content, .. } => {
+                    Some(content.plain_text())
+                }
+                _ => None,
+            })
+            .or_else(|| article.summary.first().map(Inline::plain_text));
+        let Some(text) = first_text else {
+            return Err(Path::Root.issue(format!(
+                "a {} document with neither a headline nor any text: there is nothing to show",
+                format.title()
+            )));
+        };
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let mut headline = words.iter().take(12).copied().collect::<Vec<_>>().join(" ");
+        if words.len() > 12 {
+            headline.push('…');
+        }
+        f.warn(
+            &Path::Root,
+            "no headline; the first words of the text stand in for it",
+        );
+        article.headline = headline.into();
+    }
+    if body.is_empty() {
+        f.warn(
+            &Path::Root,
+            "no article text; only the headline and summary are shown",
+        );
+    }
+    article.body = body.into();
+    Ok(article)
+}
+
+/// The message for JSON that is no article: what it looks like, and what is missing.
+fn unknown(value: &Json) -> String {
+    let shape = match value {
+        Json::Object(members) => {
+            let keys: Vec<&str> = members.iter().take(6).map(|(k, _)| &**k).collect();
+            format!(
+                "an object with {}",
+                if keys.is_empty() {
+                    "no fields".to_owned()
+                } else {
+                    keys.join(", ")
+                }
+            )
+        }
+        Json::Array(items) => format!("a list of {} values", items.len()),
+        Json::String(_) => "a string".to_owned(),
+        Json::Number(_) => "a number".to_owned(),
+        Json::Bool(_) => "true or false".to_owned(),
+        Json::Null => "null".to_owned(),
+    };
+    format!(
+        "not an article: {shape}. The reader reads article format v1, WordPress posts, JSON Feed, schema.org JSON-LD articles, Arc XP ANS stories, Ghost posts and Apple News Format"
+    )
+}

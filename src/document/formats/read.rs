@@ -1,0 +1,221 @@
+//! Lenient readers for publishers' documents: real sources are messy (entity-encoded titles,
+//! markup in names, `null` for text, numbers for ids, tags as one string), so a value of the
+//! wrong shape is a warning with its field path and the field is left out — never a refused
+//! article. Only a document with no article at all is an error.
+
+use std::rc::Rc;
+
+use crate::core::date::DocDate;
+use crate::core::json::Json;
+use crate::core::model::{Article, Block, Direction, Inline, Marks, Run, Text};
+use crate::core::url_policy::SafeUrl;
+use crate::document::fields::Fields;
+use crate::document::html;
+use crate::document::path::Path;
+use crate::document::{is_language_tag, FieldIssue};
+
+/// The value at `keys` below `value`, `null` counting as absent.
+pub(crate) fn at<'v>(value: &'v Json, keys: &[&str]) -> Option<&'v Json> {
+    keys.iter()
+        .try_fold(value, |v, key| v.get(key))
+        .filter(|v| !v.is_null())
+}
+
+/// Text: a string (trimmed, empty counts as absent) or a number's digits; anything else is
+/// left out with a warning.
+pub(crate) fn text(f: &mut Fields, value: Option<&Json>, path: &Path) -> Option<String> {
+    match value? {
+        Json::String(s) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
+        Json::Number(n) => Some(n.to_string()),
+        Json::Null => None,
+        _ => {
+            f.warn(path, "expected text; left out");
+            None
+        }
+    }
+}
+
+/// Text that may carry markup or entities (`title.rendered`, author names): shown as plain text.
+pub(crate) fn plain(f: &mut Fields, value: Option<&Json>, path: &Path) -> Option<String> {
+    let raw = text(f, value, path)?;
+    if !raw.contains(['<', '&']) {
+        return Some(raw);
+    }
+    let nodes = html::parse(&raw)?;
+    Some(html::to_text(&nodes).trim().to_owned()).filter(|t| !t.is_empty())
+}
+
+/// An HTML body as blocks. Its relative addresses resolve against `page`, the article's own page
+/// where the source names it (markup is written for the page it is shown on), else against the
+/// document. The only error here: a page whose Trusted Types rules do not let the reader parse
+/// markup (the embed guide says which policy to allow).
+pub(crate) fn html_blocks(
+    f: &mut Fields,
+    markup: &str,
+    path: &Path,
+    page: Option<&SafeUrl>,
+) -> Result<Vec<Block>, FieldIssue> {
+    let nodes = html::parse(markup).ok_or_else(|| {
+        path.issue("this page's Trusted Types rules do not let the reader read HTML (allow the policy \"article-reader-inert\")")
+    })?;
+    Ok(html::to_blocks(
+        &nodes,
+        page.map(SafeUrl::as_str).or(f.base()),
+    ))
+}
+
+/// An HTML fragment as inline content (captions, excerpts); `None` when it has no text.
+pub(crate) fn html_inline(f: &mut Fields, value: Option<&Json>, path: &Path) -> Option<Inline> {
+    let raw = text(f, value, path)?;
+    let nodes = html::parse(&raw)?;
+    let inline = html::to_inline(&nodes, f.base());
+    (!inline.0.is_empty()).then_some(inline)
+}
+
+/// Plain text as paragraphs: a blank line ends one, a single line end is a line break.
+pub(crate) fn paragraphs(text: &str) -> Vec<Block> {
+    text.replace("\r\n", "\n")
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let mut runs = Vec::new();
+            for (i, line) in p.lines().enumerate() {
+                if i > 0 {
+                    runs.push(run("\n"));
+                }
+                runs.push(run(line.trim()));
+            }
+            Block::Paragraph {
+                content: Inline(runs.into()),
+            }
+        })
+        .collect()
+}
+
+/// One unmarked run of text.
+pub(crate) fn run(text: &str) -> Run {
+    Run {
+        text: text.into(),
+        marks: Marks::default(),
+        href: None,
+    }
+}
+
+/// Plain text as inline content.
+pub(crate) fn inline(text: &str) -> Inline {
+    Inline(Rc::new([run(text)]))
+}
+
+/// An address, resolved against the document; refused ones are left out with a warning.
+pub(crate) fn url(f: &mut Fields, value: Option<&Json>, path: &Path) -> Option<SafeUrl> {
+    let value = value?;
+    match value {
+        Json::String(_) => f.url(value, path).ok().flatten(),
+        _ => {
+            f.warn(path, "expected an address; left out");
+            None
+        }
+    }
+}
+
+/// A date. `utc` says the source defines a date without an offset as UTC (WordPress
+/// `date_gmt`); `+0100`-style offsets are read as `+01:00`. One that is still not RFC 3339 is
+/// shown as written, with a warning.
+pub(crate) fn date(
+    f: &mut Fields,
+    value: Option<&Json>,
+    path: &Path,
+    utc: bool,
+) -> Option<DocDate> {
+    let raw = text(f, value, path)?;
+    let mut normal = raw.clone();
+    let b = raw.as_bytes();
+    let n = b.len();
+    if n >= 24 && matches!(b[n - 5], b'+' | b'-') && b[n - 4..].iter().all(u8::is_ascii_digit) {
+        normal.insert(n - 2, ':');
+    } else if utc && n >= 19 && !raw.ends_with(['Z', 'z']) && !raw[19..].contains(['+', '-']) {
+        normal.push('Z');
+    }
+    let date = DocDate::from_text(&normal);
+    if date.checked().is_none() {
+        f.warn(path, "not a date this reader can read; shown as written");
+    }
+    Some(date)
+}
+
+/// A list that some sources give as one comma-separated string.
+pub(crate) fn words(f: &mut Fields, value: Option<&Json>, path: &Path) -> Vec<String> {
+    match value {
+        Some(Json::String(s)) => s
+            .split(',')
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        Some(Json::Array(items)) => items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| plain(f, Some(item), &path.index(i)))
+            .collect(),
+        Some(Json::Null) | None => Vec::new(),
+        Some(_) => {
+            f.warn(path, "expected a list; left out");
+            Vec::new()
+        }
+    }
+}
+
+/// The items of an array; one value where a list is expected is read as a list of one.
+pub(crate) fn items(value: Option<&Json>) -> Vec<&Json> {
+    match value {
+        Some(Json::Array(items)) => items.iter().filter(|v| !v.is_null()).collect(),
+        Some(Json::Null) | None => Vec::new(),
+        Some(one) => vec![one],
+    }
+}
+
+/// An article with nothing but its headline, for adapters to fill in.
+pub(crate) fn article(headline: String) -> Article {
+    Article {
+        version: "1".into(),
+        id: None,
+        url: None,
+        lang: "en".into(),
+        dir: Direction::Ltr,
+        site: None,
+        section: Rc::new([]),
+        headline: headline.into(),
+        summary: Rc::new([]),
+        authors: Rc::new([]),
+        published: None,
+        modified: None,
+        lead_image: None,
+        body: Rc::new([]),
+        related: Rc::new([]),
+        tags: Rc::new([]),
+        comments: None,
+        share: None,
+        audio: Rc::new([]),
+    }
+}
+
+/// Sets the article's language from a source value (`en_US` is read as `en-US`), and its
+/// direction from the language.
+pub(crate) fn set_language(
+    f: &mut Fields,
+    article: &mut Article,
+    value: Option<&Json>,
+    path: &Path,
+) {
+    let Some(tag) = text(f, value, path) else {
+        return;
+    };
+    let tag = tag.replace('_', "-");
+    if is_language_tag(&tag) {
+        article.dir = Direction::for_lang(&tag);
+        article.lang = Text::from(tag.as_str());
+    } else {
+        f.warn(path, "not a language tag; using \"en\"");
+    }
+}

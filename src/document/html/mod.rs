@@ -1,0 +1,559 @@
+//! Publishers' HTML into format v1 blocks and inline runs, through one allowlist (spec §4):
+//! paragraphs, headings, lists, quotes, figures with images and captions, links (through the URL
+//! policy), emphasis, code, sub/sup, line breaks and rules. Text stays text and entities are
+//! decoded by the parser; everything else is dropped, keeping its readable text where it has any.
+//! Nothing here ever puts markup into the page: the result is the v1 model, rendered as text.
+//!
+//! A first pass ([`prune`]) removes every attribute outside the allowlist and the code and style
+//! elements, so that a host's Content Security Policy has nothing to report about the parse.
+//! Two parsers build the same [`HtmlNode`] tree — the browser's inert `DOMParser` in the wasm
+//! (almost no code), Servo's html5ever natively — and one mapping, below, turns that tree into
+//! blocks on both sides, as the URL policy does with its two URL parsers.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native;
+pub mod prune;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+use std::rc::Rc;
+
+use crate::core::model::{Block, Image, Inline, Mark, Marks, Run, SrcsetEntry, Text};
+use crate::core::url_policy::{self, SafeUrl, UrlUse};
+
+/// The attributes the mapping reads; the parsers keep no others (so no event handler or style
+/// attribute ever reaches the mapping, let alone the page).
+pub const KEPT_ATTRIBUTES: [&str; 8] = [
+    "href", "src", "srcset", "alt", "width", "height", "title", "data-src",
+];
+
+/// A parsed node, reduced to what the allowlist can use.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HtmlNode {
+    /// An element: its lower-case local name, its kept attributes, its children.
+    Element {
+        name: String,
+        attrs: Vec<(String, String)>,
+        children: Vec<HtmlNode>,
+    },
+    /// A text node, entities already decoded.
+    Text(String),
+}
+
+impl HtmlNode {
+    fn attr(&self, key: &str) -> Option<&str> {
+        match self {
+            HtmlNode::Element { attrs, .. } => attrs
+                .iter()
+                .find(|(name, _)| name == key)
+                .map(|(_, value)| value.as_str()),
+            HtmlNode::Text(_) => None,
+        }
+    }
+
+    fn name(&self) -> &str {
+        match self {
+            HtmlNode::Element { name, .. } => name,
+            HtmlNode::Text(_) => "",
+        }
+    }
+
+    fn children(&self) -> &[HtmlNode] {
+        match self {
+            HtmlNode::Element { children, .. } => children,
+            HtmlNode::Text(_) => &[],
+        }
+    }
+
+    /// Every descendant, depth first.
+    fn descendants(&self) -> Vec<&HtmlNode> {
+        let mut out = Vec::new();
+        let mut stack: Vec<&HtmlNode> = self.children().iter().rev().collect();
+        while let Some(node) = stack.pop() {
+            out.push(node);
+            stack.extend(node.children().iter().rev());
+        }
+        out
+    }
+}
+
+/// Parses `html` with this side's parser: the children of the document's `<body>`. `None` only
+/// in a browser page whose Trusted Types rules do not let the reader parse markup.
+pub fn parse(html: &str) -> Option<Vec<HtmlNode>> {
+    let pruned = prune::prune(html);
+    #[cfg(target_arch = "wasm32")]
+    {
+        web::parse(&pruned)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Some(native::parse(&pruned))
+    }
+}
+
+/// The blocks of an HTML body (`content.rendered`, `content_html`, `html` …); addresses in it
+/// resolve against `base`, the document's own address.
+pub fn to_blocks(nodes: &[HtmlNode], base: Option<&str>) -> Vec<Block> {
+    let mut builder = Builder {
+        base,
+        blocks: Vec::new(),
+        runs: Vec::new(),
+    };
+    builder.flow(nodes, Marks::default(), None);
+    builder.flush();
+    builder.blocks
+}
+
+/// The inline content of an HTML fragment (a caption, an excerpt): its paragraphs joined by
+/// spaces, marks and links kept.
+pub fn to_inline(nodes: &[HtmlNode], base: Option<&str>) -> Inline {
+    Inline(merge(joined(to_blocks(nodes, base), true)).into())
+}
+
+/// The runs of blocks read as one line: text blocks and list items in order, separated by
+/// spaces; pictures' captions too when `captions` says so.
+fn joined(blocks: Vec<Block>, captions: bool) -> Vec<Run> {
+    let mut runs: Vec<Run> = Vec::new();
+    for block in blocks {
+        let content = match block {
+            Block::Paragraph { content }
+            | Block::Heading { content, .. }
+            | Block::Quote { content, .. } => content,
+            Block::List { items, .. } => Inline(
+                items
+                    .iter()
+                    .flat_map(|item| item.0.iter().cloned())
+                    .collect(),
+            ),
+            Block::Image { image } if captions => match image.caption {
+                Some(caption) => caption,
+                None => continue,
+            },
+            _ => continue,
+        };
+        if !runs.is_empty() {
+            runs.push(plain(" "));
+        }
+        runs.extend(content.0.iter().cloned());
+    }
+    runs
+}
+
+/// The plain text of an HTML fragment (a title, a name): tags dropped, entities decoded,
+/// white space collapsed.
+pub fn to_text(nodes: &[HtmlNode]) -> String {
+    to_inline(nodes, None).plain_text().replace('\n', " ")
+}
+
+fn plain(text: &str) -> Run {
+    Run {
+        text: text.into(),
+        marks: Marks::default(),
+        href: None,
+    }
+}
+
+/// Walks the tree, gathering inline runs into the paragraph being built and closing it at every
+/// block-level element.
+struct Builder<'b> {
+    base: Option<&'b str>,
+    blocks: Vec<Block>,
+    runs: Vec<Run>,
+}
+
+impl Builder<'_> {
+    fn url(&self, raw: Option<&str>) -> Option<SafeUrl> {
+        url_policy::resolve(raw?.trim(), self.base, UrlUse::Web)
+    }
+
+    /// Ends the paragraph being built, if it has any text.
+    fn flush(&mut self) {
+        let runs = std::mem::take(&mut self.runs);
+        if let Some(content) = finish(runs) {
+            self.blocks.push(Block::Paragraph { content });
+        }
+    }
+
+    fn push_text(&mut self, text: &str, marks: Marks, href: &Option<SafeUrl>) {
+        let collapsed = collapse(text);
+        if collapsed.is_empty() {
+            return;
+        }
+        self.runs.push(Run {
+            text: collapsed.into(),
+            marks,
+            href: href.clone(),
+        });
+    }
+
+    /// The inline content of `nodes` alone, as one paragraph would have it.
+    fn inline_of(&self, nodes: &[HtmlNode], marks: Marks) -> Option<Inline> {
+        let mut inner = Builder {
+            base: self.base,
+            blocks: Vec::new(),
+            runs: Vec::new(),
+        };
+        inner.flow(nodes, marks, None);
+        inner.flush();
+        finish(joined(inner.blocks, false))
+    }
+
+    fn flow(&mut self, nodes: &[HtmlNode], marks: Marks, href: Option<SafeUrl>) {
+        for node in nodes {
+            self.node(node, marks, &href);
+        }
+    }
+
+    fn node(&mut self, node: &HtmlNode, marks: Marks, href: &Option<SafeUrl>) {
+        let name = match node {
+            HtmlNode::Text(text) => return self.push_text(text, marks, href),
+            HtmlNode::Element { name, .. } => name.as_str(),
+        };
+        let children = node.children();
+        match name {
+            // Dropped whole: code, styles, embedded documents and objects, form controls, foreign
+            // content. Their text is not the article's.
+            "script" | "style" | "template" | "noscript" | "svg" | "math" | "object" | "embed"
+            | "applet" | "frame" | "frameset" | "head" | "title" | "meta" | "link" | "base"
+            | "button" | "input" | "select" | "textarea" | "option" | "canvas" | "map"
+            | "video" | "picture" | "source" | "track" | "param" => {}
+            "br" => self.runs.push(Run {
+                text: "\n".into(),
+                marks: Marks::default(),
+                href: None,
+            }),
+            "a" => {
+                let link = self.url(node.attr("href")).or_else(|| href.clone());
+                self.flow(children, marks, link);
+            }
+            "strong" | "b" => self.flow(children, marks.with(Mark::Strong), href.clone()),
+            "em" | "i" | "cite" | "dfn" | "var" => {
+                self.flow(children, marks.with(Mark::Em), href.clone())
+            }
+            "u" | "ins" => self.flow(children, marks.with(Mark::Underline), href.clone()),
+            "s" | "del" | "strike" => self.flow(children, marks.with(Mark::Strike), href.clone()),
+            "code" | "kbd" | "samp" | "tt" => {
+                self.flow(children, marks.with(Mark::Code), href.clone())
+            }
+            "sub" => self.flow(children, marks.with(Mark::Sub), href.clone()),
+            "sup" => self.flow(children, marks.with(Mark::Sup), href.clone()),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.flush();
+                let level = name[1..].parse::<u8>().unwrap_or(2).clamp(2, 4);
+                if let Some(content) = self.inline_of(children, marks) {
+                    self.blocks.push(Block::Heading { level, content });
+                }
+            }
+            "ul" | "ol" => {
+                self.flush();
+                let items: Vec<Inline> = children
+                    .iter()
+                    .filter_map(|item| match item {
+                        HtmlNode::Element { name, children, .. } if name == "li" => {
+                            self.inline_of(children, marks)
+                        }
+                        HtmlNode::Element { .. } => {
+                            self.inline_of(std::slice::from_ref(item), marks)
+                        }
+                        HtmlNode::Text(_) => None,
+                    })
+                    .collect();
+                if !items.is_empty() {
+                    self.blocks.push(Block::List {
+                        ordered: name == "ol",
+                        items: items.into(),
+                    });
+                }
+            }
+            "blockquote" => {
+                self.flush();
+                // A <cite> or <footer> inside names the source; the rest is the quotation.
+                let is_source =
+                    |n: &&HtmlNode| matches!(n.name(), "cite" | "footer" | "figcaption");
+                let cite = children
+                    .iter()
+                    .find(is_source)
+                    .map(|n| to_text(std::slice::from_ref(n)))
+                    .map(|c| c.trim_start_matches(['—', '–', '-', ' ']).trim().to_owned())
+                    .filter(|c| !c.is_empty());
+                let quoted: Vec<HtmlNode> =
+                    children.iter().filter(|n| !is_source(n)).cloned().collect();
+                if let Some(content) = self.inline_of(&quoted, marks) {
+                    self.blocks.push(Block::Quote {
+                        content,
+                        cite: cite.map(Text::from),
+                        pull: false,
+                    });
+                }
+            }
+            "figure" => {
+                self.flush();
+                self.figure(node, marks);
+            }
+            "img" => {
+                self.flush();
+                if let Some(image) = self.image(node, None) {
+                    self.blocks.push(Block::Image { image });
+                }
+            }
+            "hr" => {
+                self.flush();
+                self.blocks.push(Block::Divider);
+            }
+            "pre" => {
+                self.flush();
+                let text: String = node
+                    .descendants()
+                    .into_iter()
+                    .filter_map(|n| match n {
+                        HtmlNode::Text(t) => Some(t.as_str()),
+                        _ => None,
+                    })
+                    .collect();
+                let text = text.trim_matches('\n');
+                if !text.trim().is_empty() {
+                    self.blocks.push(Block::Paragraph {
+                        content: Inline(Rc::new([Run {
+                            text: text.into(),
+                            marks: marks.with(Mark::Code),
+                            href: None,
+                        }])),
+                    });
+                }
+            }
+            "iframe" => {
+                self.flush();
+                if let Some(url) = self.url(node.attr("src").or(node.attr("data-src"))) {
+                    self.blocks.push(embed_card(url, node.attr("title")));
+                }
+            }
+            "audio" => {
+                self.flush();
+                let src = node.attr("src").or_else(|| {
+                    node.descendants()
+                        .into_iter()
+                        .find(|n| n.name() == "source")
+                        .and_then(|n| n.attr("src"))
+                });
+                if let Some(src) = self.url(src) {
+                    self.blocks.push(Block::Audio {
+                        src: Some(src),
+                        title: node.attr("title").map(Text::from),
+                    });
+                }
+            }
+            // Block-level containers: they end the paragraph before and after.
+            "p" | "div" | "section" | "article" | "main" | "header" | "footer" | "aside"
+            | "nav" | "address" | "details" | "summary" | "dl" | "dt" | "dd" | "li" | "table"
+            | "thead" | "tbody" | "tfoot" | "tr" | "caption" | "figcaption" | "center"
+            | "hgroup" | "form" | "fieldset" | "legend" | "body" | "html" => {
+                self.flush();
+                self.flow(children, marks, href.clone());
+                self.flush();
+            }
+            "td" | "th" => {
+                self.flow(children, marks, href.clone());
+                self.runs.push(plain(" "));
+            }
+            // Anything else (span, font, mark, small, abbr, time, label, unknown elements): its
+            // markup goes, its text stays, in the paragraph around it.
+            _ => self.flow(children, marks, href.clone()),
+        }
+    }
+
+    /// A `<figure>`: one image block per picture inside (a gallery gives several), the caption on
+    /// the last; an embedded frame becomes a link card; otherwise its content as blocks.
+    fn figure(&mut self, node: &HtmlNode, marks: Marks) {
+        let descendants = node.descendants();
+        let caption_node = descendants.iter().find(|n| n.name() == "figcaption");
+        let caption = caption_node.and_then(|n| self.inline_of(n.children(), marks));
+        let images: Vec<&HtmlNode> = descendants
+            .iter()
+            .copied()
+            .filter(|n| {
+                n.name() == "img" && !caption_node.is_some_and(|c| c.descendants().contains(n))
+            })
+            .collect();
+        if images.is_empty() {
+            let frame = descendants.iter().find(|n| n.name() == "iframe");
+            if let Some(url) = frame.and_then(|f| self.url(f.attr("src").or(f.attr("data-src")))) {
+                let title = caption.as_ref().map(Inline::plain_text);
+                self.blocks.push(embed_card(
+                    url,
+                    title.as_deref().or(frame.and_then(|f| f.attr("title"))),
+                ));
+                return;
+            }
+            // WordPress embeds: the address as the wrapper's only text.
+            let text = to_text(node.children());
+            let first = text.split_whitespace().next().unwrap_or_default();
+            if first.starts_with("http") {
+                if let Some(url) = self.url(Some(first)) {
+                    self.blocks.push(embed_card(url, None));
+                    return;
+                }
+            }
+            self.flow(node.children(), marks, None);
+            self.flush();
+            return;
+        }
+        let last = images.len() - 1;
+        for (i, img) in images.into_iter().enumerate() {
+            let caption = if i == last { caption.clone() } else { None };
+            if let Some(image) = self.image(img, caption) {
+                self.blocks.push(Block::Image { image });
+            }
+        }
+    }
+
+    /// An `<img>` as a picture; `None` when it has no usable address (nothing to show).
+    fn image(&self, node: &HtmlNode, caption: Option<Inline>) -> Option<Image> {
+        let src = self.url(node.attr("src").or(node.attr("data-src")))?;
+        let number = |key: &str| node.attr(key).and_then(|v| v.trim().parse::<u32>().ok());
+        let srcset: Vec<SrcsetEntry> = node
+            .attr("srcset")
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(|candidate| {
+                let mut parts = candidate.split_whitespace();
+                let url = self.url(parts.next())?;
+                let width = parts.next()?.strip_suffix('w')?.parse().ok()?;
+                Some(SrcsetEntry { src: url, width })
+            })
+            .collect();
+        Some(Image {
+            src: Some(src),
+            alt: node.attr("alt").unwrap_or_default().trim().into(),
+            width: number("width"),
+            height: number("height"),
+            srcset: srcset.into(),
+            caption,
+            credit: None,
+            link: None,
+        })
+    }
+}
+
+/// A link card for embedded content: it opens on the provider's site, nothing of it loads here.
+fn embed_card(url: SafeUrl, title: Option<&str>) -> Block {
+    let provider = provider_name(url.as_str());
+    Block::Embed {
+        url: Some(url),
+        title: title
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(Text::from),
+        provider: provider.map(Text::from),
+    }
+}
+
+/// "YouTube", "Vimeo" … for well-known hosts; otherwise the host name.
+fn provider_name(url: &str) -> Option<String> {
+    let host = url
+        .split("://")
+        .nth(1)?
+        .split(['/', '?', '#', ':'])
+        .next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let known = [
+        ("youtube.com", "YouTube"),
+        ("youtube-nocookie.com", "YouTube"),
+        ("youtu.be", "YouTube"),
+        ("vimeo.com", "Vimeo"),
+        ("twitter.com", "X"),
+        ("x.com", "X"),
+        ("instagram.com", "Instagram"),
+        ("facebook.com", "Facebook"),
+        ("soundcloud.com", "SoundCloud"),
+        ("spotify.com", "Spotify"),
+        ("tiktok.com", "TikTok"),
+    ];
+    Some(
+        known
+            .iter()
+            .find(|(domain, _)| host == *domain || host.ends_with(&format!(".{domain}")))
+            .map_or_else(|| host.to_owned(), |(_, name)| (*name).to_owned()),
+    )
+}
+
+/// HTML's white space rule: every run of spaces, tabs and line ends is one space.
+fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
+            space = true;
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+    out
+}
+
+/// A paragraph's runs, tidied: no white space at its ends or around line breaks, neighbours with
+/// the same marks and link merged; `None` if no text is left.
+fn finish(runs: Vec<Run>) -> Option<Inline> {
+    let mut runs = merge(runs);
+    while runs.last().is_some_and(|r| r.text.trim().is_empty()) {
+        runs.pop();
+    }
+    while runs.first().is_some_and(|r| r.text.trim().is_empty()) {
+        runs.remove(0);
+    }
+    let count = runs.len();
+    for (i, run) in runs.iter_mut().enumerate() {
+        let mut text: &str = &run.text;
+        if i == 0 {
+            text = text.trim_start();
+        }
+        if i + 1 == count {
+            text = text.trim_end();
+        }
+        if text.len() != run.text.len() {
+            run.text = text.into();
+        }
+    }
+    (!runs.is_empty()).then(|| Inline(runs.into()))
+}
+
+/// Joins neighbouring runs with the same marks and link, and double spaces across them.
+fn merge(runs: Vec<Run>) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::with_capacity(runs.len());
+    for run in runs {
+        if let Some(last) = out.last_mut() {
+            let run_text: &str = if last.text.ends_with([' ', '\n']) {
+                run.text.trim_start_matches(' ')
+            } else {
+                &run.text
+            };
+            if run_text.is_empty() {
+                continue;
+            }
+            if last.marks == run.marks
+                && last.href == run.href
+                && &*run.text != "\n"
+                && !last.text.ends_with('\n')
+            {
+                let joined = format!("{}{}", last.text, run_text);
+                last.text = joined.into();
+                continue;
+            }
+            if run_text.len() != run.text.len() {
+                out.push(Run {
+                    text: run_text.into(),
+                    ..run
+                });
+                continue;
+            }
+        }
+        out.push(run);
+    }
+    out
+}

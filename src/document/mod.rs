@@ -1,0 +1,134 @@
+//! Validation: turns the text of a document into a checked [`Article`], or a [`DecodeError`] that
+//! says whether the text is not JSON at all (with line and column) or which field is wrong
+//! (`body[3].content: expected string or array`).
+//!
+//! The JSON is parsed by [`crate::core::json`] into a tree (nesting bounded at 128 levels: a stack
+//! overflow in wasm cannot be recovered) and then walked by hand rather than derived, because the
+//! reader needs the exact path and a plain-language message for every failure, unknown fields and
+//! `_` extensions ignored, and unknown block types skipped with a warning instead of failing.
+//!
+//! - [`fields`]: the one set of combinators every reader of a format uses (required, optional,
+//!   lists, addresses through the URL policy, warnings);
+//! - [`path`]: field paths and the [`FieldIssue`] that carries one;
+//! - [`v1`]: the article format v1.
+
+pub(crate) mod fields;
+pub mod formats;
+pub mod html;
+pub(crate) mod path;
+mod v1;
+
+use std::fmt;
+
+use crate::core::json::{self, Json, JsonError};
+use crate::core::model::Article;
+use formats::Format;
+
+pub use path::FieldIssue;
+
+/// Largest document accepted, in bytes of JSON text: far above any real article (a
+/// 100,000-word article is under 1 MiB), low enough that a phone stays responsive.
+pub const MAX_DOCUMENT_BYTES: usize = 4 * 1024 * 1024;
+/// Most items in any one list (body blocks, related items, runs, list items): a 100,000-word
+/// article has about 2,000 blocks.
+pub const MAX_LIST_LENGTH: usize = 20_000;
+
+/// Why a document text is refused. Callers choose behaviour by the kind, never by the message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// The text is larger than [`MAX_DOCUMENT_BYTES`].
+    TooLarge,
+    /// The text is not JSON; where the parser stopped, and why.
+    NotJson(JsonError),
+    /// The text is JSON, but not a valid article: the first field that is wrong.
+    Field(FieldIssue),
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::TooLarge => write!(
+                f,
+                "document: larger than the {} MiB limit",
+                MAX_DOCUMENT_BYTES / (1024 * 1024)
+            ),
+            DecodeError::NotJson(error) => write!(f, "document: not valid JSON ({error})"),
+            DecodeError::Field(issue) => issue.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+impl From<FieldIssue> for DecodeError {
+    fn from(issue: FieldIssue) -> Self {
+        DecodeError::Field(issue)
+    }
+}
+
+/// A checked document and what was skipped on the way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    pub article: Article,
+    pub warnings: Vec<FieldIssue>,
+    /// The format the document was read as (detected, or forced).
+    pub format: Format,
+}
+
+/// Parses and checks a document of any format the reader reads (detected from its shape). `base`
+/// is the document's own URL, against which every address in it is resolved by the URL policy.
+pub fn decode_str(text: &str, base: Option<&str>) -> Result<Decoded, DecodeError> {
+    decode_with(text, base, Format::Auto, None)
+}
+
+/// As [`decode_str`], reading the document as `format` (`Auto` detects it); `item` picks a JSON
+/// Feed item by its id.
+pub fn decode_with(
+    text: &str,
+    base: Option<&str>,
+    format: Format,
+    item: Option<&str>,
+) -> Result<Decoded, DecodeError> {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(DecodeError::TooLarge);
+    }
+    let value = json::parse(text).map_err(DecodeError::NotJson)?;
+    Ok(decode_value_with(&value, base, format, item)?)
+}
+
+/// Checks an already parsed document; see [`decode_str`].
+pub fn decode_value(value: &Json, base: Option<&str>) -> Result<Decoded, FieldIssue> {
+    decode_value_with(value, base, Format::Auto, None)
+}
+
+/// Checks an already parsed document; see [`decode_with`].
+pub fn decode_value_with(
+    value: &Json,
+    base: Option<&str>,
+    format: Format,
+    item: Option<&str>,
+) -> Result<Decoded, FieldIssue> {
+    let mut fields = fields::Fields::new(base);
+    let (article, format) = formats::adapt(&mut fields, value, format, item)?;
+    Ok(Decoded {
+        article,
+        warnings: fields.into_warnings(),
+        format,
+    })
+}
+
+/// The article of a format v1 document (the formats' dispatcher calls it).
+pub(crate) fn v1_article(f: &mut fields::Fields, value: &Json) -> Result<Article, FieldIssue> {
+    v1::article(f, value)
+}
+
+/// Whether `tag` has the shape of a BCP 47 language tag (letters, digits and hyphens, subtags of
+/// 1 to 8 characters, a 2–8 letter language first). Only the shape: the browser knows the rest.
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let first_ok = parts
+        .next()
+        .is_some_and(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()));
+    first_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}

@@ -1,0 +1,199 @@
+//! Saving articles for offline reading (page mode): the checked document text, every picture it
+//! shows and the saved list, all in the Cache API, where the service worker (`pwa/sw.js`) serves
+//! them when the network does not. Only documents the reader has validated are ever stored here.
+
+use js_sys::{Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    Cache, Request, RequestCredentials, RequestInit, RequestMode, Response, ResponseInit,
+};
+
+use crate::platform;
+use crate::reader::error::ReaderError;
+use crate::reader::loader::Loaded;
+use crate::reader::saved::{SavedEntry, SavedIndex};
+
+/// Cache of saved documents, keyed by the address they are requested by (the worker's key too).
+pub const ARTICLES_CACHE: &str = "article-reader-articles";
+/// Cache of the pictures of saved documents.
+pub const IMAGES_CACHE: &str = "article-reader-images";
+/// The saved list's key in [`ARTICLES_CACHE`], next to the page.
+const INDEX_PATH: &str = "article-reader-saved.json";
+
+async fn wait(promise: Result<Promise, JsValue>) -> Result<JsValue, JsValue> {
+    JsFuture::from(promise?).await
+}
+
+/// A failed storage call as the reader's error: a full disk is said so, anything else is
+/// "cannot save here" (private windows, storage switched off).
+fn storage_error(error: JsValue) -> ReaderError {
+    match platform::error_name(&error).as_deref() {
+        Some("QuotaExceededError") => ReaderError::StorageFull,
+        _ => ReaderError::StorageUnavailable,
+    }
+}
+
+async fn open(name: &str) -> Result<Cache, ReaderError> {
+    let caches = web_sys::window()
+        .ok_or(ReaderError::StorageUnavailable)?
+        .caches()
+        .map_err(storage_error)?;
+    wait(Ok(caches.open(name)))
+        .await
+        .map_err(storage_error)?
+        .dyn_into::<Cache>()
+        .map_err(|_| ReaderError::StorageUnavailable)
+}
+
+fn index_key() -> String {
+    web_sys::Url::new_with_base(INDEX_PATH, &platform::base_url())
+        .map(|u| u.href())
+        .unwrap_or_else(|_| INDEX_PATH.to_owned())
+}
+
+fn json_response(text: &str) -> Result<Response, ReaderError> {
+    let headers = web_sys::Headers::new().map_err(|_| ReaderError::StorageUnavailable)?;
+    let _ = headers.set("Content-Type", "application/json");
+    let init = ResponseInit::new();
+    init.set_status(200);
+    init.set_headers(&headers);
+    Response::new_with_opt_str_and_init(Some(text), &init)
+        .map_err(|_| ReaderError::StorageUnavailable)
+}
+
+async fn cached_text(cache: &Cache, key: &str) -> Option<String> {
+    let found = wait(Ok(cache.match_with_str(key))).await.ok()?;
+    let response = found.dyn_into::<Response>().ok()?;
+    wait(response.text()).await.ok()?.as_string()
+}
+
+/// The saved list; empty when nothing was saved or storage is unavailable.
+pub async fn saved_index() -> SavedIndex {
+    match open(ARTICLES_CACHE).await {
+        Ok(cache) => cached_text(&cache, &index_key())
+            .await
+            .map(|t| SavedIndex::from_json(&t))
+            .unwrap_or_default(),
+        Err(_) => SavedIndex::default(),
+    }
+}
+
+async fn write_index(cache: &Cache, index: &SavedIndex) -> Result<(), ReaderError> {
+    let response = json_response(&index.to_json())?;
+    wait(Ok(cache.put_with_str(&index_key(), &response)))
+        .await
+        .map_err(storage_error)?;
+    Ok(())
+}
+
+/// Whether the document at `url` is saved.
+pub async fn is_saved(url: &str) -> bool {
+    saved_index().await.contains(url)
+}
+
+/// Saves the loaded document and every picture it shows; the first save asks the browser to keep
+/// the reader's storage (`navigator.storage.persist()`).
+pub async fn save(loaded: &Loaded) -> Result<(), ReaderError> {
+    let url = loaded
+        .address
+        .as_ref()
+        .ok_or(ReaderError::StorageUnavailable)?;
+    let articles = open(ARTICLES_CACHE).await?;
+    let mut index = saved_index().await;
+    if index.entries.is_empty() {
+        request_persistence().await;
+    }
+    wait(Ok(
+        articles.put_with_str(url.as_str(), &json_response(&loaded.text)?)
+    ))
+    .await
+    .map_err(storage_error)?;
+    let images = open(IMAGES_CACHE).await?;
+    for image in loaded.article.image_urls() {
+        store_image(&images, image.as_str()).await?;
+    }
+    let orphans = index.upsert(SavedEntry::new(
+        url,
+        &loaded.article,
+        js_sys::Date::now() as u64,
+    ));
+    delete_all(&images, &orphans).await;
+    write_index(&articles, &index).await
+}
+
+/// Replaces the saved text of a document the caller knows is saved with the fresh copy the reader
+/// has just checked, so a saved article stays current while online.
+pub async fn refresh_saved(loaded: &Loaded) {
+    let Some(url) = &loaded.address else { return };
+    if loaded.from_saved_copy {
+        return;
+    }
+    if let (Ok(articles), Ok(response)) = (open(ARTICLES_CACHE).await, json_response(&loaded.text))
+    {
+        let _ = wait(Ok(articles.put_with_str(url.as_str(), &response))).await;
+    }
+}
+
+/// Removes a saved document and the pictures no other saved document uses.
+pub async fn remove(url: &str) -> Result<(), ReaderError> {
+    let articles = open(ARTICLES_CACHE).await?;
+    let images = open(IMAGES_CACHE).await?;
+    let mut index = saved_index().await;
+    let orphans = index.remove(url);
+    let _ = wait(Ok(articles.delete_with_str(url))).await;
+    delete_all(&images, &orphans).await;
+    write_index(&articles, &index).await
+}
+
+async fn delete_all(cache: &Cache, urls: &[String]) {
+    for url in urls {
+        let _ = wait(Ok(cache.delete_with_str(url))).await;
+    }
+}
+
+/// Stores one picture: with CORS where its server allows it (a readable response whose status is
+/// checked; `cache.add` refuses non-2xx), else as an opaque response, which `<img>` can still show.
+async fn store_image(cache: &Cache, url: &str) -> Result<(), ReaderError> {
+    let request = |mode: RequestMode| {
+        let init = RequestInit::new();
+        init.set_mode(mode);
+        init.set_credentials(RequestCredentials::Omit);
+        Request::new_with_str_and_init(url, &init)
+    };
+    if let Ok(cors) = request(RequestMode::Cors) {
+        match wait(Ok(cache.add_with_request(&cors))).await {
+            Ok(_) => return Ok(()),
+            Err(e) if platform::error_name(&e).as_deref() == Some("QuotaExceededError") => {
+                return Err(ReaderError::StorageFull)
+            }
+            Err(_) => {}
+        }
+    }
+    let window = web_sys::window().ok_or(ReaderError::StorageUnavailable)?;
+    let Ok(opaque) = request(RequestMode::NoCors) else {
+        return Ok(());
+    };
+    // A picture that cannot be fetched at all is skipped: the article is still saved.
+    if let Ok(response) = wait(Ok(window.fetch_with_request(&opaque))).await {
+        if let Ok(response) = response.dyn_into::<Response>() {
+            wait(Ok(cache.put_with_request(&opaque, &response)))
+                .await
+                .map_err(storage_error)?;
+        }
+    }
+    Ok(())
+}
+
+async fn request_persistence() {
+    if let Some(storage) = web_sys::window().map(|w| w.navigator().storage()) {
+        let _ = wait(storage.persist()).await;
+    }
+}
+
+/// How many bytes this origin stores (`navigator.storage.estimate()`), if the browser says.
+pub async fn storage_usage() -> Option<f64> {
+    let storage = web_sys::window()?.navigator().storage();
+    let estimate = wait(storage.estimate()).await.ok()?;
+    Reflect::get(&estimate, &"usage".into()).ok()?.as_f64()
+}

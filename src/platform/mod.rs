@@ -1,0 +1,445 @@
+//! The browser platform as the widget uses it: page address, dates through `Intl`, Web Share,
+//! the clipboard and the console. Every call that can throw in JavaScript is bound with `catch`,
+//! so an exception becomes an `Err` here and never unwinds through the wasm.
+
+pub mod speech;
+
+use js_sys::{Object, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Intl.DateTimeFormat`, bound here with `catch`: it throws a `RangeError` for a locale the
+    /// browser rejects, and js-sys binds it without.
+    #[wasm_bindgen(js_namespace = Intl, js_name = DateTimeFormat)]
+    type DateFormat;
+
+    #[wasm_bindgen(constructor, catch, js_namespace = Intl, js_class = "DateTimeFormat")]
+    fn new(locale: &str, options: &JsValue) -> Result<DateFormat, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_class = "DateTimeFormat")]
+    fn format(this: &DateFormat, date: &js_sys::Date) -> Result<JsValue, JsValue>;
+
+    /// `Intl.PluralRules`: which plural form a number takes in a language.
+    #[wasm_bindgen(js_namespace = Intl, js_name = PluralRules)]
+    type PluralRules;
+
+    #[wasm_bindgen(constructor, catch, js_namespace = Intl, js_class = "PluralRules")]
+    fn new(locale: &str) -> Result<PluralRules, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_class = "PluralRules")]
+    fn select(this: &PluralRules, n: f64) -> Result<String, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_class = "PluralRules", js_name = selectRange)]
+    fn select_range(this: &PluralRules, low: f64, high: f64) -> Result<String, JsValue>;
+
+    /// `Intl.NumberFormat`: digits and separators of a language.
+    #[wasm_bindgen(js_namespace = Intl, js_name = NumberFormat)]
+    type NumberFormat;
+
+    #[wasm_bindgen(constructor, catch, js_namespace = Intl, js_class = "NumberFormat")]
+    fn new(locale: &str, options: &JsValue) -> Result<NumberFormat, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_class = "NumberFormat")]
+    fn format(this: &NumberFormat, n: f64) -> Result<String, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_class = "NumberFormat", js_name = formatRange)]
+    fn format_range(this: &NumberFormat, low: f64, high: f64) -> Result<String, JsValue>;
+
+    /// `Intl.ListFormat`: "A, B and C" in a language, as parts so the names stay elements.
+    #[wasm_bindgen(js_namespace = Intl, js_name = ListFormat)]
+    type ListFormat;
+
+    #[wasm_bindgen(constructor, catch, js_namespace = Intl, js_class = "ListFormat")]
+    fn new(locale: &str) -> Result<ListFormat, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_class = "ListFormat", js_name = formatToParts)]
+    fn format_to_parts(this: &ListFormat, list: &js_sys::Array) -> Result<js_sys::Array, JsValue>;
+
+    #[wasm_bindgen(js_namespace = console, js_name = warn)]
+    fn console_warn(message: &str);
+
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(message: &str);
+}
+
+/// Writes a warning to the console, prefixed so host pages can tell whose it is.
+pub fn warn(message: &str) {
+    console_warn(&format!("[article-reader] {message}"));
+}
+
+/// Writes an error to the console, prefixed like [`warn`].
+pub fn error(message: &str) {
+    console_error(&format!("[article-reader] {message}"));
+}
+
+/// The browser's connectivity hint: `false` means offline for sure, `true` proves nothing.
+pub fn is_online() -> bool {
+    web_sys::window().is_none_or(|w| w.navigator().on_line())
+}
+
+/// The address of the page the widget runs in (what is shared when a document has no `url`).
+pub fn page_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// The page's query string (`?src=…`), as page mode reads its settings from it.
+pub fn page_query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// The page's fragment (`#item=…`).
+pub fn page_fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The page's base URL, against which `?src=` and the sample's address are resolved.
+pub fn base_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_else(page_url)
+}
+
+thread_local! {
+    /// Formatters by (language, UTC?): making one costs far more than using it, and an article
+    /// with 60 related cards formats 60 dates.
+    static DATE_FORMATS: std::cell::RefCell<Vec<(String, bool, DateFormat)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A date for display in the article's language ("21 July 2019"); a bare date is shown in UTC so
+/// it never moves to the previous day. Falls back to the ISO form if `Intl` refuses the locale.
+pub fn format_date(datetime: &str, date_only: bool, lang: &str) -> String {
+    let formatted = DATE_FORMATS.with(|cache| {
+        let mut cache = cache.try_borrow_mut().ok()?;
+        let found = cache
+            .iter()
+            .position(|(l, utc, _)| l == lang && *utc == date_only);
+        let index = match found {
+            Some(i) => i,
+            None => {
+                let options = Object::new();
+                let _ = Reflect::set(&options, &"dateStyle".into(), &"long".into());
+                if date_only {
+                    let _ = Reflect::set(&options, &"timeZone".into(), &"UTC".into());
+                }
+                cache.push((
+                    lang.to_owned(),
+                    date_only,
+                    DateFormat::new(lang, &options).ok()?,
+                ));
+                cache.len() - 1
+            }
+        };
+        let js_date = js_sys::Date::new(&JsValue::from_str(datetime));
+        cache[index].2.format(&js_date).ok()?.as_string()
+    });
+    formatted.unwrap_or_else(|| datetime.to_owned())
+}
+
+/// The plural category of `n` in a language ("one", "few" …); "other" where `Intl` refuses.
+pub fn plural_category(lang: &str, n: u64) -> String {
+    PluralRules::new(lang)
+        .and_then(|rules| rules.select(n as f64))
+        .unwrap_or_else(|_| "other".to_owned())
+}
+
+/// A number in a language's digits and separators.
+pub fn format_number(lang: &str, n: f64) -> String {
+    NumberFormat::new(lang, &JsValue::UNDEFINED)
+        .and_then(|f| f.format(n))
+        .unwrap_or_else(|_| js_number(n))
+}
+
+/// A number as JavaScript writes it: no float formatting code in the wasm.
+fn js_number(n: f64) -> String {
+    js_sys::Number::from(n)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
+}
+
+/// A range of whole numbers ("4–5") and its plural category, as the language writes them.
+pub fn number_range(lang: &str, low: u64, high: u64) -> (String, String) {
+    let (low_f, high_f) = (low as f64, high as f64);
+    let category = PluralRules::new(lang)
+        .and_then(|rules| {
+            rules
+                .select_range(low_f, high_f)
+                .or_else(|_| rules.select(high_f))
+        })
+        .unwrap_or_else(|_| "other".to_owned());
+    let text = NumberFormat::new(lang, &JsValue::UNDEFINED)
+        .and_then(|f| f.format_range(low_f, high_f))
+        .unwrap_or_else(|_| format!("{low}–{high}"));
+    (category, text)
+}
+
+/// A storage size in kilobytes or megabytes as the language writes units ("340 kB", "1,2 Mo").
+pub fn format_bytes(lang: &str, bytes: f64) -> String {
+    let (value, unit) = if bytes < 1024.0 * 1024.0 {
+        ((bytes / 1024.0).ceil().max(1.0), "kilobyte")
+    } else {
+        ((bytes / 104_857.6).ceil() / 10.0, "megabyte")
+    };
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"style".into(), &"unit".into());
+    let _ = Reflect::set(&options, &"unit".into(), &unit.into());
+    NumberFormat::new(lang, &options)
+        .and_then(|f| f.format(value))
+        .unwrap_or_else(|_| format!("{} {unit}", js_number(value)))
+}
+
+/// The separators `Intl.ListFormat` puts between `count` items in a language (a conjunction:
+/// "A, B and C"): `count - 1` texts; commas and "and" where `Intl` refuses.
+pub fn list_separators(lang: &str, count: usize) -> Vec<String> {
+    let items: js_sys::Array = (0..count)
+        .map(|i| JsValue::from_str(&i.to_string()))
+        .collect();
+    let parts = ListFormat::new(lang).and_then(|f| f.format_to_parts(&items));
+    let mut separators = Vec::with_capacity(count);
+    if let Ok(parts) = parts {
+        let (mut between, mut seen) = (String::new(), false);
+        for part in parts.iter() {
+            let field = |name: &str| {
+                Reflect::get(&part, &name.into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+            };
+            if field("type").as_deref() == Some("element") {
+                if seen {
+                    separators.push(std::mem::take(&mut between));
+                }
+                seen = true;
+            } else if seen {
+                between.push_str(&field("value").unwrap_or_default());
+            }
+        }
+    }
+    if separators.len() + 1 != count {
+        separators = (1..count)
+            .map(|i| if i + 1 == count { " and " } else { ", " }.to_owned())
+            .collect();
+    }
+    separators
+}
+
+/// Resolves after the browser has painted what is in the DOM now (a frame, then a task), so work
+/// that follows never delays that paint; in a hidden page, where frames do not come, after a task.
+pub async fn after_paint() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let hidden = window.document().is_some_and(|d| d.hidden());
+    let promise = Promise::new(&mut |resolve, _| {
+        let task = window.clone();
+        let then = Closure::once_into_js(move || {
+            let _ = task
+                .set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0);
+        });
+        if hidden
+            || window
+                .request_animation_frame(then.unchecked_ref())
+                .is_err()
+        {
+            let _ = window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(then.unchecked_ref(), 0);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Whether a property exists on `navigator` (feature detection without calling anything).
+fn navigator_has(name: &str) -> bool {
+    web_sys::window()
+        .map(|w| w.navigator())
+        .is_some_and(|n| Reflect::has(&n, &JsValue::from_str(name)).unwrap_or(false))
+}
+
+/// Whether the system share sheet exists: the "Share" button is shown only then.
+pub fn can_share_natively() -> bool {
+    navigator_has("share")
+}
+
+/// How a Web Share attempt ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShareOutcome {
+    Shared,
+    /// The reader closed the share sheet: not an error.
+    Cancelled,
+    Failed,
+}
+
+/// Opens the share sheet. It must be called synchronously inside the click handler (the call
+/// consumes the click's user activation); the returned future only waits for the outcome.
+pub fn share_natively(
+    title: &str,
+    text: Option<&str>,
+    url: &str,
+) -> impl std::future::Future<Output = ShareOutcome> {
+    let data = web_sys::ShareData::new();
+    data.set_url(url);
+    data.set_title(title);
+    if let Some(text) = text {
+        data.set_text(text);
+    }
+    let promise: Option<Promise> = web_sys::window().and_then(|w| {
+        let navigator = w.navigator();
+        let share = Reflect::get(&navigator, &"share".into())
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()?;
+        share
+            .call1(&navigator, &data)
+            .ok()?
+            .dyn_into::<Promise>()
+            .ok()
+    });
+    async move {
+        let Some(promise) = promise else {
+            return ShareOutcome::Failed;
+        };
+        match JsFuture::from(promise).await {
+            Ok(_) => ShareOutcome::Shared,
+            Err(e) if error_name(&e).as_deref() == Some("AbortError") => ShareOutcome::Cancelled,
+            Err(_) => ShareOutcome::Failed,
+        }
+    }
+}
+
+/// The `name` of a thrown `DOMException` or `Error`.
+pub fn error_name(error: &JsValue) -> Option<String> {
+    Reflect::get(error, &"name".into()).ok()?.as_string()
+}
+
+/// Copies `text`: the asynchronous Clipboard API first, then a selected text area and
+/// `execCommand('copy')` placed inside `host` (so it works in a shadow root too). `false` when
+/// both failed: the caller then shows the link to copy by hand.
+pub async fn copy_text(text: &str, host: Option<web_sys::Element>) -> bool {
+    if navigator_has("clipboard") {
+        if let Some(navigator) = web_sys::window().map(|w| w.navigator()) {
+            let clipboard = navigator.clipboard();
+            let written = Reflect::get(&clipboard, &"writeText".into())
+                .ok()
+                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+                .and_then(|f| f.call1(&clipboard, &JsValue::from_str(text)).ok())
+                .and_then(|p| p.dyn_into::<Promise>().ok());
+            if let Some(promise) = written {
+                if JsFuture::from(promise).await.is_ok() {
+                    return true;
+                }
+            }
+        }
+    }
+    host.is_some_and(|host| copy_with_selection(text, &host))
+}
+
+fn copy_with_selection(text: &str, host: &web_sys::Element) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Ok(area) = document.create_element("textarea") else {
+        return false;
+    };
+    let Ok(area) = area.dyn_into::<web_sys::HtmlTextAreaElement>() else {
+        return false;
+    };
+    area.set_value(text);
+    area.set_read_only(true);
+    area.set_class_name("copy-buffer");
+    area.set_attribute("aria-hidden", "true").ok();
+    if host.append_child(&area).is_err() {
+        return false;
+    }
+    area.select();
+    let copied = document
+        .dyn_ref::<web_sys::HtmlDocument>()
+        .and_then(|d| d.exec_command("copy").ok())
+        .unwrap_or(false);
+    area.remove();
+    copied
+}
+
+/// The value stored under `key` for this origin; `None` where storage is refused (sandboxed
+/// frames, storage switched off) or holds nothing.
+pub fn stored(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// Stores `value` under `key`; silently not where storage is refused.
+pub fn store(key: &str, value: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Runs `change` (which may reflow everything: text size, font) and scrolls so that the focused
+/// control inside `within` — what the reader is looking at — stays where it was on screen.
+pub fn keep_in_place(within: &web_sys::Element, change: impl FnOnce()) {
+    let focused = focused_in(within);
+    let before = focused
+        .as_ref()
+        .map(|el| el.get_bounding_client_rect().top());
+    change();
+    if let (Some(el), Some(before), Some(window)) = (focused, before, web_sys::window()) {
+        let moved = el.get_bounding_client_rect().top() - before;
+        if moved.abs() >= 1.0 {
+            window.scroll_by_with_x_and_y(0.0, moved);
+        }
+    }
+}
+
+/// The element that has focus inside `within` (through its shadow root in embed mode).
+fn focused_in(within: &web_sys::Element) -> Option<web_sys::Element> {
+    let root = within.get_root_node();
+    let active = Reflect::get(&root, &"activeElement".into()).ok()?;
+    let active: web_sys::Element = active.dyn_into().ok()?;
+    within.contains(Some(&active)).then_some(active)
+}
+
+/// Scrolls `element` into view when it is not wholly on screen: smoothly, unless the reader
+/// asked for reduced motion.
+pub fn keep_in_view(element: &web_sys::Element) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let rect = element.get_bounding_client_rect();
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    if rect.top() >= 0.0 && rect.bottom() <= height - 64.0 {
+        return;
+    }
+    let reduced = window
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    options.set_behavior(if reduced {
+        web_sys::ScrollBehavior::Instant
+    } else {
+        web_sys::ScrollBehavior::Smooth
+    });
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// The browser's preferred language (page mode's UI language for views without an article).
+pub fn browser_language() -> Option<String> {
+    web_sys::window()?.navigator().language()
+}

@@ -1,0 +1,258 @@
+//! Reading an article aloud with the browser's speech synthesis (spec §5): one utterance per
+//! block, in the article's language, the block being read marked `aria-current="true"` and kept in
+//! view. One utterance per block keeps Previous/Next exact and avoids engines that stop long
+//! utterances part-way.
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use js_sys::Reflect;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, SpeechSynthesis, SpeechSynthesisUtterance};
+
+/// What is read, in document order: the headline and summary, the lead image's caption, then the
+/// body's text blocks — paragraphs, headings, list items, quotes, captions, cells. Never the
+/// controls, share bar, related cards or embedded-content notes.
+const READABLE: &str = ".headline, .summary, .figure-lead figcaption, \
+    .article-body :is(p, li, h2, h3, h4, blockquote, figcaption, pre, th, td):not(.related-link *, .embed-card *)";
+
+/// Whether this browser can read aloud: the Listen control exists only then.
+pub fn available() -> bool {
+    web_sys::window().is_some_and(|w| {
+        Reflect::has(&w, &"speechSynthesis".into()).unwrap_or(false)
+            && Reflect::has(&w, &"SpeechSynthesisUtterance".into()).unwrap_or(false)
+    })
+}
+
+/// What the narration tells the view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Progress {
+    /// Block `index` of `total` is being read.
+    Reading { index: usize, total: usize },
+    /// The last block was read, or it was stopped.
+    Finished,
+    /// The engine failed (no voice could speak).
+    Failed,
+}
+
+/// A running narration; dropping it stops the speech.
+pub struct Narration(Rc<RefCell<Inner>>);
+
+struct Inner {
+    synth: SpeechSynthesis,
+    blocks: Vec<Element>,
+    lang: String,
+    rate: f32,
+    index: usize,
+    /// Bumped by every new utterance and by stop: events of older utterances are ignored.
+    generation: u32,
+    /// The handlers of the utterance being spoken, and of the one before (an `end` handler may
+    /// still be running when the next utterance replaces it).
+    handlers: [Option<Handlers>; 2],
+    notify: Rc<dyn Fn(Progress)>,
+}
+
+type Handlers = (Closure<dyn FnMut(JsValue)>, Closure<dyn FnMut(JsValue)>);
+
+impl Narration {
+    /// Starts reading `article` from its first block at `rate`; `None` when there is nothing to
+    /// read or no speech synthesis.
+    pub fn start(
+        article: &Element,
+        lang: &str,
+        rate: f32,
+        notify: impl Fn(Progress) + 'static,
+    ) -> Option<Narration> {
+        let synth = web_sys::window()?.speech_synthesis().ok()?;
+        let found = article.query_selector_all(READABLE).ok()?;
+        let mut blocks = Vec::new();
+        for i in 0..found.length() {
+            let Some(el) = found.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            // A container whose text is read through a block inside it (a quote's paragraph).
+            let nested = el.query_selector(READABLE).ok().flatten().is_some();
+            let text = el.text_content().unwrap_or_default();
+            if !nested && !text.trim().is_empty() {
+                blocks.push(el);
+            }
+        }
+        if blocks.is_empty() {
+            return None;
+        }
+        let narration = Narration(Rc::new(RefCell::new(Inner {
+            synth,
+            blocks,
+            lang: lang.to_owned(),
+            rate,
+            index: 0,
+            generation: 0,
+            handlers: [None, None],
+            notify: Rc::new(notify),
+        })));
+        speak(&narration.0, 0);
+        Some(narration)
+    }
+
+    /// Pauses where it is.
+    pub fn pause(&self) {
+        self.0.borrow().synth.pause();
+    }
+
+    /// Goes on from where it paused.
+    pub fn resume(&self) {
+        self.0.borrow().synth.resume();
+    }
+
+    /// Reads the next block (from its start).
+    pub fn next(&self) {
+        let index = self.0.borrow().index + 1;
+        if index < self.0.borrow().blocks.len() {
+            speak(&self.0, index);
+        }
+    }
+
+    /// Reads the previous block, or this one again at the first.
+    pub fn previous(&self) {
+        let index = self.0.borrow().index.saturating_sub(1);
+        speak(&self.0, index);
+    }
+
+    /// A new rate: the block being read starts again at it.
+    pub fn set_rate(&self, rate: f32) {
+        self.0.borrow_mut().rate = rate;
+        let index = self.0.borrow().index;
+        speak(&self.0, index);
+    }
+
+    /// Stops and unmarks the block.
+    pub fn stop(&self) {
+        // Unmarked first: cancelling ends the utterance with an event, which must find it stale.
+        unmark(&self.0);
+        self.0.borrow().synth.cancel();
+    }
+}
+
+impl Drop for Narration {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// Speaks block `index`: marks it, keeps it in view, and on its end goes on to the next.
+fn speak(cell: &Rc<RefCell<Inner>>, index: usize) {
+    let weak = Rc::downgrade(cell);
+    let mut inner = cell.borrow_mut();
+    inner.generation += 1;
+    let generation = inner.generation;
+    inner.synth.cancel();
+    // A new block plays even if the last one was paused (engines keep the paused state).
+    inner.synth.resume();
+    if let Some(old) = inner.blocks.get(inner.index) {
+        let _ = old.remove_attribute("aria-current");
+    }
+    inner.index = index;
+    let Some(block) = inner.blocks.get(index).cloned() else {
+        return;
+    };
+    let _ = block.set_attribute("aria-current", "true");
+    super::keep_in_view(&block);
+    let text = block.text_content().unwrap_or_default();
+    let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(text.trim()) else {
+        (inner.notify)(Progress::Failed);
+        return;
+    };
+    utterance.set_lang(&inner.lang);
+    utterance.set_rate(inner.rate);
+    if let Some(voice) = voice_for(&inner.synth, &inner.lang) {
+        utterance.set_voice(Some(&voice));
+    }
+    let on_end = {
+        let weak = weak.clone();
+        Closure::<dyn FnMut(JsValue)>::new(move |_| finished(&weak, generation, false))
+    };
+    let on_error = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+        // Cancelling (Previous, Next, Stop) ends an utterance with these: not a failure.
+        let error = Reflect::get(&event, &"error".into())
+            .ok()
+            .and_then(|e| e.as_string());
+        let cancelled = matches!(error.as_deref(), Some("interrupted" | "canceled"));
+        finished(&weak, generation, !cancelled);
+    });
+    utterance.set_onend(Some(on_end.as_ref().unchecked_ref()));
+    utterance.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    inner.handlers.swap(0, 1);
+    inner.handlers[0] = Some((on_end, on_error));
+    let total = inner.blocks.len();
+    let notify = inner.notify.clone();
+    let synth = inner.synth.clone();
+    drop(inner);
+    notify(Progress::Reading { index, total });
+    synth.speak(&utterance);
+}
+
+/// An utterance ended: the next block, or the end (or a failure).
+fn finished(weak: &Weak<RefCell<Inner>>, generation: u32, failed: bool) {
+    let Some(cell) = weak.upgrade() else {
+        return;
+    };
+    let (current, index, total, notify) = {
+        let Ok(inner) = cell.try_borrow() else {
+            return;
+        };
+        (
+            inner.generation == generation,
+            inner.index,
+            inner.blocks.len(),
+            inner.notify.clone(),
+        )
+    };
+    if !current {
+        return;
+    }
+    if failed {
+        unmark(&cell);
+        notify(Progress::Failed);
+    } else if index + 1 < total {
+        speak(&cell, index + 1);
+    } else {
+        unmark(&cell);
+        notify(Progress::Finished);
+    }
+}
+
+/// Ends the narration's current utterance for good: its events are ignored from now on and its
+/// block is no longer marked (the engine is already silent, or [`Narration::stop`] cancels it).
+fn unmark(cell: &Rc<RefCell<Inner>>) {
+    let mut inner = cell.borrow_mut();
+    inner.generation += 1;
+    if let Some(el) = inner.blocks.get(inner.index) {
+        let _ = el.remove_attribute("aria-current");
+    }
+}
+
+/// A voice for the language, one on this device first: the same tag ("es-MX"), else the same
+/// language ("es"); a network voice only when the device has none (it sends the text to its
+/// vendor). `None` leaves the choice to the browser (the utterance still has `lang`).
+fn voice_for(synth: &SpeechSynthesis, lang: &str) -> Option<web_sys::SpeechSynthesisVoice> {
+    let wanted = lang.trim().replace('_', "-").to_ascii_lowercase();
+    let primary = wanted.split('-').next().unwrap_or_default().to_owned();
+    let mut best: Option<(u8, web_sys::SpeechSynthesisVoice)> = None;
+    for voice in synth.get_voices().iter() {
+        let voice: web_sys::SpeechSynthesisVoice = voice.unchecked_into();
+        let tag = voice.lang().replace('_', "-").to_ascii_lowercase();
+        let language = if tag == wanted {
+            2
+        } else if tag.split('-').next() == Some(primary.as_str()) {
+            1
+        } else {
+            continue;
+        };
+        let rank = language + if voice.local_service() { 4 } else { 0 };
+        if best.as_ref().is_none_or(|(r, _)| rank > *r) {
+            best = Some((rank, voice));
+        }
+    }
+    best.map(|(_, voice)| voice)
+}

@@ -1,0 +1,167 @@
+//! The UI language (spec §5): which table speaks, whether UI text needs its own `lang` inside an
+//! article in another language, and the words that need the browser's `Intl` (plurals, numbers,
+//! lists). Natively (the CLI, tests) English plural rules and plain digits stand in for `Intl`.
+
+use std::rc::Rc;
+
+pub use crate::reader::ui::{Plural, Words, AR, DE, EN, ES, FR, LANGUAGES, PT};
+
+/// The table for a language tag ("pt-BR" → Portuguese), if the widget speaks that language.
+pub fn table(tag: &str) -> Option<&'static Words> {
+    let primary = primary(tag);
+    LANGUAGES.iter().copied().find(|w| w.code == primary)
+}
+
+/// The primary subtag, lower-cased: "pt-BR" → "pt".
+fn primary(tag: &str) -> String {
+    tag.trim()
+        .split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+}
+
+/// Spec §5: the `ui-lang` asked for, else the article's language, else the language of the page
+/// around the widget (the host's `lang`, an extension for views without an article), else English.
+/// An unsupported language at any step passes to the next.
+pub fn choose(
+    requested: Option<&str>,
+    article: Option<&str>,
+    context: Option<&str>,
+) -> &'static Words {
+    [requested, article, context]
+        .into_iter()
+        .flatten()
+        .find_map(table)
+        .unwrap_or(&EN)
+}
+
+/// Puts `value` in place of `{name}` in a message.
+pub fn fill(template: &str, name: &str, value: &str) -> String {
+    template.replace(&format!("{{{name}}}"), value)
+}
+
+/// A message around one value, as the text before and after `{name}`: for a value that is an
+/// element (a date as `<time>`, names as links), not text.
+pub fn split<'a>(template: &'a str, name: &str) -> (&'a str, &'a str) {
+    let mark = format!("{{{name}}}");
+    template.split_once(&mark).unwrap_or((template, ""))
+}
+
+/// The UI language of one widget, and the language of the content around its words.
+#[derive(Clone, Debug)]
+pub struct Ui {
+    /// The words.
+    pub words: &'static Words,
+    /// Whether the UI's language differs from the content's (an article in another language):
+    /// then UI text inside the article carries its own `lang` and `dir` (WCAG 3.1.2).
+    foreign: bool,
+    /// The locale for `Intl`: the content's own tag when it is in the UI's language (so "es-MX"
+    /// keeps its regional formats), else the UI language's code.
+    pub locale: Rc<str>,
+}
+
+impl PartialEq for Ui {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.words, other.words)
+            && self.foreign == other.foreign
+            && self.locale == other.locale
+    }
+}
+
+impl Default for Ui {
+    fn default() -> Self {
+        Ui::new(&EN, None)
+    }
+}
+
+impl Ui {
+    /// The UI in `words` for content in the language `content` (none: the UI is the content).
+    pub fn new(words: &'static Words, content: Option<&str>) -> Ui {
+        let same = content.filter(|tag| primary(tag) == words.code);
+        Ui {
+            words,
+            foreign: content.is_some() && same.is_none(),
+            locale: same.map(str::trim).unwrap_or(words.code).into(),
+        }
+    }
+
+    /// `lang` for an element of UI text: only where it differs from the content around it.
+    pub fn lang(&self) -> Option<&'static str> {
+        self.foreign.then_some(self.words.code)
+    }
+
+    /// `dir` for an element of UI text, with [`Ui::lang`]: mirrors the controls in a
+    /// right-to-left UI around a left-to-right article, and the other way round.
+    pub fn dir(&self) -> Option<&'static str> {
+        self.foreign.then_some(self.words.dir)
+    }
+
+    /// A whole number as the UI language writes it ("1,234", "١٬٢٣٤").
+    pub fn number(&self, n: u64) -> String {
+        number(&self.locale, n)
+    }
+
+    /// A number with decimals as the UI language writes it ("1.25", "1,25").
+    pub fn decimal(&self, n: f64) -> String {
+        decimal(&self.locale, n)
+    }
+
+    /// A counted message: the plural form for `n`, with `{n}` written in the UI language.
+    pub fn count(&self, plural: &Plural, n: u64) -> String {
+        fill(
+            plural.form(&plural_category(&self.locale, n)),
+            "n",
+            &self.number(n),
+        )
+    }
+
+    /// A counted message for a range ("4–5 min read"); a one-value range is [`Ui::count`].
+    pub fn count_range(&self, plural: &Plural, low: u64, high: u64) -> String {
+        if low >= high {
+            return self.count(plural, high);
+        }
+        let (category, range) = range(&self.locale, low, high);
+        fill(plural.form(&category), "n", &range)
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+use crate::platform::{format_number as decimal, number_range as range, plural_category};
+
+#[cfg(target_arch = "wasm32")]
+fn number(lang: &str, n: u64) -> String {
+    decimal(lang, n as f64)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn decimal(_lang: &str, n: f64) -> String {
+    n.to_string()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn number(_lang: &str, n: u64) -> String {
+    n.to_string()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn plural_category(_lang: &str, n: u64) -> String {
+    if n == 1 { "one" } else { "other" }.to_owned()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn range(_lang: &str, low: u64, high: u64) -> (String, String) {
+    ("other".to_owned(), format!("{low}–{high}"))
+}
+
+/// A date for display in a language ("21 July 2019") through `Intl`; natively, where there is no
+/// `Intl`, the date as written in the document (RFC 3339), so native HTML stays exact and stable.
+pub fn format_date(date: &crate::core::date::Date, lang: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    return crate::platform::format_date(&date.datetime, date.date_only, lang);
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = lang;
+        date.datetime.to_string()
+    }
+}

@@ -1,0 +1,161 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::error_view::error_view;
+use super::first_screen::first_screen;
+use super::{ArticleView, ById, ReaderTools};
+use crate::platform;
+use crate::reader::config::{ArticleSource, ReaderConfig};
+use crate::reader::events::HostEvents;
+use crate::reader::i18n::{choose, Ui, Words};
+use crate::reader::loader::Loaded;
+use crate::reader::settings::ReadingSettings;
+use crate::reader::ui::error_view as names;
+use crate::view::hooks::{use_article, LoadState};
+
+/// Everything one widget instance is started with.
+#[derive(Properties, Clone, Debug, PartialEq)]
+pub struct ReaderProps {
+    /// The settings, from the element's attributes or the page's query.
+    pub config: Rc<ReaderConfig>,
+    /// Where the article comes from (the configuration's, with the mode's fallback).
+    pub source: ArticleSource,
+    /// Page mode: its controls for the loaded article beside the reading tools ("Save for
+    /// offline"); none in embed mode, where the storage would be the host page's.
+    #[prop_or_default]
+    pub page_controls: Option<Callback<Rc<Loaded>, Html>>,
+    /// Page mode: told the UI's words when they change, so the page around speaks them too.
+    #[prop_or_default]
+    pub on_words: Option<Callback<&'static Words>>,
+    /// Prefix for element ids, unique per instance on a page (decided by `mount::register`).
+    pub id_prefix: AttrValue,
+    /// Embed mode: where the element's load and error events go.
+    #[prop_or_default]
+    pub events: Option<HostEvents>,
+}
+
+/// The widget: loads the article, shows it, or shows why not with a way to try again. It owns the
+/// reading settings (applied as `data-*` on its wrapper) and provides the UI language ([`Ui`]) to
+/// everything inside.
+#[component]
+pub fn Reader(props: &ReaderProps) -> Html {
+    let article = use_article(props.source.clone(), props.config.clone());
+    let settings = use_state(ReadingSettings::load);
+    let wrapper = use_node_ref();
+    let config = &props.config;
+    let article_lang = match article.state() {
+        LoadState::Ready(loaded) => Some(loaded.article.lang.clone()),
+        _ => None,
+    };
+    let ui = use_memo(article_lang, |lang| {
+        let words = choose(
+            config.ui_lang.as_deref(),
+            lang.as_deref(),
+            config.context_lang.as_deref(),
+        );
+        Ui::new(words, lang.as_deref())
+    });
+    // Page mode: the page around the reader speaks its language too.
+    {
+        let (on_words, words) = (props.on_words.clone(), ui.words);
+        use_effect_with(words.code, move |_| {
+            if let Some(on_words) = on_words {
+                on_words.emit(words);
+            }
+        });
+    }
+    let on_settings = {
+        let (settings, wrapper, default_theme) = (settings.clone(), wrapper.clone(), config.theme);
+        Callback::from(move |next: ReadingSettings| {
+            if let Some(element) = wrapper.cast::<web_sys::Element>() {
+                // Applied to the DOM at once, keeping the control in use where it is on screen;
+                // the re-render that follows writes the same values.
+                platform::keep_in_place(&element, || apply(&element, next, default_theme));
+            }
+            next.store();
+            settings.set(next);
+        })
+    };
+    // The element's events, once the article (or the alert) is on the page.
+    {
+        let key = match article.state() {
+            LoadState::Loading => None,
+            LoadState::Ready(loaded) => Some(Ok(ById(loaded.clone()))),
+            LoadState::Failed(error) => Some(Err(error.clone())),
+        };
+        let (events, ui) = (props.events.clone(), ui.clone());
+        use_effect_with(key, move |key| match (events, key) {
+            (Some(events), Some(Ok(loaded))) => events.loaded(loaded),
+            (Some(events), Some(Err(error))) => events.failed(error, &ui),
+            _ => {}
+        });
+    }
+    // How much of the body renders with the header, once per article.
+    let first_screen = use_memo(
+        match article.state() {
+            LoadState::Ready(loaded) => Some(ById(loaded.article.clone())),
+            _ => None,
+        },
+        |article| article.as_ref().map_or(0, |a| first_screen(&a.body)),
+    );
+    // Busy while loading, and while a long body is still growing after its first screen (the
+    // article view clears it when the body is whole).
+    let busy = match article.state() {
+        LoadState::Loading => true,
+        LoadState::Ready(loaded) => *first_screen < loaded.article.body.len(),
+        LoadState::Failed(_) => false,
+    };
+    let content = match article.state() {
+        LoadState::Loading => html! {
+            <p class="reader-status">{ ui.words.loading }</p>
+        },
+        LoadState::Ready(loaded) => html! {
+            <ArticleView
+                article={ById(loaded.article.clone())}
+                share_targets={ById(config.share.clone())}
+                id_prefix={props.id_prefix.clone()}
+                first_screen={*first_screen}
+            >
+                <ReaderTools
+                    settings={*settings}
+                    default_theme={config.theme}
+                    controls={config.controls}
+                    on_change={on_settings}
+                    id_prefix={props.id_prefix.clone()}
+                />
+                { props.page_controls.as_ref().map(|controls| controls.emit(loaded.clone())) }
+            </ArticleView>
+        },
+        LoadState::Failed(error) => {
+            let retry = {
+                let article = article.clone();
+                Callback::from(move |_: MouseEvent| article.retry())
+            };
+            error_view(&ui, error, retry)
+        }
+    };
+    html! {
+        <ContextProvider<Ui> context={(*ui).clone()}>
+            <div ref={wrapper} class={names::CLASS_WRAPPER} part={names::PART_WRAPPER}
+                lang={ui.words.code} dir={ui.words.dir}
+                data-theme={settings.theme_or(config.theme).as_str()}
+                data-text-size={settings.text_size.to_string()}
+                data-font={settings.font.as_str()}
+                aria-busy={if busy { "true" } else { "false" }}>
+                { content }
+            </div>
+        </ContextProvider<Ui>>
+    }
+}
+
+/// The settings as the wrapper's `data-*` attributes (what the stylesheet reads).
+fn apply(
+    element: &web_sys::Element,
+    settings: ReadingSettings,
+    default_theme: crate::reader::settings::Theme,
+) {
+    let _ = element.set_attribute("data-theme", settings.theme_or(default_theme).as_str());
+    let _ = element.set_attribute("data-text-size", &settings.text_size.to_string());
+    let _ = element.set_attribute("data-font", settings.font.as_str());
+}

@@ -1,0 +1,9 @@
+//! Drawing the article: the renderer (one set of rules for the DOM and for HTML text), and in the
+//! browser the Yew components that are its interactive islands, the hooks and mounting.
+
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod hooks;
+#[cfg(target_arch = "wasm32")]
+pub mod mount;

@@ -1,0 +1,213 @@
+//! Starting the widget: [`mount`] for any element (page and embed mode alike), [`start_page`] for
+//! page mode, and the panic hook that replaces a dead widget with an error message.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use yew::AppHandle;
+
+use crate::core::url_policy::query_pairs;
+use crate::platform;
+use crate::reader::config::{ArticleSource, ReaderConfig};
+use crate::reader::events::HostEvents;
+use crate::reader::i18n::{choose, Words};
+use crate::reader::ui::error_view as names;
+use crate::view::components::{Reader, ReaderProps};
+use wasm_bindgen::JsValue;
+
+/// Which build this is: `ARTICLE_READER_BUILD` at compile time, else the crate version. Page mode
+/// shows it as `data-build` on its root, so an update can be seen to have switched whole builds.
+pub const BUILD: &str = match option_env!("ARTICLE_READER_BUILD") {
+    Some(build) => build,
+    None => env!("CARGO_PKG_VERSION"),
+};
+
+/// How a widget was started; it decides what "Try again" does after a panic.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// `index.html`: the page is ours, so reloading it is the clean way back.
+    Page,
+    /// Inside `<article-reader>` on a host page: never navigate the host; `embed.js` re-mounts.
+    Embed,
+}
+
+thread_local! {
+    /// The elements widgets are mounted in, so the panic hook can reach them. Not shared state
+    /// between instances: only the hook reads it, and [`MountedReader::destroy`] removes entries.
+    static ROOTS: RefCell<Vec<Root>> = const { RefCell::new(Vec::new()) };
+    /// Counter for unique element-id prefixes per instance.
+    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+}
+
+/// A mounted widget as the panic hook needs it: its element, mode, words and events.
+type Root = (web_sys::Element, Mode, &'static Words, Option<HostEvents>);
+
+/// A running widget; dropping it leaves the widget running, [`MountedReader::destroy`] removes it.
+pub struct MountedReader {
+    app: Option<AppHandle<Reader>>,
+    root: web_sys::Element,
+}
+
+impl MountedReader {
+    /// Tears the widget down and empties its element (the element itself stays).
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        ROOTS.with(|roots| {
+            if let Ok(mut roots) = roots.try_borrow_mut() {
+                roots.retain(|(root, ..)| root != &self.root);
+            }
+        });
+        self.root.replace_children_with_node_0();
+    }
+}
+
+/// Mounts a widget into `root` (in embed mode, a `div` inside the element's shadow root);
+/// `asset_base` is the directory of `embed.js` (or of the page).
+pub fn mount(
+    root: web_sys::Element,
+    config: ReaderConfig,
+    mode: Mode,
+    asset_base: &str,
+    events: Option<HostEvents>,
+) -> MountedReader {
+    let props = start_props(&root, config, mode, asset_base, events);
+    let app = yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).render();
+    MountedReader {
+        app: Some(app),
+        root,
+    }
+}
+
+/// The props of a widget about to start in `root`: the panic hook is installed and told of it,
+/// and its element-id prefix decided (here only). Page mode falls back to the sample article;
+/// embed mode to "no article was given", so a host page never shows the sample by accident.
+pub fn start_props(
+    root: &web_sys::Element,
+    config: ReaderConfig,
+    mode: Mode,
+    asset_base: &str,
+    events: Option<HostEvents>,
+) -> ReaderProps {
+    install_panic_hook();
+    let id = NEXT_ID.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    });
+    // The panic view has no article to go by: `ui-lang`, else the page's language.
+    let words = choose(
+        config.ui_lang.as_deref(),
+        None,
+        config.context_lang.as_deref(),
+    );
+    ROOTS.with(|roots| {
+        roots
+            .borrow_mut()
+            .push((root.clone(), mode, words, events.clone()))
+    });
+    let fallback = match mode {
+        Mode::Page => ArticleSource::Sample {
+            base: sample_base(asset_base).into(),
+        },
+        Mode::Embed => ArticleSource::Missing,
+    };
+    ReaderProps {
+        source: config.source(fallback),
+        config: Rc::new(config),
+        page_controls: None,
+        on_words: None,
+        id_prefix: format!("article-reader-{id}").into(),
+        events,
+    }
+}
+
+/// The address the sample article is treated as coming from: `sample/article.json` next to the
+/// page (or the loader script), where its image `lead.svg` is served.
+pub fn sample_base(base: &str) -> String {
+    web_sys::Url::new_with_base("sample/article.json", base)
+        .map(|u| u.href())
+        .unwrap_or_else(|_| base.to_owned())
+}
+
+/// Installs (once) the hook that turns a panic into the error view in every mounted widget and a
+/// console message. A panic leaves the wasm in an unreliable state, so the view is built with plain
+/// DOM calls and its "Try again" reloads the page rather than re-entering the app.
+pub fn install_panic_hook() {
+    thread_local!(static INSTALLED: RefCell<bool> = const { RefCell::new(false) });
+    if INSTALLED.with(|i| i.replace(true)) {
+        return;
+    }
+    yew::set_custom_panic_hook(Box::new(|info| {
+        platform::error(&format!("internal error: {info}"));
+        show_panic_view();
+    }));
+}
+
+/// Replaces every mounted widget's content with the alert and a "Try again" control.
+pub fn show_panic_view() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let roots = ROOTS.with(|r| r.try_borrow().map(|r| r.clone()).unwrap_or_default());
+    for (root, mode, words, events) in roots {
+        let build = || -> Result<web_sys::Element, wasm_bindgen::JsValue> {
+            let element = |tag: &str, class: &str| -> Result<web_sys::Element, JsValue> {
+                let el = document.create_element(tag)?;
+                el.set_class_name(class);
+                Ok(el)
+            };
+            let wrapper = element("div", names::CLASS_WRAPPER)?;
+            wrapper.set_attribute("part", names::PART_WRAPPER)?;
+            wrapper.set_attribute("lang", words.code)?;
+            wrapper.set_attribute("dir", words.dir)?;
+            wrapper.set_attribute("aria-busy", "false")?;
+            let alert = element("div", names::CLASS_ALERT)?;
+            alert.set_attribute("role", "alert")?;
+            alert.set_attribute("part", names::PART_ALERT)?;
+            let title = element("p", names::CLASS_TITLE)?;
+            title.set_text_content(Some(words.error_title));
+            let detail = element("p", names::CLASS_DETAIL)?;
+            detail.set_text_content(Some(words.internal));
+            let button = element("button", names::CLASS_BUTTON)?;
+            button.set_text_content(Some(words.try_again));
+            alert.append_child(&title)?;
+            alert.append_child(&detail)?;
+            match mode {
+                // A form that reloads the page with its own query: no script needed after a panic.
+                Mode::Page => {
+                    let form = document.create_element("form")?;
+                    form.set_attribute("method", "get")?;
+                    // Every parameter of the page's query, so the reload starts the same widget.
+                    for (name, value) in query_pairs(&platform::page_query()) {
+                        let input = document.create_element("input")?;
+                        input.set_attribute("type", "hidden")?;
+                        input.set_attribute("name", &name)?;
+                        input.set_attribute("value", &value)?;
+                        form.append_child(&input)?;
+                    }
+                    button.set_attribute("type", "submit")?;
+                    form.append_child(&button)?;
+                    alert.append_child(&form)?;
+                }
+                // On a host page: embed.js sees this button's click and mounts the widget anew.
+                Mode::Embed => {
+                    button.set_attribute("type", "button")?;
+                    button.set_attribute("data-reader-retry", "")?;
+                    alert.append_child(&button)?;
+                }
+            }
+            wrapper.append_child(&alert)?;
+            Ok(wrapper)
+        };
+        if let Ok(view) = build() {
+            root.replace_children_with_node_1(&view);
+            if let Some(events) = events {
+                events.failed(
+                    &crate::reader::error::ReaderError::Internal,
+                    &crate::reader::i18n::Ui::new(words, None),
+                );
+            }
+        }
+    }
+}
