@@ -34,6 +34,10 @@ function start() {
 
 // The attributes the element reads; each is also a property of the same (camelCase) name.
 const ATTRIBUTES = ['src', 'theme', 'share', 'timeout', 'format', 'item', 'ui-lang', 'controls', 'loading'];
+// The attributes that change only how the article is shown: the widget updates in place (no new
+// request, the article's nodes, scroll position, selection and narration stay). Any other change
+// (src, format, item, the article property) loads the document anew.
+const IN_PLACE = new Set(['theme', 'share', 'timeout', 'ui-lang', 'controls', 'loading']);
 const propertyName = (attribute) => attribute.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 
 // How near the viewport (CSS px) a loading="lazy" element starts fetching its document.
@@ -87,8 +91,21 @@ class ArticleReaderElement extends HTMLElement {
     this.#teardown();
   }
 
-  attributeChangedCallback() {
-    if (this.isConnected) this.#start();
+  attributeChangedCallback(name, before, after) {
+    if (!this.isConnected || before === after) return;
+    if (IN_PLACE.has(name) && this.#handle) {
+      try {
+        this.#handle.update(this.#attributes());
+        return;
+      } catch (error) {
+        console.error('[article-reader]', error);
+      }
+    }
+    this.#start();
+  }
+
+  #attributes() {
+    return this.getAttributeNames().map((name) => [name, this.getAttribute(name)]);
   }
 
   // Renders now, or, with loading="lazy", once the element comes near the viewport.
@@ -153,7 +170,7 @@ class ArticleReaderElement extends HTMLElement {
       // One object crosses into the wasm: the attributes as name/value pairs (the wasm reads the
       // settings from them, as it reads page mode's query), the inline document, and our base.
       this.#handle = glue.mountElement(this.#mount, {
-        attributes: this.getAttributeNames().map((name) => [name, this.getAttribute(name)]),
+        attributes: this.#attributes(),
         inline: inline ? inline.textContent : undefined,
         base: HERE.href,
         lang: this.#pageLang(),

@@ -28,6 +28,12 @@ mod embed_exports {
         pub fn destroy(&mut self) {
             self.0.destroy();
         }
+
+        /// Applies changed display settings in place (see [`embed::update_element`]);
+        /// `attributes` is the element's `[[name, value], …]`.
+        pub fn update(&mut self, attributes: &JsValue) {
+            embed::update_element(&mut self.0, attributes);
+        }
     }
 
     /// Mounts a widget into `container` (see [`article_reader::embed::mount_element`]).
@@ -53,15 +59,20 @@ const PLACEHOLDER_BASE: &str = "https://document.invalid/";
 #[cfg(not(target_arch = "wasm32"))]
 const USAGE: &str = "usage: article-reader check [--format F] [--base URL] FILE…
        article-reader convert [--format F] [--base URL] FILE
+       article-reader render [--format F] [--base URL] [--ui-lang L] FILE
 
   check    prints \"valid\" and the warnings, or the error with its field path, for each file;
            exit 0 when every file is valid, 1 when one is not, 2 for a usage error
   convert  prints the document as article format v1 JSON (which itself passes check)
+  render   prints the article as the widget draws it, as HTML (escaped: no document text is
+           ever markup); dates as the document writes them, the UI in the article's language
+           unless --ui-lang names another
 
   --format F   auto (default: detected from the document), v1, wordpress, jsonfeed, jsonld, ans,
                ghost, applenews
   --base URL   the address the documents are served from; relative addresses resolve against it
-               (default: a placeholder, so only addresses bad anywhere are reported)";
+               (default: a placeholder, so only addresses bad anywhere are reported)
+  --ui-lang L  the UI language (en, es, fr, pt, de, ar) for render";
 
 /// The native command line: `check` and `convert` (a bare list of files means `check`).
 #[cfg(not(target_arch = "wasm32"))]
@@ -69,6 +80,8 @@ fn main() -> std::process::ExitCode {
     use article_reader::core::url_policy::{self, UrlUse};
     use article_reader::document::decode_with;
     use article_reader::document::formats::Format;
+    use article_reader::reader::i18n::{choose, Ui};
+    use article_reader::view::render::article_html;
     use std::process::ExitCode;
 
     let usage = || {
@@ -77,11 +90,12 @@ fn main() -> std::process::ExitCode {
     };
     let mut args = std::env::args().skip(1).peekable();
     let command = match args.peek().map(String::as_str) {
-        Some("check") | Some("convert") => args.next().unwrap_or_default(),
+        Some("check" | "convert" | "render") => args.next().unwrap_or_default(),
         Some("-h" | "--help") | None => return usage(),
         Some(_) => "check".to_owned(),
     };
     let (mut base, mut format, mut files) = (PLACEHOLDER_BASE.to_owned(), Format::Auto, Vec::new());
+    let mut ui_lang = None;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--base" => match args.next() {
@@ -94,10 +108,14 @@ fn main() -> std::process::ExitCode {
                 }
                 _ => return usage(),
             },
+            "--ui-lang" => match args.next() {
+                Some(lang) => ui_lang = Some(lang),
+                None => return usage(),
+            },
             _ => files.push(arg),
         }
     }
-    if files.is_empty() || command == "convert" && files.len() != 1 {
+    if files.is_empty() || command != "check" && files.len() != 1 {
         return usage();
     }
     let mut failed = false;
@@ -122,6 +140,15 @@ fn main() -> std::process::ExitCode {
                         failed = true;
                     }
                 }
+            }
+            Ok(decoded) if command == "render" => {
+                for warning in &decoded.warnings {
+                    eprintln!("{file}: warning: {warning}");
+                }
+                let article = &decoded.article;
+                let words = choose(ui_lang.as_deref(), Some(&article.lang), None);
+                let ui = Ui::new(words, Some(&article.lang));
+                println!("{}", article_html(article, &ui, "article-reader-1"));
             }
             Ok(decoded) => {
                 println!("{file}: valid ({})", decoded.format.title());

@@ -3,6 +3,8 @@
 //! part in an import cycle. It reads the source, so it sees every `crate::…` and `super::…` path
 //! outside comments, in `use` lines and in code alike.
 
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 

@@ -752,3 +752,89 @@ async fn reading_settings_apply_to_the_wrapper_and_controls_can_hide_them() {
     wait_for(&root, WHOLE).await;
     assert!(root.query_selector(".reader-tools").unwrap().is_none());
 }
+
+/// An element as HTML text, escaped as the renderer's text backend escapes, with what the Yew
+/// islands mounted inside their places left out (the native HTML has the places empty).
+fn serialize(node: &web_sys::Node, out: &mut String) {
+    let escape = |text: &str, attribute: bool, out: &mut String| {
+        for c in text.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' if attribute => out.push_str("&quot;"),
+                '\u{a0}' => out.push_str("&nbsp;"),
+                c => out.push(c),
+            }
+        }
+    };
+    if let Some(el) = node.dyn_ref::<Element>() {
+        let tag = el.local_name();
+        out.push('<');
+        out.push_str(&tag);
+        let attributes = el.attributes();
+        for i in 0..attributes.length() {
+            let attr = attributes.item(i).unwrap();
+            out.push(' ');
+            out.push_str(&attr.name());
+            out.push_str("=\"");
+            escape(&attr.value(), true, out);
+            out.push('"');
+        }
+        out.push('>');
+        if el.has_attribute("data-island") {
+            // The island's own component, not the renderer's.
+        } else {
+            let children = el.child_nodes();
+            for i in 0..children.length() {
+                serialize(&children.item(i).unwrap(), out);
+            }
+        }
+        if !["img", "br", "hr", "input", "source", "wbr"].contains(&tag.as_str()) {
+            out.push_str("</");
+            out.push_str(&tag);
+            out.push('>');
+        }
+    } else if node.node_type() == web_sys::Node::TEXT_NODE {
+        escape(&node.text_content().unwrap_or_default(), false, out);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_widget_draws_the_dom_the_renderer_writes_as_html() {
+    use article_reader::document::decode_with;
+    use article_reader::document::formats::Format;
+    use article_reader::reader::i18n::{choose, Ui};
+    use article_reader::view::render::article_html;
+    let fixtures = [
+        SAMPLE,
+        ALL_BLOCKS,
+        HOSTILE,
+        SPANISH,
+        include_str!("fixtures/rtl-arabic.json"),
+        include_str!("fixtures/minimal.json"),
+        include_str!("fixtures/lang/de.json"),
+        include_str!("fixtures/formats/wordpress-post.json"),
+        include_str!("fixtures/formats/ans-story.json"),
+        include_str!("fixtures/formats/apple-news.json"),
+        include_str!("fixtures/formats/jsonfeed.json"),
+    ];
+    for doc in fixtures {
+        let root = render_inline(doc).await;
+        let article = wait_for(&root, WHOLE).await;
+        let mut drawn = String::new();
+        serialize(&article, &mut drawn);
+        let decoded = decode_with(doc, Some(&base()), Format::Auto, None).unwrap();
+        let a = &decoded.article;
+        let ui = Ui::new(choose(None, Some(&a.lang), None), Some(&a.lang));
+        let written = article_html(a, &ui, "t");
+        root.remove();
+        assert_eq!(
+            drawn, written,
+            "the widget's DOM differs from the renderer's HTML"
+        );
+        // The islands are there, filled by their components.
+        assert!(drawn.contains("data-island=\"tools\""));
+        assert!(drawn.contains("data-island=\"share\""));
+    }
+}

@@ -14,15 +14,8 @@ use crate::view::mount::{self, Mode, MountedReader};
 /// replaces `src` and the inline child); `notify(type, detail)`, where events go.
 pub fn mount_element(container: web_sys::Element, start: &JsValue) -> MountedReader {
     let field = |name: &str| js_sys::Reflect::get(start, &name.into()).unwrap_or_default();
-    let pairs = js_sys::Array::from(&field("attributes"))
-        .iter()
-        .map(|pair| {
-            let pair = js_sys::Array::from(&pair);
-            let text = |i| pair.get(i).as_string().unwrap_or_default();
-            (text(0), text(1))
-        })
-        .collect::<Vec<_>>();
-    let mut config = ReaderConfig::from_pairs(pairs).with_inline(field("inline").as_string());
+    let mut config = ReaderConfig::from_pairs(attribute_pairs(&field("attributes")))
+        .with_inline(field("inline").as_string());
     config.context_lang = field("lang")
         .as_string()
         .filter(|l| !l.is_empty())
@@ -37,4 +30,23 @@ pub fn mount_element(container: web_sys::Element, start: &JsValue) -> MountedRea
         .map(HostEvents::new);
     let base = field("base").as_string().unwrap_or_default();
     mount::mount(container, config, Mode::Embed, &base, events)
+}
+
+/// The element's attributes, `[[name, value], …]` from JavaScript, as pairs.
+fn attribute_pairs(attributes: &JsValue) -> Vec<(String, String)> {
+    js_sys::Array::from(attributes)
+        .iter()
+        .map(|pair| {
+            let pair = js_sys::Array::from(&pair);
+            let text = |i| pair.get(i).as_string().unwrap_or_default();
+            (text(0), text(1))
+        })
+        .collect()
+}
+
+/// The element's attributes changed where they only change how the article is shown (`theme`,
+/// `share`, `controls`, `ui-lang`, `timeout`): the widget updates in place
+/// ([`MountedReader::update`]).
+pub fn update_element(reader: &mut MountedReader, attributes: &JsValue) {
+    reader.update(ReaderConfig::from_pairs(attribute_pairs(attributes)));
 }

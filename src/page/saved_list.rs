@@ -7,7 +7,7 @@ use crate::page::offline;
 use crate::platform;
 use crate::reader::i18n::{fill, Ui};
 use crate::reader::saved::SavedEntry;
-use crate::view::components::date_text;
+use crate::view::render::dom::time_node;
 
 /// What the saved list shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -116,7 +116,7 @@ fn saved_item(entry: &SavedEntry, on_removed: &Callback<()>, ui: &Ui) -> Html {
                 }
                 if let Some(date) = date {
                     // The entry's own regional format when it is in the UI's language.
-                    { date_text(&date, &Ui::new(ui.words, Some(&lang)).locale) }
+                    { time_node(&date, &Ui::new(ui.words, Some(&lang)).locale).map(Html::VRef) }
                 }
             </p>
             <button type="button" class="reader-button reader-button-quiet" aria-label={fill(ui.words.remove_named, "headline", &entry.headline)} onclick={on_remove}>

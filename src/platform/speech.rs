@@ -11,11 +11,35 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, SpeechSynthesis, SpeechSynthesisUtterance};
 
-/// What is read, in document order: the headline and summary, the lead image's caption, then the
-/// body's text blocks — paragraphs, headings, list items, quotes, captions, cells. Never the
-/// controls, share bar, related cards or embedded-content notes.
-const READABLE: &str = ".headline, .summary, .figure-lead figcaption, \
-    .article-body :is(p, li, h2, h3, h4, blockquote, figcaption, pre, th, td):not(.related-link *, .embed-card *)";
+/// What is read, in document order: every element the renderer marks as a block (`data-block`:
+/// the headline, the summary, the lead picture, then the body's blocks by index) — for a list
+/// each item, for a figure its caption. Never the controls, share bar, related cards, players or
+/// embedded-content notes, which are no block or a block with nothing to read.
+const BLOCKS: &str = "[data-block]";
+
+/// The parts of one block that are read, each its own utterance.
+fn readable(block: &Element) -> Vec<Element> {
+    let class = block.class_name();
+    let skipped = ["related-link", "embed-card", "audio"];
+    if block.tag_name() == "HR"
+        || skipped
+            .iter()
+            .any(|c| class.split(' ').any(|own| own == *c))
+    {
+        return Vec::new();
+    }
+    let inner = match block.tag_name().as_str() {
+        "UL" | "OL" => ":scope > li",
+        "FIGURE" => ":scope > figcaption",
+        _ => return vec![block.clone()],
+    };
+    let Ok(found) = block.query_selector_all(inner) else {
+        return Vec::new();
+    };
+    (0..found.length())
+        .filter_map(|i| found.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
+        .collect()
+}
 
 /// Whether this browser can read aloud: the Listen control exists only then.
 pub fn available() -> bool {
@@ -65,17 +89,16 @@ impl Narration {
         notify: impl Fn(Progress) + 'static,
     ) -> Option<Narration> {
         let synth = web_sys::window()?.speech_synthesis().ok()?;
-        let found = article.query_selector_all(READABLE).ok()?;
+        let found = article.query_selector_all(BLOCKS).ok()?;
         let mut blocks = Vec::new();
         for i in 0..found.length() {
             let Some(el) = found.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
                 continue;
             };
-            // A container whose text is read through a block inside it (a quote's paragraph).
-            let nested = el.query_selector(READABLE).ok().flatten().is_some();
-            let text = el.text_content().unwrap_or_default();
-            if !nested && !text.trim().is_empty() {
-                blocks.push(el);
+            for part in readable(&el) {
+                if !part.text_content().unwrap_or_default().trim().is_empty() {
+                    blocks.push(part);
+                }
             }
         }
         if blocks.is_empty() {

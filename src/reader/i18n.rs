@@ -165,3 +165,17 @@ pub fn format_date(date: &crate::core::date::Date, lang: &str) -> String {
         date.datetime.to_string()
     }
 }
+
+/// The separators between `count` names in a list, as the language joins them ("A, B and C"):
+/// `count - 1` texts, through `Intl.ListFormat`; natively commas and "and".
+pub fn list_separators(lang: &str, count: usize) -> Vec<String> {
+    #[cfg(target_arch = "wasm32")]
+    return crate::platform::list_separators(lang, count);
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = lang;
+        (1..count)
+            .map(|i| if i + 1 == count { " and " } else { ", " }.to_owned())
+            .collect()
+    }
+}

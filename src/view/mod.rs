@@ -1,6 +1,8 @@
 //! Drawing the article: the renderer (one set of rules for the DOM and for HTML text), and in the
 //! browser the Yew components that are its interactive islands, the hooks and mounting.
 
+pub mod render;
+
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]

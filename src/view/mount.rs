@@ -13,6 +13,8 @@ use crate::reader::events::HostEvents;
 use crate::reader::i18n::{choose, Words};
 use crate::reader::ui::error_view as names;
 use crate::view::components::{Reader, ReaderProps};
+use crate::view::render::dom::alert_element;
+use crate::view::render::Retry;
 use wasm_bindgen::JsValue;
 
 /// Which build this is: `ARTICLE_READER_BUILD` at compile time, else the crate version. Page mode
@@ -46,9 +48,35 @@ type Root = (web_sys::Element, Mode, &'static Words, Option<HostEvents>);
 pub struct MountedReader {
     app: Option<AppHandle<Reader>>,
     root: web_sys::Element,
+    props: ReaderProps,
 }
 
 impl MountedReader {
+    /// Applies the settings that change how the article is shown — `theme`, `share`,
+    /// `controls`, `ui-lang`, `timeout` — from `config`, in place: the document is not fetched
+    /// again and the article's nodes stay (the reader keeps scroll position, selection, an open
+    /// settings panel and narration). Where the document comes from (`src`, the inline child,
+    /// `format`, `item`) stays as mounted: a change there is a new mount.
+    pub fn update(&mut self, config: ReaderConfig) {
+        let Some(app) = self.app.as_mut() else {
+            return;
+        };
+        let old = &self.props.config;
+        let next = ReaderConfig {
+            src: old.src.clone(),
+            inline: old.inline.clone(),
+            format: old.format,
+            item: old.item.clone(),
+            context_lang: old.context_lang.clone(),
+            ..config
+        };
+        if next == **old {
+            return;
+        }
+        self.props.config = Rc::new(next);
+        app.update(self.props.clone());
+    }
+
     /// Tears the widget down and empties its element (the element itself stays).
     pub fn destroy(&mut self) {
         if let Some(app) = self.app.take() {
@@ -73,10 +101,11 @@ pub fn mount(
     events: Option<HostEvents>,
 ) -> MountedReader {
     let props = start_props(&root, config, mode, asset_base, events);
-    let app = yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).render();
+    let app = yew::Renderer::<Reader>::with_root_and_props(root.clone(), props.clone()).render();
     MountedReader {
         app: Some(app),
         root,
+        props,
     }
 }
 
@@ -162,41 +191,15 @@ pub fn show_panic_view() {
             wrapper.set_attribute("lang", words.code)?;
             wrapper.set_attribute("dir", words.dir)?;
             wrapper.set_attribute("aria-busy", "false")?;
-            let alert = element("div", names::CLASS_ALERT)?;
-            alert.set_attribute("role", "alert")?;
-            alert.set_attribute("part", names::PART_ALERT)?;
-            let title = element("p", names::CLASS_TITLE)?;
-            title.set_text_content(Some(words.error_title));
-            let detail = element("p", names::CLASS_DETAIL)?;
-            detail.set_text_content(Some(words.internal));
-            let button = element("button", names::CLASS_BUTTON)?;
-            button.set_text_content(Some(words.try_again));
-            alert.append_child(&title)?;
-            alert.append_child(&detail)?;
-            match mode {
-                // A form that reloads the page with its own query: no script needed after a panic.
-                Mode::Page => {
-                    let form = document.create_element("form")?;
-                    form.set_attribute("method", "get")?;
-                    // Every parameter of the page's query, so the reload starts the same widget.
-                    for (name, value) in query_pairs(&platform::page_query()) {
-                        let input = document.create_element("input")?;
-                        input.set_attribute("type", "hidden")?;
-                        input.set_attribute("name", &name)?;
-                        input.set_attribute("value", &value)?;
-                        form.append_child(&input)?;
-                    }
-                    button.set_attribute("type", "submit")?;
-                    form.append_child(&button)?;
-                    alert.append_child(&form)?;
-                }
+            let pairs = query_pairs(&platform::page_query());
+            let retry = match mode {
+                // A form that reloads the page with its own query (every parameter, so the
+                // reload starts the same widget): no script needed after a panic.
+                Mode::Page => Retry::Reload(&pairs),
                 // On a host page: embed.js sees this button's click and mounts the widget anew.
-                Mode::Embed => {
-                    button.set_attribute("type", "button")?;
-                    button.set_attribute("data-reader-retry", "")?;
-                    alert.append_child(&button)?;
-                }
-            }
+                Mode::Embed => Retry::Remount,
+            };
+            let alert = alert_element(words, words.internal, None, retry).ok_or(JsValue::NULL)?;
             wrapper.append_child(&alert)?;
             Ok(wrapper)
         };

@@ -157,3 +157,55 @@ test('the typings and the manifest beside embed.js list exactly the attributes, 
   expect(dts).toContain("'article-reader': ArticleReaderElement;");
   expect(dts).toContain('interface HTMLElementTagNameMap');
 });
+
+test('theme, share, controls and ui-lang update in place: no new request, same scroll and nodes; src loads anew', async ({ page }) => {
+  await servePictures(page);
+  await recordEvents(page);
+  const documents = [];
+  page.on('request', (request) => {
+    if (request.url().startsWith('http://127.0.0.1:4303/fixtures/') && request.url().endsWith('.json')) documents.push(request.url());
+  });
+  await page.goto(PAGE);
+  const one = page.locator('article-reader#one');
+  await expect(one.locator('h1')).toHaveText(ALL_BLOCKS.headline);
+  await expect.poll(() => eventsOf(page, 'one')).toHaveLength(1);
+  const before = documents.filter((url) => url.endsWith('/all-blocks.json')).length;
+  expect(before).toBe(1);
+  // The reader is well into the page, with a word of the body selected.
+  await page.evaluate(() => {
+    window.__h1 = document.getElementById('one').shadowRoot.querySelector('h1');
+    window.__p = document.getElementById('one').shadowRoot.querySelector('[data-block="0"]');
+    const range = document.createRange();
+    range.selectNodeContents(window.__p);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    window.scrollTo(0, 3000);
+  });
+  expect(await page.evaluate(() => window.scrollY)).toBe(3000);
+  const same = () => page.evaluate(() => {
+    const root = document.getElementById('one').shadowRoot;
+    return [root.querySelector('h1') === window.__h1, root.querySelector('[data-block="0"]') === window.__p, window.scrollY, getSelection().toString().length > 0];
+  });
+  await page.evaluate(() => { document.getElementById('one').setAttribute('theme', 'dark'); });
+  await expect(one.locator('.reader')).toHaveAttribute('data-theme', 'dark');
+  expect(await same()).toEqual([true, true, 3000, true]);
+  await page.evaluate(() => { document.getElementById('one').share = 'copy'; });
+  await expect(one.locator('.share a, .share button')).toHaveCount(1);
+  expect(await same()).toEqual([true, true, 3000, true]);
+  await expect(one.getByRole('button', { name: 'Reading settings' })).toBeVisible();
+  await page.evaluate(() => { document.getElementById('one').setAttribute('controls', 'listen'); });
+  await expect(one.getByRole('button', { name: 'Reading settings' })).toHaveCount(0);
+  expect(await same()).toEqual([true, true, 3000, true]);
+  await page.evaluate(() => { document.getElementById('one').uiLang = 'de'; });
+  await expect(one.getByRole('heading', { name: 'Mehr zum Thema' })).toBeVisible();
+  await expect(one.locator('.reader')).toHaveAttribute('lang', 'de');
+  expect(await same()).toEqual([true, true, 3000, true]);
+  // Nothing was fetched again, and no second load event came.
+  expect(documents.filter((url) => url.endsWith('/all-blocks.json'))).toHaveLength(before);
+  expect(await eventsOf(page, 'one')).toHaveLength(1);
+  // A new src is a new document.
+  await page.evaluate(() => { document.getElementById('one').src = 'http://127.0.0.1:4303/fixtures/lang/es.json'; });
+  await expect(one.locator('h1')).toHaveText(JSON.parse(readFileSync('tests/fixtures/lang/es.json', 'utf8')).headline);
+  await expect.poll(async () => (await eventsOf(page, 'one')).length).toBe(2);
+  expect(documents.filter((url) => url.endsWith('/lang/es.json'))).toHaveLength(1);
+});

@@ -2,15 +2,13 @@
 //! raw address (only [`SafeUrl`]) and none writes HTML strings.
 
 mod article;
-pub mod body;
-mod error_view;
 mod first_screen;
 mod listen;
 mod reader;
 mod share_bar;
 mod tools;
 
-pub use article::{date_text, ArticleView, ArticleViewProps};
+pub use article::{ArticleView, ArticleViewProps};
 pub use listen::Listen;
 pub use reader::{Reader, ReaderProps};
 pub use share_bar::ShareBar;
@@ -19,9 +17,8 @@ pub use tools::ReaderTools;
 use std::ops::Deref;
 use std::rc::Rc;
 
-use yew::{html, AttrValue, Html};
+use yew::AttrValue;
 
-use crate::core::model::Text;
 use crate::core::url_policy::SafeUrl;
 
 /// A checked address as an attribute value, sharing its string.
@@ -29,25 +26,7 @@ pub(crate) fn href(url: &SafeUrl) -> AttrValue {
     AttrValue::Rc(url.as_rc().clone())
 }
 
-/// Document text as an attribute or text value, sharing its string.
-pub(crate) fn text(t: &Text) -> AttrValue {
-    AttrValue::Rc(t.clone())
-}
-
-/// What every link to another page carries (the format's safety rules).
-pub(crate) const EXTERNAL_REL: &str = "noopener noreferrer";
-
-/// `content` as a link to another page when there is an address, else as it is: one place for
-/// the format's link rules, and one copy of the link's view code in the wasm instead of one per
-/// linked thing.
-pub(crate) fn linked(url: Option<&SafeUrl>, content: Html) -> Html {
-    match url {
-        Some(url) => {
-            html! { <a href={href(url)} rel={EXTERNAL_REL} target="_blank">{ content }</a> }
-        }
-        None => content,
-    }
-}
+pub(crate) use crate::view::render::EXTERNAL_REL;
 
 /// Immutable shared data as a prop or a memo key: equal only to itself (the same `Rc`). A loaded
 /// article never changes, and a new load is a new `Rc`, so comparing by value would only walk a

@@ -2,7 +2,6 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::error_view::error_view;
 use super::first_screen::first_screen;
 use super::{ArticleView, ById, ReaderTools};
 use crate::platform;
@@ -13,6 +12,8 @@ use crate::reader::loader::Loaded;
 use crate::reader::settings::ReadingSettings;
 use crate::reader::ui::error_view as names;
 use crate::view::hooks::{use_article, LoadState};
+use crate::view::render::dom::alert_element;
+use crate::view::render::Retry;
 
 /// Everything one widget instance is started with.
 #[derive(Properties, Clone, Debug, PartialEq)]
@@ -48,9 +49,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
         LoadState::Ready(loaded) => Some(loaded.article.lang.clone()),
         _ => None,
     };
-    let ui = use_memo(article_lang, |lang| {
+    let ui = use_memo((article_lang, config.ui_lang.clone()), |(lang, ui_lang)| {
         let words = choose(
-            config.ui_lang.as_deref(),
+            ui_lang.as_deref(),
             lang.as_deref(),
             config.context_lang.as_deref(),
         );
@@ -106,6 +107,35 @@ pub fn Reader(props: &ReaderProps) -> Html {
         LoadState::Ready(loaded) => *first_screen < loaded.article.body.len(),
         LoadState::Failed(_) => false,
     };
+    // The alert, drawn by the renderer once per error and UI language; its "Try again" is
+    // handled by the wrapper's click handler below.
+    let alert = {
+        let failed = match article.state() {
+            LoadState::Failed(error) => Some(error.clone()),
+            _ => None,
+        };
+        use_memo((failed, (*ui).clone()), |(failed, ui)| {
+            failed.as_ref().and_then(|error| {
+                alert_element(
+                    ui.words,
+                    &error.message(ui),
+                    error.detail(ui).as_deref(),
+                    Retry::Button,
+                )
+            })
+        })
+    };
+    let on_click = {
+        let (article, failed) = (article.clone(), alert.is_some());
+        Callback::from(move |event: MouseEvent| {
+            let retry = event
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|el| el.closest("[role=alert] button").ok().flatten());
+            if failed && retry.is_some() {
+                article.retry();
+            }
+        })
+    };
     let content = match article.state() {
         LoadState::Loading => html! {
             <p class="reader-status">{ ui.words.loading }</p>
@@ -127,13 +157,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 { props.page_controls.as_ref().map(|controls| controls.emit(loaded.clone())) }
             </ArticleView>
         },
-        LoadState::Failed(error) => {
-            let retry = {
-                let article = article.clone();
-                Callback::from(move |_: MouseEvent| article.retry())
-            };
-            error_view(&ui, error, retry)
-        }
+        LoadState::Failed(_) => alert
+            .as_ref()
+            .clone()
+            .map(|el| Html::VRef(el.into()))
+            .unwrap_or_default(),
     };
     html! {
         <ContextProvider<Ui> context={(*ui).clone()}>
@@ -142,7 +170,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 data-theme={settings.theme_or(config.theme).as_str()}
                 data-text-size={settings.text_size.to_string()}
                 data-font={settings.font.as_str()}
-                aria-busy={if busy { "true" } else { "false" }}>
+                aria-busy={if busy { "true" } else { "false" }}
+                onclick={on_click}>
                 { content }
             </div>
         </ContextProvider<Ui>>

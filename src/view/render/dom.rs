@@ -1,0 +1,235 @@
+//! The renderer's DOM backend: [`Dom`] turns markup into nodes with `createElement`,
+//! `createTextNode` and `setAttribute` (never markup parsing), and [`ArticleDom`] holds one drawn
+//! article: it completes a body that showed its first screen first, and when the UI language
+//! changes it draws anew only the parts that showed UI words, so the headline, the body's text,
+//! a selection and the scroll position stay.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Node};
+
+use super::{alert, time, Cx, Markup, Part, Retry};
+use crate::core::date::DocDate;
+use crate::core::model::Article;
+use crate::reader::i18n::{Ui, Words};
+
+/// A part that showed UI words, with the nodes it made and where they are.
+struct Drawn {
+    part: Part,
+    parent: Node,
+    nodes: Vec<Node>,
+}
+
+/// Markup as DOM nodes, inserted into `parent` before `before` (or at its end).
+pub struct Dom {
+    doc: Document,
+    parent: Node,
+    before: Option<Node>,
+    open: Vec<Element>,
+    /// The part being drawn: its depth in `open` and the nodes made at that depth.
+    part: Option<(usize, Vec<Node>)>,
+    drawn: Vec<Drawn>,
+}
+
+impl Dom {
+    /// A sink that inserts into `parent`, before `before` when given.
+    pub fn at(parent: &Node, before: Option<Node>) -> Option<Dom> {
+        Some(Dom {
+            doc: parent.owner_document()?,
+            parent: parent.clone(),
+            before,
+            open: Vec::new(),
+            part: None,
+            drawn: Vec::new(),
+        })
+    }
+
+    /// A sink into a new fragment of the page's document (returned with it).
+    fn fragment() -> Option<(Dom, Node)> {
+        let doc = web_sys::window()?.document()?;
+        let fragment: Node = doc.create_document_fragment().into();
+        Some((
+            Dom {
+                doc,
+                parent: fragment.clone(),
+                before: None,
+                open: Vec::new(),
+                part: None,
+                drawn: Vec::new(),
+            },
+            fragment,
+        ))
+    }
+
+    fn add(&mut self, node: Node) {
+        let depth = self.open.len();
+        let added = match self.open.last() {
+            Some(parent) => parent.append_child(&node),
+            None => self.parent.insert_before(&node, self.before.as_ref()),
+        };
+        if added.is_ok() {
+            if let Some((at, nodes)) = &mut self.part {
+                if *at == depth {
+                    nodes.push(node);
+                }
+            }
+        }
+    }
+}
+
+impl Markup for Dom {
+    fn open(&mut self, tag: &'static str) {
+        if let Ok(el) = self.doc.create_element(tag) {
+            self.add(el.clone().into());
+            self.open.push(el);
+        }
+    }
+
+    fn attr(&mut self, name: &'static str, value: &str) {
+        if let Some(el) = self.open.last() {
+            let _ = el.set_attribute(name, value);
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        let node = self.doc.create_text_node(text);
+        self.add(node.into());
+    }
+
+    fn close(&mut self) {
+        self.open.pop();
+    }
+
+    fn begin(&mut self, _part: Part) {
+        self.part = Some((self.open.len(), Vec::new()));
+    }
+
+    fn end(&mut self, part: Part, uses_ui: bool) {
+        let Some((_, nodes)) = self.part.take() else {
+            return;
+        };
+        if uses_ui && !nodes.is_empty() {
+            let parent = match self.open.last() {
+                Some(el) => el.clone().into(),
+                None => self.parent.clone(),
+            };
+            self.drawn.push(Drawn {
+                part,
+                parent,
+                nodes,
+            });
+        }
+    }
+}
+
+/// One article drawn into the DOM, as the view holds it.
+pub struct ArticleDom {
+    /// The `<article>` element.
+    pub root: Element,
+    body: Element,
+    dock: Element,
+    article: Rc<Article>,
+    ui: RefCell<Ui>,
+    ids: String,
+    drawn: RefCell<Vec<Drawn>>,
+    shown: Cell<usize>,
+}
+
+impl ArticleDom {
+    /// Draws `article` in `ui` with the body's first `shown` blocks; `ids` prefixes element ids.
+    pub fn build(article: Rc<Article>, ui: Ui, shown: usize, ids: &str) -> Option<ArticleDom> {
+        let (mut out, fragment) = Dom::fragment()?;
+        let shown = shown.min(article.body.len());
+        Cx::new(&article, &ui, ids).article(&mut out, shown);
+        let root = fragment.first_child()?.dyn_into::<Element>().ok()?;
+        let body = root.query_selector(".article-body").ok()??;
+        let dock = root.last_element_child()?;
+        Some(ArticleDom {
+            root,
+            body,
+            dock,
+            article,
+            ui: RefCell::new(ui),
+            ids: ids.to_owned(),
+            drawn: RefCell::new(out.drawn),
+            shown: Cell::new(shown),
+        })
+    }
+
+    /// Whether every block of the body is in it (and so the footer and cards).
+    pub fn is_complete(&self) -> bool {
+        self.shown.get() >= self.article.body.len()
+    }
+
+    /// Appends the blocks not yet shown, then the footer and the cards before the dock.
+    pub fn complete(&self) {
+        if self.is_complete() {
+            return;
+        }
+        let ui = self.ui.borrow().clone();
+        let cx = Cx::new(&self.article, &ui, &self.ids);
+        let mut drawn = Vec::new();
+        if let Some(mut out) = Dom::at(&self.body, None) {
+            cx.blocks(&mut out, self.shown.get()..self.article.body.len());
+            drawn.append(&mut out.drawn);
+        }
+        if let Some(mut out) = Dom::at(&self.root, Some(self.dock.clone().into())) {
+            cx.ending(&mut out);
+            drawn.append(&mut out.drawn);
+        }
+        self.shown.set(self.article.body.len());
+        self.drawn.borrow_mut().append(&mut drawn);
+    }
+
+    /// The element where the island `name` (`tools`, `share`) is mounted, once it is drawn.
+    pub fn island(&self, name: &str) -> Option<Element> {
+        self.root
+            .query_selector(&format!("[data-island=\"{name}\"]"))
+            .ok()
+            .flatten()
+    }
+
+    /// Shows the article in `ui`: only the parts that showed UI words are drawn anew, each where
+    /// it was; nothing happens when the UI is the same.
+    pub fn relabel(&self, ui: &Ui) {
+        if *self.ui.borrow() == *ui {
+            return;
+        }
+        *self.ui.borrow_mut() = ui.clone();
+        let cx = Cx::new(&self.article, ui, &self.ids);
+        let old = std::mem::take(&mut *self.drawn.borrow_mut());
+        let mut redrawn = Vec::with_capacity(old.len());
+        for drawn in old {
+            let Some(mut out) = Dom::at(&drawn.parent, drawn.nodes.first().cloned()) else {
+                continue;
+            };
+            cx.part(&mut out, drawn.part);
+            for node in &drawn.nodes {
+                let _ = drawn.parent.remove_child(node);
+            }
+            redrawn.append(&mut out.drawn);
+        }
+        *self.drawn.borrow_mut() = redrawn;
+    }
+}
+
+/// The alert as a DOM element (see [`alert`]).
+pub fn alert_element(
+    words: &Words,
+    message: &str,
+    technical: Option<&str>,
+    retry: Retry<'_>,
+) -> Option<Element> {
+    let (mut out, fragment) = Dom::fragment()?;
+    alert(&mut out, words, message, technical, retry);
+    fragment.first_child()?.dyn_into::<Element>().ok()
+}
+
+/// A date as a `<time>` node (see [`time`]), for views outside the article.
+pub fn time_node(date: &DocDate, locale: &str) -> Option<Node> {
+    let (mut out, fragment) = Dom::fragment()?;
+    time(&mut out, date, locale);
+    fragment.first_child()
+}

@@ -1,0 +1,890 @@
+//! The one renderer of the article: header, body, related cards, notes and the error alert,
+//! drawn by one set of rules written once — the external-link rule, `<time>`, pictures (srcset,
+//! sizes, reserved space), UI-language marking, class names and the `data-block` index of every
+//! block. It writes into a [`Markup`] sink: in the browser the DOM backend (`dom.rs`) builds
+//! nodes, natively [`HtmlText`] writes escaped HTML (`cargo run -- render doc.json`, snapshot
+//! tests, later prerendering and export). The Yew components are islands: the renderer leaves
+//! an empty `<div class="island" data-island="…">` where one goes, and the view mounts it there.
+//!
+//! Why this design and not Yew components throughout (with Yew's server renderer natively):
+//! the article's content never changes after load and has no handlers, so a virtual DOM for it
+//! is only built, diffed and kept for nothing (round 2 measured the DOM builder against `html!`:
+//! whole 100,000-word article 415 → 351 ms); and with the first paint drawn here, Yew's runtime
+//! can later leave the critical path. Figures for this change are in the closing note of the
+//! architecture issue and in `bench/report.md`.
+//!
+//! The article is drawn in [`Part`]s. Each part knows whether it used UI words (the
+//! [`Cx::words`] accessor records it), so a change of UI language draws only those parts anew
+//! and the headline, the body's text, a selection and the scroll position stay as they are.
+
+pub mod markup;
+
+#[cfg(target_arch = "wasm32")]
+pub mod dom;
+
+use std::cell::Cell;
+
+pub use markup::{HtmlText, Markup};
+
+use crate::core::date::DocDate;
+use crate::core::model::{Article, Block, Image, Inline, Mark, Related, Run};
+use crate::core::url_policy::SafeUrl;
+use crate::reader::i18n::{self, split, table, Ui, Words};
+use crate::reader::reading;
+use crate::reader::ui::error_view as names;
+
+/// What every link to another page carries (the format's safety rules).
+pub const EXTERNAL_REL: &str = "noopener noreferrer";
+
+/// The `sizes` of a picture with a `srcset`: the column is at most 680 CSS px wide.
+const SIZES: &str = "(min-width: 712px) 680px, 100vw";
+
+/// One piece of the article that can be drawn on its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Site,
+    Breadcrumb,
+    Headline,
+    Summary,
+    Byline,
+    /// The island for the reader's tools (settings, Listen) and page mode's save control.
+    Tools,
+    Recordings,
+    Lead,
+    /// A body block, by its index in `body`.
+    Block(usize),
+    Tags,
+    Comments,
+    /// The island for the share bar.
+    Share,
+    Related,
+    /// Where Listen docks its controls while reading.
+    Dock,
+}
+
+/// What the renderer draws with: the article, the UI it is shown in, the instance's id prefix.
+pub struct Cx<'a> {
+    pub article: &'a Article,
+    ui: &'a Ui,
+    ids: &'a str,
+    used_ui: Cell<bool>,
+}
+
+impl<'a> Cx<'a> {
+    /// A context for `article` in `ui`; element ids start with `ids` (unique per instance).
+    pub fn new(article: &'a Article, ui: &'a Ui, ids: &'a str) -> Cx<'a> {
+        Cx {
+            article,
+            ui,
+            ids,
+            used_ui: Cell::new(false),
+        }
+    }
+
+    /// The UI (recording that the part being drawn depends on it).
+    fn ui(&self) -> &'a Ui {
+        self.used_ui.set(true);
+        self.ui
+    }
+
+    /// The UI's words (recording it, as [`Cx::ui`]).
+    fn words(&self) -> &'static Words {
+        self.ui().words
+    }
+
+    fn id(&self, part: &str) -> String {
+        format!("{}-{part}", self.ids)
+    }
+
+    /// Draws one part, telling the sink where it begins and ends.
+    pub fn part(&self, out: &mut dyn Markup, part: Part) {
+        out.begin(part);
+        self.used_ui.set(false);
+        let a = self.article;
+        match part {
+            Part::Site => self.site(out),
+            Part::Breadcrumb => self.breadcrumb(out),
+            Part::Headline => {
+                out.open("h1");
+                out.attr("class", "headline");
+                out.attr("part", "headline");
+                out.attr("data-block", "headline");
+                out.text(&a.headline);
+                out.close();
+            }
+            Part::Summary => self.summary(out),
+            Part::Byline => self.byline(out),
+            Part::Tools => island(out, "tools"),
+            Part::Recordings => self.recordings(out),
+            Part::Lead => {
+                if let Some(image) = &a.lead_image {
+                    self.figure(out, image, true, "lead");
+                }
+            }
+            Part::Block(i) => {
+                if let Some(block) = a.body.get(i) {
+                    self.block(out, block, i);
+                }
+            }
+            Part::Tags => self.tags(out),
+            Part::Comments => self.comments(out),
+            Part::Share => island(out, "share"),
+            Part::Related => self.related(out, &a.related),
+            Part::Dock => {
+                out.open("div");
+                out.attr("class", "reader-dock");
+                out.close();
+            }
+        }
+        out.end(part, self.used_ui.get());
+    }
+
+    /// The whole article with the body's first `shown` blocks; the footer and the cards only
+    /// when that is the whole body (they follow it: see [`Cx::ending`]).
+    pub fn article(&self, out: &mut dyn Markup, shown: usize) {
+        let a = self.article;
+        out.open("article");
+        out.attr("class", "article");
+        out.attr("part", "article");
+        out.attr("lang", &a.lang);
+        out.attr("dir", a.dir.as_str());
+        out.open("header");
+        out.attr("class", "article-header");
+        for part in [
+            Part::Site,
+            Part::Breadcrumb,
+            Part::Headline,
+            Part::Summary,
+            Part::Byline,
+            Part::Tools,
+            Part::Recordings,
+        ] {
+            self.part(out, part);
+        }
+        out.close();
+        self.part(out, Part::Lead);
+        out.open("div");
+        out.attr("class", "article-body");
+        self.blocks(out, 0..shown.min(a.body.len()));
+        out.close();
+        if shown >= a.body.len() {
+            self.ending(out);
+        }
+        self.part(out, Part::Dock);
+        out.close();
+    }
+
+    /// Body blocks, as children of the body.
+    pub fn blocks(&self, out: &mut dyn Markup, range: std::ops::Range<usize>) {
+        for i in range {
+            self.part(out, Part::Block(i));
+        }
+    }
+
+    /// The footer (tags, comments, the share island) and the related cards, after the body.
+    pub fn ending(&self, out: &mut dyn Markup) {
+        out.open("footer");
+        out.attr("class", "article-footer");
+        for part in [Part::Tags, Part::Comments, Part::Share] {
+            self.part(out, part);
+        }
+        out.close();
+        self.part(out, Part::Related);
+    }
+
+    fn site(&self, out: &mut dyn Markup) {
+        let Some(site) = &self.article.site else {
+            return;
+        };
+        out.open("p");
+        out.attr("class", "site");
+        if let Some(logo) = &site.logo {
+            out.open("img");
+            out.attr("class", "site-logo");
+            out.attr("src", logo.as_str());
+            out.attr("alt", "");
+            out.attr("height", "24");
+            out.close();
+        }
+        linked(out, site.url.as_ref(), |out| out.text(&site.name));
+        out.close();
+    }
+
+    fn breadcrumb(&self, out: &mut dyn Markup) {
+        let crumbs = &self.article.section;
+        if crumbs.is_empty() {
+            return;
+        }
+        let id = self.id("crumbs");
+        out.open("nav");
+        out.attr("class", "breadcrumb");
+        out.attr("aria-labelledby", &id);
+        self.label(out, &id, self.words().breadcrumb);
+        out.open("ol");
+        for crumb in crumbs.iter() {
+            out.open("li");
+            match &crumb.url {
+                Some(url) => linked(out, Some(url), |out| out.text(&crumb.name)),
+                None => text_el(out, "span", None, &crumb.name),
+            }
+            out.close();
+        }
+        out.close();
+        out.close();
+    }
+
+    /// An accessible name in the UI's words for a container of article content, as a hidden
+    /// element that `aria-labelledby` points to: it can carry the UI's `lang`.
+    fn label(&self, out: &mut dyn Markup, id: &str, words: &str) {
+        out.open("span");
+        out.attr("id", id);
+        self.ui_lang(out, false);
+        out.attr("hidden", "");
+        out.text(words);
+        out.close();
+    }
+
+    /// UI words carry the UI's `lang` (and `dir` where asked) inside an article in another
+    /// language.
+    fn ui_lang(&self, out: &mut dyn Markup, with_dir: bool) {
+        let ui = self.ui();
+        if let Some(lang) = ui.lang() {
+            out.attr("lang", lang);
+        }
+        if let (true, Some(dir)) = (with_dir, ui.dir()) {
+            out.attr("dir", dir);
+        }
+    }
+
+    /// The summary: one paragraph, or a list of points.
+    fn summary(&self, out: &mut dyn Markup) {
+        match &self.article.summary[..] {
+            [] => {}
+            [only] => {
+                out.open("p");
+                out.attr("class", "summary");
+                out.attr("data-block", "summary");
+                inline(out, only);
+                out.close();
+            }
+            points => {
+                out.open("ul");
+                out.attr("class", "summary");
+                out.attr("data-block", "summary");
+                for point in points {
+                    out.open("li");
+                    inline(out, point);
+                    out.close();
+                }
+                out.close();
+            }
+        }
+    }
+
+    /// Authors ("By A, B and C", joined as the UI language joins lists), the dates, and the
+    /// reading time. UI words carry the UI's `lang` and `dir` when the article is in another
+    /// language.
+    fn byline(&self, out: &mut dyn Markup) {
+        let (a, ui) = (self.article, self.ui());
+        let w = ui.words;
+        out.open("div");
+        out.attr("class", "byline");
+        if !a.authors.is_empty() {
+            let separators = i18n::list_separators(&ui.locale, a.authors.len());
+            let (before, after) = split(w.by, "names");
+            out.open("p");
+            out.attr("class", "authors");
+            self.ui_lang(out, true);
+            out.text(before);
+            for (i, author) in a.authors.iter().enumerate() {
+                out.open("span");
+                out.attr("class", "author");
+                if i > 0 {
+                    out.text(separators.get(i - 1).map_or("", String::as_str));
+                }
+                if let Some(avatar) = &author.avatar {
+                    out.open("img");
+                    out.attr("class", "avatar");
+                    out.attr("src", avatar.as_str());
+                    out.attr("alt", "");
+                    out.attr("width", "32");
+                    out.attr("height", "32");
+                    out.attr("loading", "lazy");
+                    out.close();
+                }
+                out.open("bdi");
+                if ui.lang().is_some() {
+                    out.attr("lang", &a.lang);
+                }
+                linked(out, author.url.as_ref(), |out| out.text(&author.name));
+                out.close();
+                out.close();
+            }
+            out.text(after);
+            out.close();
+        }
+        out.open("p");
+        out.attr("class", "dates");
+        self.ui_lang(out, true);
+        if let Some(published) = &a.published {
+            out.open("span");
+            out.attr("class", "published");
+            self.dated(out, w.published, published);
+            out.close();
+        }
+        if let Some(modified) = a.visible_update() {
+            out.open("span");
+            out.attr("class", "updated");
+            self.dated(out, w.updated, modified);
+            out.close();
+        }
+        let speed = table(&a.lang).unwrap_or(w).reading_wpm;
+        let (lo, hi) = reading::minutes(reading::word_count(a), speed);
+        text_el(
+            out,
+            "span",
+            Some("reading-time"),
+            &ui.count_range(&w.reading_time, lo, hi),
+        );
+        out.close();
+        out.close();
+    }
+
+    /// "Published {date}" with the date as `<time>`.
+    fn dated(&self, out: &mut dyn Markup, template: &str, date: &DocDate) {
+        let (before, after) = split(template, "date");
+        out.text(before);
+        self.date(out, date);
+        out.text(after);
+    }
+
+    fn date(&self, out: &mut dyn Markup, date: &DocDate) {
+        time(out, date, &self.ui().locale);
+    }
+
+    /// The publisher's own recordings, beside "Listen".
+    fn recordings(&self, out: &mut dyn Markup) {
+        let audio = &self.article.audio;
+        if audio.is_empty() {
+            return;
+        }
+        let id = self.id("audio");
+        out.open("section");
+        out.attr("class", "article-audio");
+        out.attr("aria-labelledby", &id);
+        self.label(out, &id, self.words().recordings);
+        for track in audio.iter() {
+            self.audio(
+                out,
+                track.title.as_deref(),
+                track.duration_seconds,
+                track.src.as_ref(),
+                None,
+            );
+        }
+        out.close();
+    }
+
+    /// One body block, as the format's table says, carrying its index as `data-block`.
+    fn block(&self, out: &mut dyn Markup, block: &Block, index: usize) {
+        let index_text = index.to_string();
+        let at = index_text.as_str();
+        match block {
+            Block::Paragraph { content } => {
+                out.open("p");
+                out.attr("data-block", at);
+                inline(out, content);
+                out.close();
+            }
+            Block::Heading { level, content } => {
+                out.open(match level {
+                    3 => "h3",
+                    4 => "h4",
+                    _ => "h2",
+                });
+                out.attr("data-block", at);
+                inline(out, content);
+                out.close();
+            }
+            Block::Image { image } => self.figure(out, image, false, at),
+            Block::Quote {
+                content,
+                cite,
+                pull,
+            } => {
+                out.open("div");
+                out.attr("class", if *pull { "quote quote-pull" } else { "quote" });
+                out.attr("data-block", at);
+                out.open("blockquote");
+                out.open("p");
+                inline(out, content);
+                out.close();
+                out.close();
+                if let Some(cite) = cite {
+                    out.open("p");
+                    out.attr("class", "quote-cite");
+                    out.text("— ");
+                    text_el(out, "cite", None, cite);
+                    out.close();
+                }
+                out.close();
+            }
+            Block::List { ordered, items } => {
+                out.open(if *ordered { "ol" } else { "ul" });
+                out.attr("data-block", at);
+                for item in items.iter() {
+                    out.open("li");
+                    inline(out, item);
+                    out.close();
+                }
+                out.close();
+            }
+            Block::RelatedLink {
+                headline,
+                url,
+                image,
+                label,
+            } => {
+                out.open("aside");
+                out.attr("class", "related-link");
+                out.attr("data-block", at);
+                let own_label = label.as_deref();
+                out.attr(
+                    "aria-label",
+                    own_label.unwrap_or_else(|| self.words().related_story),
+                );
+                if let Some(image) = image {
+                    picture(out, image, Some("related-link-image"), "", Load::Lazy);
+                }
+                out.open("p");
+                out.attr("class", "related-link-label");
+                match own_label {
+                    Some(label) => out.text(label),
+                    None => {
+                        self.ui_lang(out, false);
+                        out.text(self.words().related);
+                    }
+                }
+                out.close();
+                out.open("p");
+                out.attr("class", "related-link-headline");
+                linked(out, url.as_ref(), |out| out.text(headline));
+                out.close();
+                out.close();
+            }
+            Block::Divider => {
+                out.open("hr");
+                out.attr("data-block", at);
+                out.close();
+            }
+            Block::Audio { src, title } => {
+                self.audio(out, title.as_deref(), None, src.as_ref(), Some(at))
+            }
+            Block::Embed {
+                url,
+                title,
+                provider,
+            } => {
+                let w = self.words();
+                out.open("div");
+                out.attr("class", "embed-card");
+                out.attr("data-block", at);
+                if let Some(provider) = provider {
+                    text_el(out, "p", Some("embed-provider"), provider);
+                }
+                let name = title.as_deref().or(provider.as_deref());
+                out.open("p");
+                out.attr("class", "embed-title");
+                if name.is_none() {
+                    self.ui_lang(out, false);
+                }
+                linked(out, url.as_ref(), |out| {
+                    out.text(name.unwrap_or(w.embedded_content))
+                });
+                out.close();
+                out.open("p");
+                out.attr("class", "embed-note");
+                self.ui_lang(out, true);
+                out.text(w.embed_note);
+                out.close();
+                out.close();
+            }
+        }
+    }
+
+    /// A `<figure>`: the picture (or its description when its address was refused), the
+    /// caption, and the credit in its own element. The lead image loads at once, others lazily.
+    fn figure(&self, out: &mut dyn Markup, image: &Image, lead: bool, block: &str) {
+        out.open("figure");
+        out.attr("class", if lead { "figure figure-lead" } else { "figure" });
+        out.attr("data-block", block);
+        if image.src.is_some() {
+            let load = if lead { Load::Eager } else { Load::Figure };
+            linked(out, image.link.as_ref(), |out| {
+                picture(out, image, None, &image.alt, load)
+            });
+        } else if !image.alt.is_empty() {
+            text_el(out, "p", Some("figure-missing"), &image.alt);
+        }
+        if image.caption.is_some() || image.credit.is_some() {
+            out.open("figcaption");
+            if let Some(text) = &image.caption {
+                out.open("span");
+                out.attr("class", "caption");
+                inline(out, text);
+                out.close();
+            }
+            if let Some(credit) = &image.credit {
+                out.open("small");
+                out.attr("class", "credit");
+                linked(out, credit.url.as_ref(), |out| out.text(&credit.text));
+                if let Some(license) = &credit.license {
+                    out.text(" (");
+                    out.text(license);
+                    out.text(")");
+                }
+                out.close();
+            }
+            out.close();
+        }
+        out.close();
+    }
+
+    /// An audio player that never plays by itself, under its title (and length, when known).
+    /// Its accessible name is the title, or "Audio" in the UI's words.
+    fn audio(
+        &self,
+        out: &mut dyn Markup,
+        title: Option<&str>,
+        seconds: Option<u64>,
+        src: Option<&SafeUrl>,
+        block: Option<&str>,
+    ) {
+        let ui_words = title.is_none();
+        let name = match title {
+            Some(title) => title,
+            None => self.words().audio,
+        };
+        out.open("div");
+        out.attr("class", "audio");
+        if let Some(block) = block {
+            out.attr("data-block", block);
+        }
+        if title.is_some() || seconds.is_some() {
+            out.open("p");
+            out.attr("class", "audio-title");
+            if ui_words {
+                self.ui_lang(out, false);
+            }
+            out.text(name);
+            if let Some(s) = seconds {
+                out.text(&format!(" ({}:{:02})", s / 60, s % 60));
+            }
+            out.close();
+        }
+        if let Some(src) = src {
+            out.open("audio");
+            out.attr("controls", "");
+            out.attr("preload", "none");
+            out.attr("aria-label", name);
+            if ui_words {
+                self.ui_lang(out, false);
+            }
+            out.attr("src", src.as_str());
+            out.close();
+        }
+        out.close();
+    }
+
+    fn tags(&self, out: &mut dyn Markup) {
+        let tags = &self.article.tags;
+        if tags.is_empty() {
+            return;
+        }
+        let id = self.id("tags");
+        self.label(out, &id, self.words().tags);
+        out.open("ul");
+        out.attr("class", "tags");
+        out.attr("aria-labelledby", &id);
+        for tag in tags.iter() {
+            text_el(out, "li", None, tag);
+        }
+        out.close();
+    }
+
+    /// "No comments yet", "1 comment", "12 comments" in the UI's plural forms, linked to the
+    /// comments when the document says where.
+    fn comments(&self, out: &mut dyn Markup) {
+        let Some(comments) = &self.article.comments else {
+            return;
+        };
+        let ui = self.ui();
+        let label = match comments.count {
+            0 => ui.words.comments_none.to_owned(),
+            n => ui.count(&ui.words.comments, n),
+        };
+        out.open("p");
+        out.attr("class", "comments");
+        self.ui_lang(out, true);
+        linked(out, comments.url.as_ref(), |out| out.text(&label));
+        out.close();
+    }
+
+    /// The related-story cards: a section labelled by its heading, one list item per card, the
+    /// headline as the card's link (so the link's accessible name is the headline alone).
+    fn related(&self, out: &mut dyn Markup, items: &[Related]) {
+        if items.is_empty() {
+            return;
+        }
+        let id = self.id("related");
+        out.open("section");
+        out.attr("class", "related");
+        out.attr("part", "related");
+        out.attr("aria-labelledby", &id);
+        out.open("h2");
+        out.attr("id", &id);
+        self.ui_lang(out, true);
+        out.text(self.words().related_stories);
+        out.close();
+        out.open("ul");
+        out.attr("class", "related-list");
+        for item in items {
+            out.open("li");
+            out.attr("class", "related-card");
+            if let Some(image) = &item.image {
+                picture(out, image, Some("related-image"), &image.alt, Load::Lazy);
+            }
+            if let Some(section) = &item.section {
+                text_el(out, "p", Some("related-section"), section);
+            }
+            out.open("h3");
+            out.attr("class", "related-headline");
+            linked(out, item.url.as_ref(), |out| out.text(&item.headline));
+            out.close();
+            if let Some(summary) = &item.summary {
+                text_el(out, "p", Some("related-summary"), summary);
+            }
+            if let Some(date) = &item.published {
+                out.open("p");
+                out.attr("class", "related-date");
+                self.ui_lang(out, false);
+                self.date(out, date);
+                out.close();
+            }
+            out.close();
+        }
+        out.close();
+        out.close();
+    }
+}
+
+/// A date as `<time datetime>` in `locale`; one that is not RFC 3339 as the publisher wrote it.
+pub fn time(out: &mut dyn Markup, date: &DocDate, locale: &str) {
+    match date {
+        DocDate::Checked(date) => {
+            out.open("time");
+            out.attr("datetime", &date.datetime);
+            out.text(&i18n::format_date(date, locale));
+            out.close();
+        }
+        DocDate::Unchecked(raw) => text_el(out, "span", Some("date-as-written"), raw),
+    }
+}
+
+/// Where an island (a Yew component) is mounted: an empty element the view fills.
+fn island(out: &mut dyn Markup, name: &str) {
+    out.open("div");
+    out.attr("class", "island");
+    out.attr("data-island", name);
+    out.close();
+}
+
+/// An element with an optional class and text as its one child.
+fn text_el(out: &mut dyn Markup, tag: &'static str, class: Option<&str>, text: &str) {
+    out.open(tag);
+    if let Some(class) = class {
+        out.attr("class", class);
+    }
+    out.text(text);
+    out.close();
+}
+
+/// `content` in a link to another page when there is an address, else as it is: the one place
+/// for the format's link rules.
+fn linked(out: &mut dyn Markup, url: Option<&SafeUrl>, content: impl FnOnce(&mut dyn Markup)) {
+    match url {
+        Some(url) => {
+            out.open("a");
+            out.attr("href", url.as_str());
+            out.attr("rel", EXTERNAL_REL);
+            out.attr("target", "_blank");
+            content(out);
+            out.close();
+        }
+        None => content(out),
+    }
+}
+
+/// Inline content: each run as text inside its marks, in a link when it has one; a line break
+/// inside a run (from publishers' `<br>`) as `<br>`.
+fn inline(out: &mut dyn Markup, content: &Inline) {
+    for run in content.0.iter() {
+        linked(out, run.href.as_ref(), |out| marked(out, run));
+    }
+}
+
+fn marked(out: &mut dyn Markup, run: &Run) {
+    let marks: Vec<Mark> = Mark::ALL
+        .into_iter()
+        .filter(|m| run.marks.has(*m))
+        .collect();
+    for mark in &marks {
+        out.open(mark_element(*mark));
+    }
+    for (i, line) in run.text.split('\n').enumerate() {
+        if i > 0 {
+            out.open("br");
+            out.close();
+        }
+        if !line.is_empty() {
+            out.text(line);
+        }
+    }
+    for _ in &marks {
+        out.close();
+    }
+}
+
+/// The HTML element of a mark, as section 3 of the format fixes it.
+fn mark_element(mark: Mark) -> &'static str {
+    match mark {
+        Mark::Strong => "strong",
+        Mark::Em => "em",
+        Mark::Underline => "u",
+        Mark::Strike => "s",
+        Mark::Code => "code",
+        Mark::Sub => "sub",
+        Mark::Sup => "sup",
+    }
+}
+
+/// How a picture loads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Load {
+    /// The lead image: at once, with its `srcset` (it is the largest thing on the first screen).
+    Eager,
+    /// A figure in the body: when near the viewport, with its `srcset`.
+    Figure,
+    /// A thumbnail (cards, related links): when near the viewport, its one address.
+    Lazy,
+}
+
+/// The `<img>` of a document picture; nothing when its address was refused. Width and height
+/// reserve its space before it loads (no layout shift); `alt` is empty for a decorative one.
+/// `loading` comes before `src`, so a lazy picture never starts early.
+fn picture(out: &mut dyn Markup, image: &Image, class: Option<&str>, alt: &str, load: Load) {
+    let Some(src) = &image.src else {
+        return;
+    };
+    out.open("img");
+    if let Some(class) = class {
+        out.attr("class", class);
+    }
+    out.attr(
+        "loading",
+        if load == Load::Eager { "eager" } else { "lazy" },
+    );
+    out.attr("decoding", "async");
+    out.attr("alt", alt);
+    if let Some(width) = image.width {
+        out.attr("width", &width.to_string());
+    }
+    if let Some(height) = image.height {
+        out.attr("height", &height.to_string());
+    }
+    if let Some(srcset) = (load != Load::Lazy).then(|| image.srcset_attr()).flatten() {
+        out.attr("sizes", SIZES);
+        out.attr("srcset", &srcset);
+    }
+    out.attr("src", src.as_str());
+    out.close();
+}
+
+/// What "Try again" does in an alert.
+pub enum Retry<'a> {
+    /// A plain button; the view handles its click.
+    Button,
+    /// Embed mode after a panic: `embed.js` sees the click (`data-reader-retry`) and mounts the
+    /// widget anew.
+    Remount,
+    /// Page mode after a panic: a form that reloads the page with these query pairs (no script
+    /// is needed once the wasm is unreliable).
+    Reload(&'a [(String, String)]),
+}
+
+/// The alert with "Try again": its words, classes and `::part()` names come from `ui/`, as do
+/// those of `embed.js`'s start failure, so a host's `::part(error)` styles every one of them.
+/// `technical` (the decoder's English detail for the publisher) follows the message, marked as
+/// English.
+pub fn alert(
+    out: &mut dyn Markup,
+    words: &Words,
+    message: &str,
+    technical: Option<&str>,
+    retry: Retry<'_>,
+) {
+    out.open("div");
+    out.attr("class", names::CLASS_ALERT);
+    out.attr("role", "alert");
+    out.attr("part", names::PART_ALERT);
+    text_el(out, "p", Some(names::CLASS_TITLE), words.error_title);
+    out.open("p");
+    out.attr("class", names::CLASS_DETAIL);
+    out.text(message);
+    if let Some(technical) = technical {
+        out.text(" ");
+        out.open("span");
+        out.attr("lang", "en");
+        out.attr("dir", "ltr");
+        out.text(technical);
+        out.close();
+    }
+    out.close();
+    let button = |out: &mut dyn Markup, kind: &str| {
+        out.open("button");
+        out.attr("type", kind);
+        out.attr("class", names::CLASS_BUTTON);
+    };
+    match retry {
+        Retry::Button => button(out, "button"),
+        Retry::Remount => {
+            button(out, "button");
+            out.attr("data-reader-retry", "");
+        }
+        Retry::Reload(pairs) => {
+            out.open("form");
+            out.attr("method", "get");
+            for (name, value) in pairs {
+                out.open("input");
+                out.attr("type", "hidden");
+                out.attr("name", name);
+                out.attr("value", value);
+                out.close();
+            }
+            button(out, "submit");
+        }
+    }
+    out.text(words.try_again);
+    out.close();
+    if matches!(retry, Retry::Reload(_)) {
+        out.close();
+    }
+    out.close();
+}
+
+/// The whole article as HTML text in `ui` (what `cargo run -- render` prints).
+pub fn article_html(article: &Article, ui: &Ui, ids: &str) -> String {
+    let mut out = HtmlText::new();
+    Cx::new(article, ui, ids).article(&mut out, usize::MAX);
+    out.finish()
+}

@@ -1,0 +1,162 @@
+//! The renderer natively: the sample and every fixture drawn as HTML text equal their snapshots
+//! in `tests/snapshots/` (`UPDATE_SNAPSHOTS=1 cargo test --test render` writes them anew, to be
+//! read in review), and the DOM contract holds in every one of them: each body block carries its
+//! index as `data-block`, in order, and no document text ever becomes markup.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+
+use article_reader::document::decode_with;
+use article_reader::document::formats::Format;
+use article_reader::reader::i18n::{choose, table, Ui};
+use article_reader::view::render::{alert, article_html, HtmlText, Retry};
+
+const BASE: &str = "https://news.example/articles/";
+
+/// The documents drawn: the sample and every valid fixture, each with its snapshot name.
+fn documents() -> Vec<(String, PathBuf)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = vec![("sample".to_owned(), root.join("assets/sample/article.json"))];
+    for dir in [
+        "tests/fixtures",
+        "tests/fixtures/lang",
+        "tests/fixtures/formats",
+    ] {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(root.join(dir))
+            .expect("fixtures are there")
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .filter(|p| !p.ends_with("html-cases.json") && !p.ends_with("jsonld-organization.json"))
+            .collect();
+        files.sort();
+        for file in files {
+            let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
+            let prefix = dir
+                .trim_start_matches("tests/fixtures")
+                .trim_start_matches('/');
+            let name = if prefix.is_empty() {
+                stem
+            } else {
+                format!("{prefix}-{stem}")
+            };
+            found.push((name, file));
+        }
+    }
+    found
+}
+
+fn render(path: &Path, ui_lang: Option<&str>) -> String {
+    let text = std::fs::read_to_string(path).unwrap();
+    let decoded = decode_with(&text, Some(BASE), Format::Auto, None)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let article = &decoded.article;
+    let ui = Ui::new(
+        choose(ui_lang, Some(&article.lang), None),
+        Some(&article.lang),
+    );
+    article_html(article, &ui, "t")
+}
+
+#[test]
+fn every_document_draws_as_its_snapshot() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    let documents = documents();
+    assert!(documents.len() >= 15, "only {} documents", documents.len());
+    let mut differ = Vec::new();
+    for (name, path) in documents {
+        let html = render(&path, None) + "\n";
+        let snapshot = dir.join(format!("{name}.html"));
+        if update {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&snapshot, &html).unwrap();
+            continue;
+        }
+        let expected = std::fs::read_to_string(&snapshot).unwrap_or_else(|_| {
+            panic!(
+                "no snapshot {}: run with UPDATE_SNAPSHOTS=1",
+                snapshot.display()
+            )
+        });
+        if expected != html {
+            differ.push(name);
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "drawn differently from the snapshot: {differ:?}"
+    );
+}
+
+#[test]
+fn every_body_block_carries_its_index_in_order() {
+    for (name, path) in documents() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let decoded = decode_with(&text, Some(BASE), Format::Auto, None).unwrap();
+        let html = render(&path, None);
+        let indexes: Vec<usize> = html
+            .split("data-block=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next()?.parse().ok())
+            .collect();
+        let expected: Vec<usize> = (0..decoded.article.body.len()).collect();
+        assert_eq!(indexes, expected, "{name}");
+        assert!(html.contains("data-block=\"headline\""), "{name}");
+    }
+}
+
+#[test]
+fn document_text_is_escaped_never_markup() {
+    let doc = r#"{"version":"1","headline":"<script>alert(1)</script> & \"quotes\"",
+        "lang":"en","body":[{"type":"paragraph","content":"<img src=x onerror=alert(1)>"}],
+        "lead_image":{"src":"https://news.example/a.jpg","alt":"\"><script>x</script>"}}"#;
+    let decoded = decode_with(doc, Some(BASE), Format::Auto, None).unwrap();
+    let ui = Ui::new(table("en").unwrap(), Some("en"));
+    let html = article_html(&decoded.article, &ui, "t");
+    assert!(!html.contains("<script"), "{html}");
+    assert!(!html.contains("<img src=x"), "{html}");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"quotes\""));
+    assert!(html.contains("alt=\"&quot;&gt;&lt;script&gt;x&lt;/script&gt;\""));
+}
+
+#[test]
+fn the_ui_language_changes_only_ui_words() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample/article.json");
+    let (en, es) = (render(&sample, None), render(&sample, Some("es")));
+    let es_words = table("es").unwrap();
+    assert!(es.contains(es_words.related_stories), "{es}");
+    assert!(!en.contains(es_words.related_stories));
+    // UI words inside an English article carry the UI's language.
+    assert!(es.contains("lang=\"es\""));
+    let headline = |html: &str| {
+        html.split("<h1")
+            .nth(1)
+            .unwrap()
+            .split("</h1>")
+            .next()
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(headline(&en), headline(&es));
+}
+
+#[test]
+fn the_alert_offers_try_again_as_each_mode_needs() {
+    let words = table("fr").unwrap();
+    let draw = |retry| {
+        let mut out = HtmlText::new();
+        alert(&mut out, words, "Message", Some("body[3]: expected"), retry);
+        out.finish()
+    };
+    let button = draw(Retry::Button);
+    assert!(button.starts_with("<div class=\"reader-error\" role=\"alert\" part=\"error\">"));
+    assert!(button.contains(&format!(
+        "<button type=\"button\" class=\"reader-button\">{}</button>",
+        words.try_again
+    )));
+    assert!(button.contains("<span lang=\"en\" dir=\"ltr\">body[3]: expected</span>"));
+    assert!(draw(Retry::Remount).contains("data-reader-retry=\"\""));
+    let pairs = [("src".to_owned(), "a\"b".to_owned())];
+    let reload = draw(Retry::Reload(&pairs));
+    assert!(reload.contains("<form method=\"get\"><input type=\"hidden\" name=\"src\" value=\"a&quot;b\"><button type=\"submit\""));
+}
