@@ -772,13 +772,12 @@ fn serialize(node: &web_sys::Node, out: &mut String) {
         let tag = el.local_name();
         out.push('<');
         out.push_str(&tag);
-        let attributes = el.attributes();
-        for i in 0..attributes.length() {
-            let attr = attributes.item(i).unwrap();
+        for name in el.get_attribute_names().iter() {
+            let name = name.as_string().unwrap();
             out.push(' ');
-            out.push_str(&attr.name());
+            out.push_str(&name);
             out.push_str("=\"");
-            escape(&attr.value(), true, out);
+            escape(&el.get_attribute(&name).unwrap_or_default(), true, out);
             out.push('"');
         }
         out.push('>');
