@@ -1,5 +1,5 @@
-//! Starting the widget: [`mount`] for any element (page and embed mode alike), [`start_page`] for
-//! page mode, and the panic hook that replaces a dead widget with an error message.
+//! Starting the widget: [`mount`] for any element (page and embed mode alike; page mode's start
+//! is `page::start`), and the panic hook that replaces a dead widget with an error message.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;

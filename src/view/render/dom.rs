@@ -31,6 +31,8 @@ pub struct Dom {
     /// The part being drawn: its depth in `open` and the nodes made at that depth.
     part: Option<(usize, Vec<Node>)>,
     drawn: Vec<Drawn>,
+    /// The places left for islands, by name, as they are drawn.
+    islands: Vec<(String, Element)>,
 }
 
 impl Dom {
@@ -43,6 +45,7 @@ impl Dom {
             open: Vec::new(),
             part: None,
             drawn: Vec::new(),
+            islands: Vec::new(),
         })
     }
 
@@ -58,6 +61,7 @@ impl Dom {
                 open: Vec::new(),
                 part: None,
                 drawn: Vec::new(),
+                islands: Vec::new(),
             },
             fragment,
         ))
@@ -90,6 +94,9 @@ impl Markup for Dom {
     fn attr(&mut self, name: &'static str, value: &str) {
         if let Some(el) = self.open.last() {
             let _ = el.set_attribute(name, value);
+            if name == "data-island" {
+                self.islands.push((value.to_owned(), el.clone()));
+            }
         }
     }
 
@@ -134,6 +141,7 @@ pub struct ArticleDom {
     ui: RefCell<Ui>,
     ids: String,
     drawn: RefCell<Vec<Drawn>>,
+    islands: RefCell<Vec<(String, Element)>>,
     shown: Cell<usize>,
 }
 
@@ -154,6 +162,7 @@ impl ArticleDom {
             ui: RefCell::new(ui),
             ids: ids.to_owned(),
             drawn: RefCell::new(out.drawn),
+            islands: RefCell::new(out.islands),
             shown: Cell::new(shown),
         })
     }
@@ -170,25 +179,30 @@ impl ArticleDom {
         }
         let ui = self.ui.borrow().clone();
         let cx = Cx::new(&self.article, &ui, &self.ids);
-        let mut drawn = Vec::new();
         if let Some(mut out) = Dom::at(&self.body, None) {
             cx.blocks(&mut out, self.shown.get()..self.article.body.len());
-            drawn.append(&mut out.drawn);
+            self.keep(out);
         }
         if let Some(mut out) = Dom::at(&self.root, Some(self.dock.clone().into())) {
             cx.ending(&mut out);
-            drawn.append(&mut out.drawn);
+            self.keep(out);
         }
         self.shown.set(self.article.body.len());
-        self.drawn.borrow_mut().append(&mut drawn);
+    }
+
+    /// Keeps what a sink drew that the article needs later: parts with UI words, island places.
+    fn keep(&self, mut out: Dom) {
+        self.drawn.borrow_mut().append(&mut out.drawn);
+        self.islands.borrow_mut().append(&mut out.islands);
     }
 
     /// The element where the island `name` (`tools`, `share`) is mounted, once it is drawn.
     pub fn island(&self, name: &str) -> Option<Element> {
-        self.root
-            .query_selector(&format!("[data-island=\"{name}\"]"))
-            .ok()
-            .flatten()
+        self.islands
+            .borrow()
+            .iter()
+            .find(|(own, _)| own == name)
+            .map(|(_, el)| el.clone())
     }
 
     /// Shows the article in `ui`: only the parts that showed UI words are drawn anew, each where

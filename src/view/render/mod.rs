@@ -734,12 +734,11 @@ fn inline(out: &mut dyn Markup, content: &Inline) {
 }
 
 fn marked(out: &mut dyn Markup, run: &Run) {
-    let marks: Vec<Mark> = Mark::ALL
-        .into_iter()
-        .filter(|m| run.marks.has(*m))
-        .collect();
-    for mark in &marks {
-        out.open(mark_element(*mark));
+    let marks = Mark::ALL.into_iter().filter(|m| run.marks.has(*m));
+    let mut open = 0;
+    for mark in marks {
+        out.open(mark_element(mark));
+        open += 1;
     }
     for (i, line) in run.text.split('\n').enumerate() {
         if i > 0 {
@@ -750,7 +749,7 @@ fn marked(out: &mut dyn Markup, run: &Run) {
             out.text(line);
         }
     }
-    for _ in &marks {
+    for _ in 0..open {
         out.close();
     }
 }
