@@ -22,8 +22,9 @@ serve-tools:
 	@scripts/install-tools.sh serve
 
 ## make serve: the reader with the built-in sample article on http://127.0.0.1:8080/
+# Unhashed file names: the embed.js it serves is embed/embed.js as written.
 serve: serve-tools
-	trunk serve
+	TRUNK_BUILD_FILEHASH=false trunk serve
 
 ## make dist: the optimised release bundle in dist/: page mode (index.html) and, from a second
 ## build without page mode, embed mode (embed.js and the wasm, glue and stylesheet it names)

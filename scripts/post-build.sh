@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Trunk post-build hook. In the staging directory of every build it writes:
-#   embed.js  the stable-named loader for embed mode, from embed/embed.js, with the names of this
-#             build's hashed glue, wasm and widget stylesheet and the error view's names and words
-#             (ui/) filled in by scripts/write-embed.mjs;
+#   embed.js  the stable-named loader for embed mode: embed/embed.js (whose attributes and error
+#             view words build.rs has written) with the names of this build's glue, wasm and widget
+#             stylesheet (scripts/write-embed.mjs); unchanged when they are unhashed (make serve);
 #   sw.js     the service worker, from pwa/sw.js, with the precache list of this build's files and a
 #             version made from their contents (release builds; a debug build gets a worker that
 #             removes itself, so `trunk serve` never serves stale caches).
@@ -12,9 +12,11 @@ stage=${TRUNK_STAGING_DIR:?run by trunk}
 source_dir=$(cd "$(dirname "$0")/.." && pwd)
 cd "$stage"
 
-glue=$(ls article-reader-*.js | head -n 1)
-wasm=$(ls article-reader-*_bg.wasm | head -n 1)
-css=$(ls reader-*.css | head -n 1)
+# Hashed names (release builds, make dist) or unhashed ones (make serve: filehash off).
+first() { for file in "$@"; do [ -e "$file" ] && { echo "$file"; return; }; done; }
+glue=$(first article-reader.js article-reader-*.js)
+wasm=$(first article-reader_bg.wasm article-reader-*_bg.wasm)
+css=$(first reader.css reader-*.css)
 [ -n "$glue" ] && [ -n "$wasm" ] && [ -n "$css" ] || { echo "post-build: build outputs not found" >&2; exit 1; }
 node "$source_dir/scripts/write-embed.mjs" "$source_dir" "$glue" "$wasm" "$css" > embed.js
 # The element's typings and custom-elements manifest, beside embed.js (for the people who embed it).

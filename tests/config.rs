@@ -131,3 +131,58 @@ fn format_and_item_are_read_and_the_fragment_can_name_the_item() {
     let both = ReaderConfig::from_query("?item=1", "#item=2");
     assert_eq!(both.item.as_deref(), Some("1"), "the query wins");
 }
+
+/// A value that is not the default, for every setting the wasm reads: a setting added to
+/// `shared-names.json` without one here fails the test below.
+fn changed_value(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "src" => "https://news.example/b.json",
+        "theme" => "dark",
+        "share" => "copy",
+        "timeout" => "30",
+        "format" => "ans",
+        "item" => "second",
+        "ui-lang" => "fr",
+        "controls" => "listen",
+        _ => return None,
+    })
+}
+
+#[test]
+fn a_mounted_widget_takes_exactly_the_in_place_settings_from_a_change() {
+    use article_reader::reader::config::{IN_PLACE_SETTINGS, SETTING_NAMES};
+    let mounted = ReaderConfig::from_pairs([("src", "https://news.example/a.json")])
+        .with_inline(Some("{}".into()));
+    let base = [("src", "https://news.example/a.json")];
+    for name in SETTING_NAMES {
+        let value = changed_value(name).unwrap_or_else(|| panic!("no changed value for {name}"));
+        let changed = ReaderConfig::from_pairs(
+            base.iter()
+                .copied()
+                .filter(|(n, _)| *n != name)
+                .chain([(name, value)]),
+        );
+        assert_ne!(
+            changed,
+            ReaderConfig::from_pairs(base),
+            "{name}={value} is not a change"
+        );
+        let updated = mounted.updated_in_place(changed.clone());
+        if IN_PLACE_SETTINGS.contains(&name) {
+            assert_ne!(
+                updated, mounted,
+                "{name} is in place but the update ignored it"
+            );
+            assert_eq!(
+                updated.updated_in_place(changed.clone()),
+                updated,
+                "{name}: a second update changes nothing"
+            );
+        } else {
+            assert_eq!(updated, mounted, "{name} loads anew but the update took it");
+        }
+        assert_eq!(updated.inline, mounted.inline, "the inline document stays");
+    }
+    assert!(SETTING_NAMES.contains(&"src") && !IN_PLACE_SETTINGS.contains(&"src"));
+    assert!(IN_PLACE_SETTINGS.contains(&"theme"));
+}

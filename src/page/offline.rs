@@ -14,10 +14,9 @@ use crate::reader::error::ReaderError;
 use crate::reader::loader::Loaded;
 use crate::reader::saved::{SavedEntry, SavedIndex};
 
-/// Cache of saved documents, keyed by the address they are requested by (the worker's key too).
-pub const ARTICLES_CACHE: &str = "article-reader-articles";
-/// Cache of the pictures of saved documents.
-pub const IMAGES_CACHE: &str = "article-reader-images";
+/// Saved documents are kept in `ARTICLES_CACHE`, keyed by the address they are requested by (the
+/// worker's key too), their pictures in `IMAGES_CACHE`: names the worker shares.
+pub use crate::reader::names::{ARTICLES_CACHE, IMAGES_CACHE};
 /// The saved list's key in [`ARTICLES_CACHE`], next to the page.
 const INDEX_PATH: &str = "article-reader-saved.json";
 

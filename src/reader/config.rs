@@ -12,10 +12,7 @@ use crate::reader::share::ShareTarget;
 /// How long a request may take, body included, before the reader gives up.
 pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
 
-/// The setting names the widget reads (attribute names; query parameters in page mode).
-pub const SETTING_NAMES: [&str; 8] = [
-    "src", "theme", "share", "timeout", "format", "item", "ui-lang", "controls",
-];
+pub use crate::reader::names::{IN_PLACE_SETTINGS, SETTING_NAMES};
 
 /// Which reader controls show (`controls`: a comma list of `settings`, `listen`; both by
 /// default, none when empty).
@@ -150,6 +147,23 @@ impl ReaderConfig {
     pub fn from_query(query: &str, fragment: &str) -> ReaderConfig {
         let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
         ReaderConfig::from_pairs(query_pairs(query).into_iter().chain(query_pairs(fragment)))
+    }
+
+    /// The configuration of a mounted widget after its settings changed to `next`'s: the
+    /// settings that update in place ([`IN_PLACE_SETTINGS`], from `shared-names.json`, as
+    /// `embed.js` has them) are taken from `next`; where the document comes from (`src`, the
+    /// inline child, `format`, `item`) and the page's language stay as mounted, since a change
+    /// there is a new mount. (Written out rather than looped over the names: smaller in the wasm;
+    /// `tests/config.rs` holds it to the list.)
+    pub fn updated_in_place(&self, next: ReaderConfig) -> ReaderConfig {
+        ReaderConfig {
+            src: self.src.clone(),
+            inline: self.inline.clone(),
+            format: self.format,
+            item: self.item.clone(),
+            context_lang: self.context_lang.clone(),
+            ..next
+        }
     }
 
     /// Adds the document given inline (an element's JSON child).

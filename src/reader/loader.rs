@@ -15,6 +15,8 @@ use crate::document::{decode_with, MAX_DOCUMENT_BYTES};
 use crate::platform;
 use crate::reader::config::{ArticleSource, ReaderConfig};
 use crate::reader::error::{check_content_type, ReaderError};
+// The header by which the reader's service worker says how it answered, and its values.
+use crate::reader::names::{NOTE_HEADER, NOTE_NOT_SAVED, NOTE_SAVED_COPY};
 
 /// A checked article and what saving it for offline reading needs.
 #[derive(Clone, Debug, PartialEq)]
@@ -134,9 +136,6 @@ struct Fetched {
     from_saved_copy: bool,
 }
 
-/// The header by which the reader's service worker says how it answered (see `pwa/sw.js`).
-const WORKER_HEADER: &str = "X-Article-Reader";
-
 /// The one fetch path: GET with a time limit covering the body, status, type and size checked,
 /// the body read as a stream so that no answer can take more memory than the size limit.
 /// Returns the body and the final URL (after redirects), which is the document's own address.
@@ -178,8 +177,8 @@ async fn fetch_text(url: &str, timeout_ms: u32) -> Result<Fetched, ReaderError> 
         Err(_) => return Err(unreachable()),
     };
     let header = |name: &str| response.headers().get(name).ok().flatten();
-    let worker_note = header(WORKER_HEADER);
-    if worker_note.as_deref() == Some("offline-not-saved") {
+    let worker_note = header(NOTE_HEADER);
+    if worker_note.as_deref() == Some(NOTE_NOT_SAVED) {
         return Err(ReaderError::Offline);
     }
     if !response.ok() {
@@ -208,6 +207,6 @@ async fn fetch_text(url: &str, timeout_ms: u32) -> Result<Fetched, ReaderError> 
     Ok(Fetched {
         text,
         base: final_url,
-        from_saved_copy: worker_note.as_deref() == Some("saved-copy"),
+        from_saved_copy: worker_note.as_deref() == Some(NOTE_SAVED_COPY),
     })
 }

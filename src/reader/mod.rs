@@ -6,6 +6,7 @@
 pub mod config;
 pub mod error;
 pub mod i18n;
+pub mod names;
 pub mod reading;
 pub mod save_state;
 pub mod saved;

@@ -62,14 +62,7 @@ impl MountedReader {
             return;
         };
         let old = &self.props.config;
-        let next = ReaderConfig {
-            src: old.src.clone(),
-            inline: old.inline.clone(),
-            format: old.format,
-            item: old.item.clone(),
-            context_lang: old.context_lang.clone(),
-            ..config
-        };
+        let next = old.updated_in_place(config);
         if next == **old {
             return;
         }
