@@ -12,7 +12,7 @@ export WASM_BINDGEN_TEST_TIMEOUT := 120
 CARGO_HOME ?= $(HOME)/.cargo
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(CARGO_HOME)/registry/src/index.crates.io-1949cf8c6b5b557f/=
 
-.PHONY: layers tools serve-tools serve dist dist-next release bench fuzz test test-native test-wasm test-e2e lint clean
+.PHONY: layers mutants tools serve-tools serve dist dist-next release bench fuzz test test-native test-wasm test-e2e lint clean
 
 tools:
 	@scripts/install-tools.sh all
@@ -84,6 +84,10 @@ fuzz:
 	mkdir -p target/fuzz-corpus/decode
 	cp tests/fixtures/*.json tests/fixtures/invalid/*.json assets/sample/article.json target/fuzz-corpus/decode/
 	cd fuzz && cargo +nightly fuzz run decode ../target/fuzz-corpus/decode -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536
+
+## make mutants: cargo-mutants over core and document, natively; prints the score (not in CI)
+mutants:
+	@scripts/mutants.sh
 
 ## make layers: the architecture check: the folders of src/ are layers with dependencies running
 ## one way, platform imports nothing from the crate, no module is in an import cycle

@@ -54,7 +54,61 @@ fn malformed_dates_are_rejected() {
         "2019-07-21T14:05:00+02:00x",
         "２０１９-07-21",
         "2019-07-21T14:05:00+24:00",
+        // one separator right and the other wrong, in the date and in the time
+        "2019x07-21",
+        "2019-07x21",
+        "2019-07-21T14x05:00Z",
+        "2019-07-21T14:05x00Z",
     ] {
         assert!(parse(bad).is_none(), "{bad:?} must be rejected");
     }
+}
+
+#[test]
+fn the_last_moments_of_each_field_are_dates_and_one_more_is_not() {
+    let last = parse("2019-07-21T23:59:60Z").unwrap();
+    assert_eq!(last.epoch_seconds, 1_563_667_200 + 86_400);
+    assert_eq!(
+        parse("2019-07-21T14:05:07Z").unwrap().epoch_seconds,
+        1_563_667_200 + 14 * 3600 + 5 * 60 + 7
+    );
+    for bad in [
+        "2019-07-21T14:60:00Z",
+        "2019-07-21T14:05:61Z",
+        "2019-07-21T14:05:00Zjunk",
+        "2019-07-21T14:05:00+02:60",
+        "2019-07-21T14:05:00+02:0000",
+    ] {
+        assert!(parse(bad).is_none(), "{bad:?} must be rejected");
+    }
+    let far_east = parse("2019-07-21T23:59:00+23:59").unwrap();
+    assert_eq!(far_east.epoch_seconds, 1_563_667_200);
+    let india = parse("2019-07-21T05:30:00+05:30").unwrap();
+    assert_eq!(india.epoch_seconds, 1_563_667_200);
+}
+
+#[test]
+fn the_first_day_of_every_month_is_the_right_instant() {
+    // 2020 is a leap year: January and February count from the year before in the algorithm.
+    let firsts = [
+        1_577_836_800,
+        1_580_515_200,
+        1_583_020_800,
+        1_585_699_200,
+        1_588_291_200,
+        1_590_969_600,
+        1_593_561_600,
+        1_596_240_000,
+        1_598_918_400,
+        1_601_510_400,
+        1_604_188_800,
+        1_606_780_800,
+    ];
+    for (month, expected) in firsts.into_iter().enumerate() {
+        let text = format!("2020-{:02}-01", month + 1);
+        assert_eq!(parse(&text).unwrap().epoch_seconds, expected, "{text}");
+    }
+    assert_eq!(parse("1600-02-29").unwrap().epoch_seconds, -11_670_998_400);
+    assert_eq!(parse("2100-03-01").unwrap().epoch_seconds, 4_107_542_400);
+    assert!(parse("2100-02-29").is_none(), "2100 is not a leap year");
 }

@@ -146,6 +146,30 @@ fn direction_follows_the_language_unless_given() {
 }
 
 #[test]
+fn language_tags_must_have_the_shape_of_bcp_47() {
+    for (tag, kept) in [
+        ("pt-BR", true),
+        ("zh-Hant-TW", true),
+        ("es-419", true),
+        ("e1", false),           // a language subtag has letters only
+        ("e", false),            // and two to eight of them
+        ("en-abcdefghi", false), // no subtag is longer than eight
+        ("en-a_b", false),       // subtags are letters and digits
+        ("en-", false),
+    ] {
+        let doc = format!(r#"{{"version":"1","headline":"h","body":[],"lang":"{tag}"}}"#);
+        let decoded = decode_str(&doc, BASE).unwrap();
+        let expected = if kept { tag } else { "en" };
+        assert_eq!(&*decoded.article.lang, expected, "{tag}");
+        assert_eq!(
+            decoded.warnings.is_empty(),
+            kept,
+            "{tag}: a warning when replaced"
+        );
+    }
+}
+
+#[test]
 fn a_malformed_language_tag_falls_back_to_english_with_a_warning() {
     let doc = r#"{"version":"1","headline":"h","body":[],"lang":"\"><script>"}"#;
     let decoded = decode_str(doc, BASE).unwrap();
@@ -459,6 +483,17 @@ fn the_sample_article_is_valid_and_complete() {
     assert!(a.body.iter().any(|b| matches!(b, Block::Heading { .. })));
     assert_eq!(a.comments.unwrap().count, 0);
     assert_eq!(a.section.len(), 2);
+}
+
+#[test]
+fn a_document_of_exactly_the_size_limit_is_read() {
+    let doc = r#"{"version":"1","headline":"At the limit","body":[]}"#;
+    let padded = format!(
+        "{doc}{}",
+        " ".repeat(article_reader::document::MAX_DOCUMENT_BYTES - doc.len())
+    );
+    let decoded = decode_str(&padded, BASE).unwrap();
+    assert_eq!(&*decoded.article.headline, "At the limit");
 }
 
 #[test]

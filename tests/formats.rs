@@ -240,6 +240,7 @@ fn a_yoast_style_json_ld_graph() {
     );
     let lead = a.lead_image.as_ref().unwrap();
     assert_eq!(lead.width, Some(1600));
+    assert_eq!(&*lead.alt, "The old station's brick front with its clock");
     assert_eq!(
         &*lead.credit.as_ref().unwrap().text,
         "Valley Times / M. Gruber"

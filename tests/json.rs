@@ -39,6 +39,8 @@ fn whole_numbers_are_read_exactly() {
     assert_eq!(n("0e999999999"), Some(0));
     assert_eq!(n("1e999999999"), None);
     assert_eq!(n("0.0008e4"), Some(8));
+    // Leading zeros after the point do not count toward the 16 digits.
+    assert_eq!(n("0.000000000000000012e19"), Some(120));
     assert_eq!(n("2.5"), None);
     assert_eq!(n("-3"), None);
     assert_eq!(n("\"3\""), None);
@@ -80,6 +82,13 @@ fn nesting_is_bounded() {
     let too_deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
     assert_eq!(parse(&too_deep).unwrap_err().message, "nested too deeply");
     assert!(parse(&"[".repeat(1_000_000)).is_err());
+    // Objects are bounded at the same depth as arrays.
+    let objects = |n: usize| format!("{}{}", r#"{"a":"#.repeat(n - 1) + "{}", "}".repeat(n - 1));
+    assert!(parse(&objects(MAX_DEPTH)).is_ok());
+    assert_eq!(
+        parse(&objects(MAX_DEPTH + 1)).unwrap_err().message,
+        "nested too deeply"
+    );
 }
 
 #[test]

@@ -101,6 +101,16 @@ impl Markup for Dom {
     }
 
     fn text(&mut self, text: &str) {
+        // Inside an element (almost every text): one call, and no node handle crosses into the
+        // wasm. A text at the top of a part is kept as a node (the part may be drawn anew).
+        let at_part_top = self
+            .part
+            .as_ref()
+            .is_some_and(|(at, _)| *at == self.open.len());
+        if let (false, Some(parent)) = (at_part_top, self.open.last()) {
+            let _ = parent.append_with_str_1(text);
+            return;
+        }
         let node = self.doc.create_text_node(text);
         self.add(node.into());
     }
