@@ -21,22 +21,7 @@ fn read(fixture: &str) -> Decoded {
 }
 
 fn kinds(decoded: &Decoded) -> Vec<&'static str> {
-    decoded
-        .article
-        .body
-        .iter()
-        .map(|b| match b {
-            Block::Paragraph { .. } => "paragraph",
-            Block::Heading { .. } => "heading",
-            Block::Image { .. } => "image",
-            Block::Quote { .. } => "quote",
-            Block::List { .. } => "list",
-            Block::RelatedLink { .. } => "related_link",
-            Block::Divider => "divider",
-            Block::Audio { .. } => "audio",
-            Block::Embed { .. } => "embed",
-        })
-        .collect()
+    decoded.article.body.iter().map(Block::type_name).collect()
 }
 
 fn body_text(decoded: &Decoded) -> String {

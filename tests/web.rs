@@ -817,6 +817,7 @@ async fn the_widget_draws_the_dom_the_renderer_writes_as_html() {
         include_str!("fixtures/formats/ans-story.json"),
         include_str!("fixtures/formats/apple-news.json"),
         include_str!("fixtures/formats/jsonfeed.json"),
+        include_str!("fixtures/rich-text.json"),
     ];
     for doc in fixtures {
         let root = render_inline(doc).await;

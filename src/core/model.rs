@@ -53,6 +53,12 @@ pub struct Article {
     pub share: Option<ShareParams>,
     #[serde(skip_serializing_if = "is_empty")]
     pub audio: Rc<[AudioTrack]>,
+    /// Corrections and other editorial notes about the whole article, shown after the header.
+    #[serde(skip_serializing_if = "is_empty")]
+    pub corrections: Rc<[Note]>,
+    /// Footnotes, referred to by runs with a `note` id; listed at the end of the article.
+    #[serde(skip_serializing_if = "is_empty")]
+    pub notes: Rc<[Footnote]>,
 }
 
 fn is_empty<T>(list: &Rc<[T]>) -> bool {
@@ -78,16 +84,22 @@ impl Article {
     /// Every picture address the article shows (lead, body, related, avatars, logo, with their
     /// `srcset` candidates), each once: what saving for offline reading must store.
     pub fn image_urls(&self) -> Vec<&SafeUrl> {
-        let mut images: Vec<&Image> = self.lead_image.iter().collect();
-        for block in self.body.iter() {
-            match block {
-                Block::Image { image } => images.push(image),
-                Block::RelatedLink {
-                    image: Some(image), ..
-                } => images.push(image),
-                _ => {}
+        fn walk<'a>(blocks: &'a [Block], images: &mut Vec<&'a Image>) {
+            for block in blocks {
+                match block {
+                    Block::Image { image } => images.push(image),
+                    Block::RelatedLink {
+                        image: Some(image), ..
+                    } => images.push(image),
+                    Block::Aside { blocks, .. } | Block::Details { blocks, .. } => {
+                        walk(blocks, images)
+                    }
+                    _ => {}
+                }
             }
         }
+        let mut images: Vec<&Image> = self.lead_image.iter().collect();
+        walk(&self.body, &mut images);
         images.extend(self.related.iter().filter_map(|r| r.image.as_ref()));
         let mut urls: Vec<&SafeUrl> = Vec::new();
         for image in images {
@@ -187,6 +199,21 @@ pub struct Run {
     pub marks: Marks,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub href: Option<SafeUrl>,
+    /// The id of the footnote this run refers to (its text is the reference's label, "1").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+impl Run {
+    /// A run of plain text (no marks, no link, no note).
+    pub fn plain(text: impl Into<Text>) -> Run {
+        Run {
+            text: text.into(),
+            marks: Marks::default(),
+            href: None,
+            note: None,
+        }
+    }
 }
 
 /// The set of marks on a run, as bits (cheap to copy and compare).
@@ -361,7 +388,7 @@ pub enum Block {
     },
     List {
         ordered: bool,
-        items: Rc<[Inline]>,
+        items: Rc<[ListItem]>,
     },
     RelatedLink {
         headline: Text,
@@ -384,6 +411,212 @@ pub enum Block {
         #[serde(skip_serializing_if = "Option::is_none")]
         provider: Option<Text>,
     },
+    Table {
+        #[serde(flatten)]
+        table: Rc<Table>,
+    },
+    Code {
+        /// Kept exactly: white space and line breaks are the code.
+        content: Text,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        language: Option<Text>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        caption: Option<Inline>,
+    },
+    Aside {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        kind: Option<AsideKind>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        title: Option<Inline>,
+        blocks: Rc<[Block]>,
+    },
+    Details {
+        summary: Inline,
+        blocks: Rc<[Block]>,
+    },
+    Note {
+        #[serde(flatten)]
+        note: Note,
+    },
+}
+
+impl Block {
+    /// The block's `type` in format v1.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Block::Paragraph { .. } => "paragraph",
+            Block::Heading { .. } => "heading",
+            Block::Image { .. } => "image",
+            Block::Quote { .. } => "quote",
+            Block::List { .. } => "list",
+            Block::RelatedLink { .. } => "related_link",
+            Block::Divider => "divider",
+            Block::Audio { .. } => "audio",
+            Block::Embed { .. } => "embed",
+            Block::Table { .. } => "table",
+            Block::Code { .. } => "code",
+            Block::Aside { .. } => "aside",
+            Block::Details { .. } => "details",
+            Block::Note { .. } => "note",
+        }
+    }
+}
+
+/// One item of a list: its text and, when it has one, a list nested under it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ListItem {
+    pub content: Inline,
+    /// The nested list's items (empty: none).
+    pub items: Rc<[ListItem]>,
+    /// Whether the nested list is numbered.
+    pub ordered: bool,
+}
+
+impl ListItem {
+    /// An item without a nested list (what most lists are made of).
+    pub fn text(content: Inline) -> ListItem {
+        ListItem {
+            content,
+            items: Rc::new([]),
+            ordered: false,
+        }
+    }
+}
+
+impl Serialize for ListItem {
+    /// An item without a nested list as plain inline content, as format v1 writes it.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        if self.items.is_empty() {
+            return self.content.serialize(s);
+        }
+        let mut item = s.serialize_struct("ListItem", 3)?;
+        item.serialize_field("content", &self.content)?;
+        item.serialize_field("items", &self.items)?;
+        item.serialize_field("ordered", &self.ordered)?;
+        item.end()
+    }
+}
+
+/// A data table: header rows, body rows, footer rows, each a list of cells.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Table {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caption: Option<Inline>,
+    #[serde(skip_serializing_if = "is_empty")]
+    pub head: Rc<[Row]>,
+    pub rows: Rc<[Row]>,
+    #[serde(skip_serializing_if = "is_empty")]
+    pub foot: Rc<[Row]>,
+}
+
+/// A row of a table.
+pub type Row = Rc<[Cell]>;
+
+/// A table cell.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Cell {
+    pub content: Inline,
+    /// A header cell (`<th>`): of its column in the head, of its row in the body.
+    #[serde(skip_serializing_if = "is_false")]
+    pub header: bool,
+    #[serde(skip_serializing_if = "is_one")]
+    pub colspan: u16,
+    #[serde(skip_serializing_if = "is_one")]
+    pub rowspan: u16,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub align: Option<Align>,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+fn is_one(value: &u16) -> bool {
+    *value == 1
+}
+
+/// The alignment of a table cell, in the text's direction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Align {
+    Start,
+    Center,
+    End,
+}
+
+/// What kind of box an `aside` is: it names the box when it has no title.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AsideKind {
+    KeyPoints,
+    Explainer,
+    Callout,
+    Disclaimer,
+    Box,
+}
+
+impl AsideKind {
+    /// Every kind, with its name in the format.
+    pub const ALL: [(AsideKind, &'static str); 5] = [
+        (AsideKind::KeyPoints, "key_points"),
+        (AsideKind::Explainer, "explainer"),
+        (AsideKind::Callout, "callout"),
+        (AsideKind::Disclaimer, "disclaimer"),
+        (AsideKind::Box, "box"),
+    ];
+
+    /// The kind named `name` in the format.
+    pub fn from_name(name: &str) -> Option<AsideKind> {
+        AsideKind::ALL
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map(|(k, _)| *k)
+    }
+}
+
+/// An editorial note: a correction, clarification, update or editor's note.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Note {
+    pub kind: NoteKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<DocDate>,
+    pub content: Inline,
+}
+
+/// The kinds of editorial note.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    Correction,
+    Clarification,
+    Update,
+    EditorsNote,
+}
+
+impl NoteKind {
+    /// Every kind, with its name in the format.
+    pub const ALL: [(NoteKind, &'static str); 4] = [
+        (NoteKind::Correction, "correction"),
+        (NoteKind::Clarification, "clarification"),
+        (NoteKind::Update, "update"),
+        (NoteKind::EditorsNote, "editors_note"),
+    ];
+
+    /// The kind named `name` in the format.
+    pub fn from_name(name: &str) -> Option<NoteKind> {
+        NoteKind::ALL
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map(|(k, _)| *k)
+    }
+}
+
+/// A footnote.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Footnote {
+    pub id: Text,
+    pub content: Inline,
 }
 
 /// A related-story card.

@@ -9,7 +9,7 @@
 use std::rc::Rc;
 
 use super::path::{FieldIssue, Path};
-use super::MAX_LIST_LENGTH;
+use super::{MAX_LIST_LENGTH, MAX_NESTING};
 use crate::core::json::Json;
 use crate::core::model::Text;
 use crate::core::url_policy::{self, SafeUrl, UrlUse};
@@ -21,6 +21,10 @@ pub(crate) type Result<T> = std::result::Result<T, FieldIssue>;
 pub(crate) struct Fields<'b> {
     base: Option<&'b str>,
     warnings: Vec<FieldIssue>,
+    /// How many boxes, details and lists the reader is inside.
+    depth: usize,
+    /// The footnote references met so far, with where: checked against `notes` at the end.
+    note_refs: Vec<(Text, String)>,
 }
 
 impl<'b> Fields<'b> {
@@ -28,6 +32,8 @@ impl<'b> Fields<'b> {
         Fields {
             base,
             warnings: Vec::new(),
+            depth: 0,
+            note_refs: Vec::new(),
         }
     }
 
@@ -43,6 +49,43 @@ impl<'b> Fields<'b> {
     /// Records a skipped or repaired field; the document is still shown.
     pub(crate) fn warn(&mut self, path: &Path, message: impl Into<String>) {
         self.warnings.push(path.issue(message));
+    }
+
+    /// Reads a part nested in another (a box's blocks, a list under a list item) one level
+    /// deeper; past [`MAX_NESTING`] levels it is skipped with a warning, so no document can make
+    /// the renderer recurse without bound.
+    pub(crate) fn nested<T>(
+        &mut self,
+        path: &Path,
+        read: impl FnOnce(&mut Self) -> Result<T>,
+    ) -> Result<Option<T>> {
+        if self.depth >= MAX_NESTING {
+            // The message names the bound (checked below, at compile time).
+            const _: () = assert!(MAX_NESTING == 8);
+            self.warn(path, "nested more than 8 levels deep; skipped");
+            return Ok(None);
+        }
+        self.depth += 1;
+        let value = read(self);
+        self.depth -= 1;
+        value.map(Some)
+    }
+
+    /// Notes a reference to the footnote `id` at `path`.
+    pub(crate) fn refer_to_note(&mut self, id: &Text, path: &Path) {
+        self.note_refs.push((id.clone(), path.to_string()));
+    }
+
+    /// Warns of every reference to a footnote that `exists` does not know (it shows as text).
+    pub(crate) fn check_note_refs(&mut self, exists: impl Fn(&str) -> bool) {
+        for (id, path) in std::mem::take(&mut self.note_refs) {
+            if !exists(&id) {
+                self.warnings.push(FieldIssue {
+                    path,
+                    message: "no note with this id in notes; shown as text".into(),
+                });
+            }
+        }
     }
 
     /// The field `key` of `map`, read by `read`; missing is an error.

@@ -32,6 +32,11 @@ pub const MAX_DOCUMENT_BYTES: usize = 4 * 1024 * 1024;
 /// Most items in any one list (body blocks, related items, runs, list items): a 100,000-word
 /// article has about 2,000 blocks.
 pub const MAX_LIST_LENGTH: usize = 20_000;
+/// Most cells in one table, head, body and foot together (cells count toward the item limit).
+pub const MAX_TABLE_CELLS: usize = MAX_LIST_LENGTH;
+/// Deepest nesting of boxes, details and lists inside each other; deeper parts are skipped with
+/// a warning (real articles nest two or three levels).
+pub const MAX_NESTING: usize = 8;
 
 /// Why a document text is refused. Callers choose behaviour by the kind, never by the message.
 #[derive(Clone, Debug, PartialEq, Eq)]

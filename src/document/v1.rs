@@ -4,8 +4,8 @@
 use std::rc::Rc;
 
 use super::fields::{array, clamp_u32, object, present, truncate, Fields, Result};
-use super::is_language_tag;
 use super::path::Path;
+use super::{is_language_tag, MAX_TABLE_CELLS};
 use crate::core::date::DocDate;
 use crate::core::json::Json;
 use crate::core::model::*;
@@ -65,22 +65,66 @@ pub(crate) fn article(f: &mut Fields, value: &Json) -> Result<Article> {
         comments: f.opt(map, "comments", &root, comments)?,
         share: f.opt(map, "share", &root, share)?,
         audio: f.opt_list(map, "audio", &root, audio_track)?,
+        corrections: f.opt_list(map, "corrections", &root, note)?,
+        notes: footnotes(f, map, &root)?,
     })
+}
+
+/// The footnotes; an id given twice keeps its first note. Then every reference to a note that
+/// is not there is warned of (it shows as text).
+fn footnotes(f: &mut Fields, map: &Json, root: &Path) -> Result<Rc<[Footnote]>> {
+    let path = root.field("notes");
+    let mut notes: Vec<Footnote> = Vec::new();
+    if let Some(list) = present(map, "notes") {
+        for (i, item) in array(list, &path)?.iter().enumerate() {
+            let at = path.index(i);
+            let entry = object(item, &at)?;
+            let id = f.req(entry, "id", &at, Fields::string)?;
+            let content = f.req(entry, "content", &at, inline)?;
+            if notes.iter().any(|n| n.id == id) {
+                f.warn(&at.field("id"), "a second note with this id; skipped");
+                continue;
+            }
+            notes.push(Footnote { id, content });
+        }
+    }
+    f.check_note_refs(|id| notes.iter().any(|n| &*n.id == id));
+    Ok(notes.into())
 }
 
 fn body(f: &mut Fields, map: &Json, root: &Path) -> Result<Rc<[Block]>> {
     let path = root.field("body");
-    let items = match map.get("body") {
-        None | Some(Json::Null) => return Err(path.issue("missing (the article text)")),
-        Some(v) => array(v, &path)?,
-    };
+    match map.get("body") {
+        None | Some(Json::Null) => Err(path.issue("missing (the article text)")),
+        Some(v) => blocks(f, v, &path, false),
+    }
+}
+
+/// A list of blocks; unknown types are skipped. Inside a box (`in_aside`) a box is skipped too,
+/// with a warning: the format has no box in a box.
+fn blocks(f: &mut Fields, value: &Json, path: &Path, in_aside: bool) -> Result<Rc<[Block]>> {
+    let items = array(value, path)?;
     let mut blocks = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        if let Some(block) = block(f, item, &path.index(i))? {
-            blocks.push(block);
+        let at = path.index(i);
+        match block(f, item, &at)? {
+            Some(Block::Aside { .. }) if in_aside => f.warn(
+                &at,
+                "a box inside a box; skipped (its blocks are not shown)",
+            ),
+            Some(block) => blocks.push(block),
+            None => {}
         }
     }
     Ok(blocks.into())
+}
+
+/// The blocks of a box or details, one level deeper; none past the nesting bound.
+fn nested_blocks(f: &mut Fields, map: &Json, path: &Path, in_aside: bool) -> Result<Rc<[Block]>> {
+    let field = path.field("blocks");
+    let value = present(map, "blocks").ok_or_else(|| field.issue("missing"))?;
+    Ok(f.nested(&field, |f| blocks(f, value, &field, in_aside))?
+        .unwrap_or_else(|| Rc::new([])))
 }
 
 /// One body block; `None` for an unknown type, which is skipped with a warning.
@@ -107,7 +151,7 @@ fn block(f: &mut Fields, value: &Json, path: &Path) -> Result<Option<Block>> {
             ordered: f
                 .opt(map, "ordered", path, Fields::boolean)?
                 .unwrap_or(false),
-            items: f.req_list(map, "items", path, inline)?,
+            items: f.req_list(map, "items", path, list_item)?,
         },
         "related_link" => Block::RelatedLink {
             headline: f.req(map, "headline", path, Fields::string)?,
@@ -125,6 +169,38 @@ fn block(f: &mut Fields, value: &Json, path: &Path) -> Result<Option<Block>> {
             title: f.opt(map, "title", path, Fields::string)?,
             provider: f.opt(map, "provider", path, Fields::string)?,
         },
+        "table" => Block::Table {
+            table: Rc::new(table(f, map, path)?),
+        },
+        "code" => Block::Code {
+            content: f.req(map, "content", path, Fields::string)?,
+            language: f.opt(map, "language", path, Fields::string)?,
+            caption: f.opt(map, "caption", path, inline)?,
+        },
+        "aside" => Block::Aside {
+            kind: match f.opt(map, "kind", path, Fields::string)? {
+                None => None,
+                Some(name) => {
+                    let kind = AsideKind::from_name(&name);
+                    if kind.is_none() {
+                        f.warn(
+                            &path.field("kind"),
+                            "expected key_points, explainer, callout, disclaimer or box; ignored",
+                        );
+                    }
+                    kind
+                }
+            },
+            title: f.opt(map, "title", path, inline)?,
+            blocks: nested_blocks(f, map, path, true)?,
+        },
+        "details" => Block::Details {
+            summary: f.req(map, "summary", path, inline)?,
+            blocks: nested_blocks(f, map, path, false)?,
+        },
+        "note" => Block::Note {
+            note: note(f, value, path)?,
+        },
         other => {
             f.warn(
                 path,
@@ -134,6 +210,146 @@ fn block(f: &mut Fields, value: &Json, path: &Path) -> Result<Option<Block>> {
         }
     };
     Ok(Some(block))
+}
+
+/// A list item: inline content, or `{content, items, ordered}` with a list nested under it.
+fn list_item(f: &mut Fields, value: &Json, path: &Path) -> Result<ListItem> {
+    if !value.is_object() {
+        return Ok(ListItem::text(inline(f, value, path)?));
+    }
+    let content = f.req(value, "content", path, inline)?;
+    let ordered = f
+        .opt(value, "ordered", path, Fields::boolean)?
+        .unwrap_or(false);
+    let items = match present(value, "items") {
+        None => Rc::new([]) as Rc<[ListItem]>,
+        Some(list) => {
+            let field = path.field("items");
+            f.nested(&field, |f| f.list(list, &field, list_item))?
+                .unwrap_or_else(|| Rc::new([]))
+        }
+    };
+    Ok(ListItem {
+        content,
+        items,
+        ordered,
+    })
+}
+
+/// A table: `head`, `rows` and `foot`, at most [`MAX_TABLE_CELLS`] cells in all (the rows after
+/// that are left out with a warning).
+fn table(f: &mut Fields, map: &Json, path: &Path) -> Result<Table> {
+    let mut budget = MAX_TABLE_CELLS;
+    let mut section = |f: &mut Fields, key: &str, required: bool| -> Result<Rc<[Row]>> {
+        let field = path.field(key);
+        let Some(list) = present(map, key) else {
+            return if required {
+                Err(field.issue("missing"))
+            } else {
+                Ok(Rc::new([]))
+            };
+        };
+        let mut rows = Vec::new();
+        for (i, item) in array(list, &field)?.iter().enumerate() {
+            let at = field.index(i);
+            let cells = array(item, &at)?;
+            if cells.len() > budget {
+                f.warn(
+                    &at,
+                    // The message names the bound (checked at compile time).
+                    {
+                        const _: () = assert!(MAX_TABLE_CELLS == 20_000);
+                        "more than 20,000 cells in the table; the rest is left out"
+                    },
+                );
+                budget = 0;
+                break;
+            }
+            budget -= cells.len();
+            rows.push(f.list(item, &at, cell)?);
+        }
+        Ok(rows.into())
+    };
+    let head = section(f, "head", false)?;
+    let rows = section(f, "rows", true)?;
+    let foot = section(f, "foot", false)?;
+    Ok(Table {
+        caption: f.opt(map, "caption", path, inline)?,
+        head,
+        rows,
+        foot,
+    })
+}
+
+/// A table cell: inline content, or `{content, header, colspan, rowspan, align}`. Spans are
+/// bounded as HTML bounds them (1–1000 columns, 1–65534 rows).
+fn cell(f: &mut Fields, value: &Json, path: &Path) -> Result<Cell> {
+    if !value.is_object() {
+        return Ok(Cell {
+            content: inline(f, value, path)?,
+            header: false,
+            colspan: 1,
+            rowspan: 1,
+            align: None,
+        });
+    }
+    let span = |f: &mut Fields, key: &str, max: u64, message: &'static str| -> Result<u16> {
+        let Some(n) = f.opt(value, key, path, Fields::whole_number)? else {
+            return Ok(1);
+        };
+        if !(1..=max).contains(&n) {
+            f.warn(&path.field(key), message);
+        }
+        Ok(n.clamp(1, max) as u16)
+    };
+    let colspan = span(f, "colspan", 1000, "expected 1 to 1000; using the nearest")?;
+    let rowspan = span(
+        f,
+        "rowspan",
+        65534,
+        "expected 1 to 65534; using the nearest",
+    )?;
+    let align = match f.opt(value, "align", path, Fields::string)?.as_deref() {
+        None => None,
+        Some("start" | "left") => Some(Align::Start),
+        Some("center") => Some(Align::Center),
+        Some("end" | "right") => Some(Align::End),
+        Some(_) => {
+            f.warn(
+                &path.field("align"),
+                "expected start, center or end; ignored",
+            );
+            None
+        }
+    };
+    Ok(Cell {
+        content: f.req(value, "content", path, inline)?,
+        header: f
+            .opt(value, "header", path, Fields::boolean)?
+            .unwrap_or(false),
+        colspan,
+        rowspan,
+        align,
+    })
+}
+
+/// An editorial note (a `note` block or an item of `corrections`); an unknown kind is shown
+/// as an editor's note, with a warning.
+fn note(f: &mut Fields, value: &Json, path: &Path) -> Result<Note> {
+    let map = object(value, path)?;
+    let name = f.req(map, "kind", path, Fields::string)?;
+    let kind = NoteKind::from_name(&name).unwrap_or_else(|| {
+        f.warn(
+            &path.field("kind"),
+            "expected correction, clarification, update or editors_note; shown as an editor's note",
+        );
+        NoteKind::EditorsNote
+    });
+    Ok(Note {
+        kind,
+        date: f.opt(map, "date", path, date)?,
+        content: f.req(map, "content", path, inline)?,
+    })
 }
 
 fn content(f: &mut Fields, map: &Json, path: &Path) -> Result<Inline> {
@@ -156,11 +372,7 @@ fn heading_level(f: &mut Fields, map: &Json, path: &Path) -> Result<u8> {
 
 fn inline(f: &mut Fields, value: &Json, path: &Path) -> Result<Inline> {
     match value {
-        Json::String(s) => Ok(Inline(Rc::new([Run {
-            text: (&**s).into(),
-            marks: Marks::default(),
-            href: None,
-        }]))),
+        Json::String(s) => Ok(Inline(Rc::new([Run::plain(&**s)]))),
         Json::Array(_) => Ok(Inline(f.list(value, path, run)?)),
         _ => Err(path.issue("expected string or array")),
     }
@@ -168,13 +380,7 @@ fn inline(f: &mut Fields, value: &Json, path: &Path) -> Result<Inline> {
 
 fn run(f: &mut Fields, value: &Json, path: &Path) -> Result<Run> {
     let map = match value {
-        Json::String(s) => {
-            return Ok(Run {
-                text: (&**s).into(),
-                marks: Marks::default(),
-                href: None,
-            })
-        }
+        Json::String(s) => return Ok(Run::plain(&**s)),
         Json::Object(_) => value,
         _ => return Err(path.issue("expected string or object")),
     };
@@ -189,10 +395,15 @@ fn run(f: &mut Fields, value: &Json, path: &Path) -> Result<Run> {
             }
         }
     }
+    let note = f.opt(map, "note", path, Fields::string)?;
+    if let Some(id) = &note {
+        f.refer_to_note(id, &path.field("note"));
+    }
     Ok(Run {
         text: f.req(map, "text", path, Fields::string)?,
         marks,
         href: f.opt_url(map, "href", path)?,
+        note,
     })
 }
 

@@ -12,33 +12,82 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, SpeechSynthesis, SpeechSynthesisUtterance};
 
 /// What is read, in document order: every element the renderer marks as a block (`data-block`:
-/// the headline, the summary, the lead picture, then the body's blocks by index) — for a list
-/// each item, for a figure its caption. Never the controls, share bar, related cards, players or
-/// embedded-content notes, which are no block or a block with nothing to read.
+/// the headline, the summary, the lead picture, the corrections, then the body's blocks by index,
+/// those inside boxes and details after the box's title, and the footnotes at the end) — for a
+/// list each item, for a figure its caption, for a table its caption and then each row (as the
+/// renderer wrote it for listening: each cell after its column's header). Never the controls,
+/// share bar, related cards, players or embedded-content notes, which are no block or a block
+/// with nothing to read.
 const BLOCKS: &str = "[data-block]";
 
 /// The parts of one block that are read, each its own utterance.
 fn readable(block: &Element) -> Vec<Element> {
     let class = block.class_name();
+    let has_class = |name: &str| class.split(' ').any(|own| own == name);
     let skipped = ["related-link", "embed-card", "audio"];
-    if block.tag_name() == "HR"
-        || skipped
-            .iter()
-            .any(|c| class.split(' ').any(|own| own == *c))
-    {
+    if block.tag_name() == "HR" || skipped.iter().any(|c| has_class(c)) {
         return Vec::new();
     }
     let inner = match block.tag_name().as_str() {
         "UL" | "OL" => ":scope > li",
-        "FIGURE" => ":scope > figcaption",
+        "FIGURE" if !block.has_attribute("data-listen") => ":scope > figcaption",
+        "DETAILS" => ":scope > summary",
+        "ASIDE" => ":scope > .box-title",
+        "SECTION" => ":scope > .note",
+        // "Table: <caption>", then each row.
+        _ if has_class("table-scroll") => "tbody > tr, tfoot > tr",
         _ => return vec![block.clone()],
     };
     let Ok(found) = block.query_selector_all(inner) else {
         return Vec::new();
     };
-    (0..found.length())
-        .filter_map(|i| found.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
+    let first = has_class("table-scroll").then(|| block.clone());
+    first
+        .into_iter()
+        .chain(
+            (0..found.length())
+                .filter_map(|i| found.item(i).and_then(|n| n.dyn_into::<Element>().ok())),
+        )
         .collect()
+}
+
+/// What is said for one part: what the renderer wrote for listening (`data-listen`: a table
+/// row with its headers, "Code sample, skipped."), else its text without footnote numbers,
+/// hidden labels or controls.
+fn spoken(part: &Element) -> String {
+    if let Some(said) = part.get_attribute("data-listen") {
+        return said;
+    }
+    let mut text = String::new();
+    own_text(part, &mut text);
+    text
+}
+
+fn own_text(node: &web_sys::Node, out: &mut String) {
+    let children = node.child_nodes();
+    for i in 0..children.length() {
+        let Some(child) = children.item(i) else {
+            continue;
+        };
+        match child.dyn_ref::<Element>() {
+            Some(element) => {
+                let class = element.class_name();
+                let skip = element.has_attribute("hidden")
+                    || element.tag_name() == "BUTTON"
+                    || class
+                        .split(' ')
+                        .any(|c| c == "note-ref" || c == "note-back");
+                if !skip {
+                    own_text(element, out);
+                }
+            }
+            None => {
+                if child.node_type() == web_sys::Node::TEXT_NODE {
+                    out.push_str(&child.text_content().unwrap_or_default());
+                }
+            }
+        }
+    }
 }
 
 /// Whether this browser can read aloud: the Listen control exists only then.
@@ -181,7 +230,7 @@ fn speak(cell: &Rc<RefCell<Inner>>, index: usize) {
     };
     let _ = block.set_attribute("aria-current", "true");
     super::keep_in_view(&block);
-    let text = block.text_content().unwrap_or_default();
+    let text = spoken(&block);
     let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(text.trim()) else {
         (inner.notify)(Progress::Failed);
         return;

@@ -2,7 +2,7 @@
 //! over a reading speed that is a range per language, so a long article says "8–10 min read"
 //! rather than a precision nobody has.
 
-use crate::core::model::{Article, Block, Inline};
+use crate::core::model::{Article, Block, Inline, ListItem};
 
 /// Words in the article's reading text: runs of letters and digits between spaces and dashes; in scripts
 /// written without spaces (Chinese, Japanese, Thai), roughly one word per two characters.
@@ -14,16 +14,47 @@ pub fn word_count(article: &Article) -> u64 {
     if let Some(caption) = article.lead_image.as_ref().and_then(|i| i.caption.as_ref()) {
         count += inline_words(caption);
     }
-    for block in article.body.iter() {
-        count += match block {
-            Block::Paragraph { content } | Block::Heading { content, .. } => inline_words(content),
-            Block::Quote { content, .. } => inline_words(content),
-            Block::List { items, .. } => items.iter().map(inline_words).sum(),
-            Block::Image { image } => image.caption.as_ref().map_or(0, inline_words),
-            _ => 0,
-        };
+    count += blocks_words(&article.body);
+    for note in article.corrections.iter() {
+        count += inline_words(&note.content);
+    }
+    for note in article.notes.iter() {
+        count += inline_words(&note.content);
     }
     count
+}
+
+/// The words of blocks, those in boxes, details, lists and tables included (code is looked at,
+/// not read: it does not count).
+fn blocks_words(blocks: &[Block]) -> u64 {
+    blocks
+        .iter()
+        .map(|block| match block {
+            Block::Paragraph { content } | Block::Heading { content, .. } => inline_words(content),
+            Block::Quote { content, .. } => inline_words(content),
+            Block::List { items, .. } => items_words(items),
+            Block::Image { image } => image.caption.as_ref().map_or(0, inline_words),
+            Block::Table { table } => [&table.head, &table.rows, &table.foot]
+                .into_iter()
+                .flat_map(|rows| rows.iter())
+                .flat_map(|row| row.iter())
+                .map(|cell| inline_words(&cell.content))
+                .sum(),
+            Block::Aside { title, blocks, .. } => {
+                title.as_ref().map_or(0, inline_words) + blocks_words(blocks)
+            }
+            Block::Details { summary, blocks } => inline_words(summary) + blocks_words(blocks),
+            Block::Note { note } => inline_words(&note.content),
+            _ => 0,
+        })
+        .sum()
+}
+
+fn items_words(items: &[ListItem]) -> u64 {
+    items
+        .iter()
+        .map(|item| inline_words(&item.content) + items_words(&item.items))
+        .sum()
 }
 
 fn inline_words(content: &Inline) -> u64 {

@@ -4,6 +4,8 @@
 pub mod render;
 
 #[cfg(target_arch = "wasm32")]
+pub mod actions;
+#[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod hooks;

@@ -4,7 +4,7 @@
 use super::read::{self, at, items, plain, text};
 use super::Adapted;
 use crate::core::json::Json;
-use crate::core::model::{Author, Block, Credit, Crumb, Image, Inline, Related, Text};
+use crate::core::model::{Author, Block, Credit, Crumb, Image, Inline, ListItem, Related, Text};
 use crate::document::fields::{object, Fields, Result};
 use crate::document::path::Path;
 
@@ -180,7 +180,7 @@ fn element_blocks(
             if !list.is_empty() {
                 body.push(Block::List {
                     ordered: element.get("list_type").and_then(Json::as_str) == Some("ordered"),
-                    items: list.into(),
+                    items: list.into_iter().map(ListItem::text).collect(),
                 });
             }
         }

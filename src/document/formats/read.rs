@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use crate::core::date::DocDate;
 use crate::core::json::Json;
-use crate::core::model::{Article, Block, Direction, Inline, Marks, Run, Text};
+use crate::core::model::{Article, Block, Direction, Inline, Run, Text};
 use crate::core::url_policy::SafeUrl;
 use crate::document::fields::Fields;
 use crate::document::html;
@@ -95,11 +95,7 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Block> {
 
 /// One unmarked run of text.
 pub(crate) fn run(text: &str) -> Run {
-    Run {
-        text: text.into(),
-        marks: Marks::default(),
-        href: None,
-    }
+    Run::plain(text)
 }
 
 /// Plain text as inline content.
@@ -197,6 +193,8 @@ pub(crate) fn article(headline: String) -> Article {
         comments: None,
         share: None,
         audio: Rc::new([]),
+        corrections: Rc::new([]),
+        notes: Rc::new([]),
     }
 }
 

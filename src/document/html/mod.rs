@@ -18,7 +18,7 @@ pub mod web;
 
 use std::rc::Rc;
 
-use crate::core::model::{Block, Image, Inline, Mark, Marks, Run, SrcsetEntry, Text};
+use crate::core::model::{Block, Image, Inline, ListItem, Mark, Marks, Run, SrcsetEntry, Text};
 use crate::core::url_policy::{self, SafeUrl, UrlUse};
 
 /// The attributes the mapping reads; the parsers keep no others (so no event handler or style
@@ -122,7 +122,7 @@ fn joined(blocks: Vec<Block>, captions: bool) -> Vec<Run> {
             Block::List { items, .. } => Inline(
                 items
                     .iter()
-                    .flat_map(|item| item.0.iter().cloned())
+                    .flat_map(|item| item.content.0.iter().cloned())
                     .collect(),
             ),
             Block::Image { image } if captions => match image.caption {
@@ -146,11 +146,7 @@ pub fn to_text(nodes: &[HtmlNode]) -> String {
 }
 
 fn plain(text: &str) -> Run {
-    Run {
-        text: text.into(),
-        marks: Marks::default(),
-        href: None,
-    }
+    Run::plain(text)
 }
 
 /// Walks the tree, gathering inline runs into the paragraph being built and closing it at every
@@ -183,6 +179,7 @@ impl Builder<'_> {
             text: collapsed.into(),
             marks,
             href: href.clone(),
+            note: None,
         });
     }
 
@@ -217,11 +214,7 @@ impl Builder<'_> {
             | "applet" | "frame" | "frameset" | "head" | "title" | "meta" | "link" | "base"
             | "button" | "input" | "select" | "textarea" | "option" | "canvas" | "map"
             | "video" | "picture" | "source" | "track" | "param" => {}
-            "br" => self.runs.push(Run {
-                text: "\n".into(),
-                marks: Marks::default(),
-                href: None,
-            }),
+            "br" => self.runs.push(Run::plain("\n")),
             "a" => {
                 let link = self.url(node.attr("href")).or_else(|| href.clone());
                 self.flow(children, marks, link);
@@ -261,7 +254,7 @@ impl Builder<'_> {
                 if !items.is_empty() {
                     self.blocks.push(Block::List {
                         ordered: name == "ol",
-                        items: items.into(),
+                        items: items.into_iter().map(ListItem::text).collect(),
                     });
                 }
             }
@@ -317,6 +310,7 @@ impl Builder<'_> {
                             text: text.into(),
                             marks: marks.with(Mark::Code),
                             href: None,
+                            note: None,
                         }])),
                     });
                 }

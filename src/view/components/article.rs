@@ -64,6 +64,18 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             }
         });
     }
+    // The renderer's own controls (footnote links, "Copy code"): one listener on the article.
+    {
+        let words = ui.words;
+        use_effect_with((ById(drawn.clone()), words.code), move |(drawn, _)| {
+            let listener = drawn
+                .0
+                .as_ref()
+                .as_ref()
+                .map(|dom| crate::view::actions::listen(&dom.root, words));
+            move || drop(listener)
+        });
+    }
     let payload = use_memo(props.article.clone(), |article| {
         SharePayload::for_article(article, &platform::page_url())
     });

@@ -19,7 +19,7 @@ pub(crate) fn first_screen(body: &[Block]) -> usize {
             | Block::Quote { content, .. } => content.0.iter().map(|r| r.text.len()).sum(),
             Block::List { items, .. } => items
                 .iter()
-                .flat_map(|i| i.0.iter())
+                .flat_map(|i| i.content.0.iter())
                 .map(|r| r.text.len())
                 .sum(),
             _ => 400,

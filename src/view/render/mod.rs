@@ -27,7 +27,10 @@ use std::cell::Cell;
 pub use markup::{HtmlText, Markup};
 
 use crate::core::date::DocDate;
-use crate::core::model::{Article, Block, Image, Inline, Mark, Related, Run};
+use crate::core::model::{
+    Align, Article, AsideKind, Block, Cell as TableCell, Image, Inline, ListItem, Mark, Note,
+    NoteKind, Related, Run, Table,
+};
 use crate::core::url_policy::SafeUrl;
 use crate::reader::i18n::{self, split, table, Ui, Words};
 use crate::reader::reading;
@@ -50,9 +53,13 @@ pub enum Part {
     /// The island for the reader's tools (settings, Listen) and page mode's save control.
     Tools,
     Recordings,
+    /// The article's corrections and editorial notes, after the header.
+    Corrections,
     Lead,
     /// A body block, by its index in `body`.
     Block(usize),
+    /// The footnotes, after the body.
+    Notes,
     Tags,
     Comments,
     /// The island for the share bar.
@@ -68,6 +75,9 @@ pub struct Cx<'a> {
     ui: &'a Ui,
     ids: &'a str,
     used_ui: Cell<bool>,
+    /// For each footnote, its first reference in reading order: the one its back link returns
+    /// to, and the only one with an id (ids stay unique when a note is referred to twice).
+    first_refs: Vec<Option<&'a Run>>,
 }
 
 impl<'a> Cx<'a> {
@@ -78,6 +88,7 @@ impl<'a> Cx<'a> {
             ui,
             ids,
             used_ui: Cell::new(false),
+            first_refs: first_references(article),
         }
     }
 
@@ -94,6 +105,19 @@ impl<'a> Cx<'a> {
 
     fn id(&self, part: &str) -> String {
         format!("{}-{part}", self.ids)
+    }
+
+    /// The id of one element of a kind, by the block (or number) it belongs to: `w1-table-3`;
+    /// with `hash`, a link to it (`#w1-table-3`).
+    fn id_of(&self, kind: &str, at: &str, hash: bool) -> String {
+        let mut id = String::with_capacity(self.ids.len() + kind.len() + at.len() + 3);
+        if hash {
+            id.push('#');
+        }
+        for part in [self.ids, "-", kind, "-", at] {
+            id.push_str(part);
+        }
+        id
     }
 
     /// Draws one part, telling the sink where it begins and ends.
@@ -116,6 +140,7 @@ impl<'a> Cx<'a> {
             Part::Byline => self.byline(out),
             Part::Tools => island(out, "tools"),
             Part::Recordings => self.recordings(out),
+            Part::Corrections => self.corrections(out),
             Part::Lead => {
                 if let Some(image) = &a.lead_image {
                     self.figure(out, image, true, "lead");
@@ -123,9 +148,10 @@ impl<'a> Cx<'a> {
             }
             Part::Block(i) => {
                 if let Some(block) = a.body.get(i) {
-                    self.block(out, block, i);
+                    self.block(out, block, &i.to_string());
                 }
             }
+            Part::Notes => self.notes(out),
             Part::Tags => self.tags(out),
             Part::Comments => self.comments(out),
             Part::Share => island(out, "share"),
@@ -162,6 +188,7 @@ impl<'a> Cx<'a> {
             self.part(out, part);
         }
         out.close();
+        self.part(out, Part::Corrections);
         self.part(out, Part::Lead);
         out.open("div");
         out.attr("class", "article-body");
@@ -183,6 +210,7 @@ impl<'a> Cx<'a> {
 
     /// The footer (tags, comments, the share island) and the related cards, after the body.
     pub fn ending(&self, out: &mut dyn Markup) {
+        self.part(out, Part::Notes);
         out.open("footer");
         out.attr("class", "article-footer");
         for part in [Part::Tags, Part::Comments, Part::Share] {
@@ -264,7 +292,7 @@ impl<'a> Cx<'a> {
                 out.open("p");
                 out.attr("class", "summary");
                 out.attr("data-block", "summary");
-                inline(out, only);
+                self.inline(out, only);
                 out.close();
             }
             points => {
@@ -273,7 +301,7 @@ impl<'a> Cx<'a> {
                 out.attr("data-block", "summary");
                 for point in points {
                     out.open("li");
-                    inline(out, point);
+                    self.inline(out, point);
                     out.close();
                 }
                 out.close();
@@ -385,15 +413,14 @@ impl<'a> Cx<'a> {
         out.close();
     }
 
-    /// One body block, as the format's table says, carrying its index as `data-block`.
-    fn block(&self, out: &mut dyn Markup, block: &Block, index: usize) {
-        let index_text = index.to_string();
-        let at = index_text.as_str();
+    /// One body block, as the format's table says, carrying its index as `data-block` (for a
+    /// block inside a box or details, the box's index, a dot and its own: `5.0`).
+    fn block(&self, out: &mut dyn Markup, block: &Block, at: &str) {
         match block {
             Block::Paragraph { content } => {
                 out.open("p");
                 out.attr("data-block", at);
-                inline(out, content);
+                self.inline(out, content);
                 out.close();
             }
             Block::Heading { level, content } => {
@@ -403,7 +430,7 @@ impl<'a> Cx<'a> {
                     _ => "h2",
                 });
                 out.attr("data-block", at);
-                inline(out, content);
+                self.inline(out, content);
                 out.close();
             }
             Block::Image { image } => self.figure(out, image, false, at),
@@ -417,7 +444,7 @@ impl<'a> Cx<'a> {
                 out.attr("data-block", at);
                 out.open("blockquote");
                 out.open("p");
-                inline(out, content);
+                self.inline(out, content);
                 out.close();
                 out.close();
                 if let Some(cite) = cite {
@@ -429,16 +456,7 @@ impl<'a> Cx<'a> {
                 }
                 out.close();
             }
-            Block::List { ordered, items } => {
-                out.open(if *ordered { "ol" } else { "ul" });
-                out.attr("data-block", at);
-                for item in items.iter() {
-                    out.open("li");
-                    inline(out, item);
-                    out.close();
-                }
-                out.close();
-            }
+            Block::List { ordered, items } => self.list(out, *ordered, items, Some(at)),
             Block::RelatedLink {
                 headline,
                 url,
@@ -509,7 +527,365 @@ impl<'a> Cx<'a> {
                 out.close();
                 out.close();
             }
+            Block::Table { table } => self.table(out, table, at),
+            Block::Code {
+                content,
+                language,
+                caption,
+            } => self.code(out, content, language.as_deref(), caption.as_ref(), at),
+            Block::Aside {
+                kind,
+                title,
+                blocks,
+            } => {
+                let id = self.id_of("box", at, false);
+                out.open("aside");
+                out.attr(
+                    "class",
+                    match kind {
+                        Some(AsideKind::KeyPoints) => "box box-key-points",
+                        Some(AsideKind::Explainer) => "box box-explainer",
+                        Some(AsideKind::Callout) => "box box-callout",
+                        Some(AsideKind::Disclaimer) => "box box-disclaimer",
+                        Some(AsideKind::Box) | None => "box",
+                    },
+                );
+                out.attr("data-block", at);
+                out.attr("aria-labelledby", &id);
+                out.open("p");
+                out.attr("class", "box-title");
+                out.attr("id", &id);
+                match title {
+                    Some(title) => self.inline(out, title),
+                    None => {
+                        self.ui_lang(out, true);
+                        out.text(self.aside_word(*kind));
+                    }
+                }
+                out.close();
+                self.nested(out, blocks, at);
+                out.close();
+            }
+            Block::Details { summary, blocks } => {
+                out.open("details");
+                out.attr("class", "details");
+                out.attr("data-block", at);
+                out.open("summary");
+                self.inline(out, summary);
+                out.close();
+                self.nested(out, blocks, at);
+                out.close();
+            }
+            Block::Note { note } => self.note(out, note, Some(at)),
         }
+    }
+
+    /// The blocks of a box or details, each with its path as `data-block`.
+    fn nested(&self, out: &mut dyn Markup, blocks: &[Block], at: &str) {
+        for (i, block) in blocks.iter().enumerate() {
+            self.block(out, block, &format!("{at}.{i}"));
+        }
+    }
+
+    /// A list, its items' nested lists inside them; only the outermost carries `data-block`.
+    fn list(&self, out: &mut dyn Markup, ordered: bool, items: &[ListItem], at: Option<&str>) {
+        out.open(if ordered { "ol" } else { "ul" });
+        if let Some(at) = at {
+            out.attr("data-block", at);
+        }
+        for item in items {
+            out.open("li");
+            self.inline(out, &item.content);
+            if !item.items.is_empty() {
+                self.list(out, item.ordered, &item.items, None);
+            }
+            out.close();
+        }
+        out.close();
+    }
+
+    /// The word that names a box without a title.
+    fn aside_word(&self, kind: Option<AsideKind>) -> &'static str {
+        let w = self.words();
+        match kind {
+            Some(AsideKind::KeyPoints) => w.key_points,
+            Some(AsideKind::Explainer) => w.explainer,
+            Some(AsideKind::Callout) => w.callout,
+            Some(AsideKind::Disclaimer) => w.disclaimer,
+            Some(AsideKind::Box) | None => w.sidebar,
+        }
+    }
+
+    /// A table in its own focusable region, which scrolls sideways by itself on a narrow
+    /// screen; the region is named by the caption, else by "Table". Every body row carries what
+    /// Listen says for it (`data-listen`: each cell after its column's header).
+    fn table(&self, out: &mut dyn Markup, table: &Table, at: &str) {
+        let id = self.id_of("table", at, false);
+        out.open("div");
+        out.attr("class", "table-scroll");
+        out.attr("role", "region");
+        out.attr("tabindex", "0");
+        out.attr("aria-labelledby", &id);
+        out.attr("data-block", at);
+        let w = self.words();
+        let said = match &table.caption {
+            Some(caption) => i18n::fill(w.listen_table, "caption", &caption.plain_text()),
+            None => w.table.to_owned(),
+        };
+        out.attr("data-listen", &said);
+        if table.caption.is_none() {
+            self.label(out, &id, w.table);
+        }
+        out.open("table");
+        if let Some(caption) = &table.caption {
+            out.open("caption");
+            out.attr("id", &id);
+            self.inline(out, caption);
+            out.close();
+        }
+        let headers = column_headers(table);
+        for (tag, rows, head) in [
+            ("thead", &table.head, true),
+            ("tbody", &table.rows, false),
+            ("tfoot", &table.foot, false),
+        ] {
+            if rows.is_empty() {
+                continue;
+            }
+            out.open(tag);
+            for row in rows.iter() {
+                out.open("tr");
+                if !head {
+                    out.attr("data-listen", &spoken_row(row, &headers));
+                }
+                for cell in row.iter() {
+                    self.cell(out, cell, head);
+                }
+                out.close();
+            }
+            out.close();
+        }
+        out.close();
+        out.close();
+    }
+
+    fn cell(&self, out: &mut dyn Markup, cell: &TableCell, head: bool) {
+        let header = head || cell.header;
+        out.open(if header { "th" } else { "td" });
+        if header {
+            out.attr("scope", if head { "col" } else { "row" });
+        }
+        if cell.colspan > 1 {
+            out.attr("colspan", &cell.colspan.to_string());
+        }
+        if cell.rowspan > 1 {
+            out.attr("rowspan", &cell.rowspan.to_string());
+        }
+        match cell.align {
+            Some(Align::Center) => out.attr("class", "align-center"),
+            Some(Align::End) => out.attr("class", "align-end"),
+            Some(Align::Start) | None => {}
+        }
+        self.inline(out, &cell.content);
+        out.close();
+    }
+
+    /// Code exactly as written, in its own scrolling region, with "Copy code"; Listen announces
+    /// it and goes on (`data-listen`).
+    fn code(
+        &self,
+        out: &mut dyn Markup,
+        content: &str,
+        language: Option<&str>,
+        caption: Option<&Inline>,
+        at: &str,
+    ) {
+        let w = self.words();
+        let id = self.id_of("code", at, false);
+        out.open("figure");
+        out.attr("class", "code");
+        out.attr("data-block", at);
+        out.attr("data-listen", w.listen_code);
+        out.open("div");
+        out.attr("class", "code-bar");
+        if let Some(language) = language {
+            text_el(out, "span", Some("code-language"), language);
+        }
+        out.open("button");
+        out.attr("type", "button");
+        out.attr("class", "reader-button code-copy");
+        out.attr("data-action", "copy-code");
+        self.ui_lang(out, false);
+        out.text(w.copy_code);
+        out.close();
+        // Where "Code copied" is said (the click handler writes it).
+        out.open("span");
+        out.attr("class", "code-status");
+        out.attr("role", "status");
+        self.ui_lang(out, false);
+        out.close();
+        out.close();
+        out.open("div");
+        out.attr("class", "code-scroll");
+        out.attr("role", "region");
+        out.attr("tabindex", "0");
+        out.attr("aria-labelledby", &id);
+        if caption.is_none() {
+            self.label(out, &id, w.code_sample);
+        }
+        out.open("pre");
+        out.open("code");
+        if let Some(language) = language {
+            out.attr("data-language", language);
+        }
+        out.text(content);
+        out.close();
+        out.close();
+        out.close();
+        if let Some(caption) = caption {
+            out.open("figcaption");
+            out.attr("id", &id);
+            self.inline(out, caption);
+            out.close();
+        }
+        out.close();
+    }
+
+    /// An editorial note: its kind's word as its label, its date, its text.
+    fn note(&self, out: &mut dyn Markup, note: &Note, at: Option<&str>) {
+        let w = self.words();
+        let (class, word) = match note.kind {
+            NoteKind::Correction => ("note note-correction", w.correction),
+            NoteKind::Clarification => ("note note-clarification", w.clarification),
+            NoteKind::Update => ("note note-update", w.update_note),
+            NoteKind::EditorsNote => ("note note-editors", w.editors_note),
+        };
+        out.open("div");
+        out.attr("class", class);
+        if let Some(at) = at {
+            out.attr("data-block", at);
+        }
+        out.open("p");
+        out.attr("class", "note-label");
+        out.open("strong");
+        self.ui_lang(out, true);
+        out.text(word);
+        out.close();
+        if let Some(date) = &note.date {
+            out.text(" ");
+            out.open("span");
+            out.attr("class", "note-date");
+            self.ui_lang(out, false);
+            self.date(out, date);
+            out.close();
+        }
+        out.close();
+        out.open("p");
+        out.attr("class", "note-text");
+        self.inline(out, &note.content);
+        out.close();
+        out.close();
+    }
+
+    /// The article's corrections and notes, in a region named "Corrections and updates".
+    fn corrections(&self, out: &mut dyn Markup) {
+        let notes = &self.article.corrections;
+        if notes.is_empty() {
+            return;
+        }
+        let id = self.id("corrections");
+        out.open("section");
+        out.attr("class", "corrections");
+        out.attr("aria-labelledby", &id);
+        out.attr("data-block", "corrections");
+        self.label(out, &id, self.words().corrections);
+        for note in notes.iter() {
+            self.note(out, note, None);
+        }
+        out.close();
+    }
+
+    /// The footnotes, numbered, each with a link back to where it is first referred to.
+    fn notes(&self, out: &mut dyn Markup) {
+        let notes = &self.article.notes;
+        if notes.is_empty() {
+            return;
+        }
+        let w = self.words();
+        let id = self.id("notes");
+        out.open("section");
+        out.attr("class", "footnotes");
+        out.attr("aria-labelledby", &id);
+        out.open("h2");
+        out.attr("id", &id);
+        self.ui_lang(out, true);
+        out.text(w.notes);
+        out.close();
+        out.open("ol");
+        out.attr("data-block", "notes");
+        for (i, note) in notes.iter().enumerate() {
+            let n = (i + 1).to_string();
+            out.open("li");
+            out.attr("id", &self.id_of("note", &n, false));
+            out.attr("tabindex", "-1");
+            self.inline(out, &note.content);
+            if self.first_refs.get(i).copied().flatten().is_some() {
+                out.text(" ");
+                out.open("a");
+                out.attr("class", "note-back");
+                out.attr("href", &self.id_of("ref", &n, true));
+                out.attr("data-action", "note-back");
+                out.attr("aria-label", w.back_to_text);
+                self.ui_lang(out, false);
+                out.text("↩");
+                out.close();
+            }
+            out.close();
+        }
+        out.close();
+        out.close();
+    }
+
+    /// Inline content, with footnote references as numbered links.
+    fn inline(&self, out: &mut dyn Markup, content: &Inline) {
+        for run in content.0.iter() {
+            match self.note_number(run) {
+                Some(n) => self.note_ref(out, run, n),
+                None => linked(out, run.href.as_ref(), |out| marked(out, run)),
+            }
+        }
+    }
+
+    /// The number of the footnote a run refers to, when there is such a note.
+    fn note_number(&self, run: &Run) -> Option<usize> {
+        let id = run.note.as_deref()?;
+        self.article
+            .notes
+            .iter()
+            .position(|n| &*n.id == id)
+            .map(|i| i + 1)
+    }
+
+    /// A reference to footnote `n`: a superscript link to it, named "Note n"; the first
+    /// reference carries the id the note's back link returns to.
+    fn note_ref(&self, out: &mut dyn Markup, run: &Run, n: usize) {
+        out.open("sup");
+        out.attr("class", "note-ref");
+        out.open("a");
+        let first = self.first_refs.get(n - 1).copied().flatten();
+        let n = n.to_string();
+        if first.is_some_and(|first| std::ptr::eq(first, run)) {
+            out.attr("id", &self.id_of("ref", &n, false));
+            out.attr("tabindex", "-1");
+        }
+        out.attr("href", &self.id_of("note", &n, true));
+        out.attr("data-action", "note-ref");
+        let w = self.words();
+        out.attr("aria-label", &i18n::fill(w.note_ref, "n", &n));
+        self.ui_lang(out, false);
+        out.text(&n);
+        out.close();
+        out.close();
     }
 
     /// A `<figure>`: the picture (or its description when its address was refused), the
@@ -531,7 +907,7 @@ impl<'a> Cx<'a> {
             if let Some(text) = &image.caption {
                 out.open("span");
                 out.attr("class", "caption");
-                inline(out, text);
+                self.inline(out, text);
                 out.close();
             }
             if let Some(credit) = &image.credit {
@@ -725,12 +1101,121 @@ fn linked(out: &mut dyn Markup, url: Option<&SafeUrl>, content: impl FnOnce(&mut
     }
 }
 
-/// Inline content: each run as text inside its marks, in a link when it has one; a line break
-/// inside a run (from publishers' `<br>`) as `<br>`.
-fn inline(out: &mut dyn Markup, content: &Inline) {
-    for run in content.0.iter() {
-        linked(out, run.href.as_ref(), |out| marked(out, run));
+/// For each footnote, the first run that refers to it, in the order the article is drawn:
+/// summary, lead caption, corrections, then the body (boxes, lists, tables and captions inside).
+fn first_references<'a>(article: &'a Article) -> Vec<Option<&'a Run>> {
+    let notes = &article.notes;
+    let mut first: Vec<Option<&'a Run>> = vec![None; notes.len()];
+    if notes.is_empty() {
+        return first;
     }
+    let mut visit = |content: &'a Inline| {
+        for run in content.0.iter() {
+            if let Some(id) = run.note.as_deref() {
+                if let Some(i) = notes.iter().position(|n| &*n.id == id) {
+                    first[i].get_or_insert(run);
+                }
+            }
+        }
+    };
+    fn blocks<'a>(list: &'a [Block], visit: &mut dyn FnMut(&'a Inline)) {
+        fn items<'a>(list: &'a [ListItem], visit: &mut dyn FnMut(&'a Inline)) {
+            for item in list {
+                visit(&item.content);
+                items(&item.items, visit);
+            }
+        }
+        for block in list {
+            match block {
+                Block::Paragraph { content }
+                | Block::Heading { content, .. }
+                | Block::Quote { content, .. } => visit(content),
+                Block::Note { note } => visit(&note.content),
+                Block::Image { image } => image.caption.iter().for_each(&mut *visit),
+                Block::List { items: list, .. } => items(list, visit),
+                Block::Table { table } => {
+                    table.caption.iter().for_each(&mut *visit);
+                    for row in table
+                        .head
+                        .iter()
+                        .chain(table.rows.iter())
+                        .chain(table.foot.iter())
+                    {
+                        row.iter().for_each(|cell| visit(&cell.content));
+                    }
+                }
+                Block::Code { caption, .. } => caption.iter().for_each(&mut *visit),
+                Block::Aside {
+                    title,
+                    blocks: inner,
+                    ..
+                } => {
+                    title.iter().for_each(&mut *visit);
+                    blocks(inner, visit);
+                }
+                Block::Details {
+                    summary,
+                    blocks: inner,
+                } => {
+                    visit(summary);
+                    blocks(inner, visit);
+                }
+                _ => {}
+            }
+        }
+    }
+    article.summary.iter().for_each(&mut visit);
+    if let Some(caption) = article.lead_image.as_ref().and_then(|i| i.caption.as_ref()) {
+        visit(caption);
+    }
+    for note in article.corrections.iter() {
+        visit(&note.content);
+    }
+    blocks(&article.body, &mut visit);
+    first
+}
+
+/// The text of each column's header, from the last header row (spans widen a header over the
+/// columns it covers); empty where a column has none.
+fn column_headers(table: &Table) -> Vec<String> {
+    let Some(row) = table.head.last() else {
+        return Vec::new();
+    };
+    let mut headers = Vec::new();
+    for cell in row.iter() {
+        let text = cell.content.plain_text();
+        for _ in 0..cell.colspan.min(1000) {
+            headers.push(text.clone());
+        }
+    }
+    headers
+}
+
+/// What Listen says for a body row: each cell after its column's header ("Region: North").
+fn spoken_row(row: &[TableCell], headers: &[String]) -> String {
+    let mut said = String::new();
+    let mut column = 0;
+    for cell in row {
+        let text = cell.content.plain_text();
+        let text = text.trim();
+        if !said.is_empty() {
+            said.push_str("; ");
+        }
+        match headers
+            .get(column)
+            .map(|h| h.trim())
+            .filter(|h| !h.is_empty())
+        {
+            Some(header) if header != text => {
+                said.push_str(header);
+                said.push_str(": ");
+            }
+            _ => {}
+        }
+        said.push_str(text);
+        column += usize::from(cell.colspan.max(1));
+    }
+    said
 }
 
 fn marked(out: &mut dyn Markup, run: &Run) {

@@ -1,0 +1,79 @@
+//! The article's few controls that the renderer draws itself (it has no handlers: they are plain
+//! markup with a `data-action`): one click listener on the article root acts on them. Footnote
+//! links and their back links move focus inside the reader — in a shadow root a fragment link
+//! finds nothing, and in page mode it would change the page's address — and "Copy code" copies
+//! the code and says so.
+
+use gloo_events::{EventListener, EventListenerOptions};
+use js_sys::Reflect;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+use crate::platform;
+use crate::reader::ui::Words;
+
+/// Listens on `root` (the article's container) for the renderer's actions, in `words`.
+pub fn listen(root: &Element, words: &'static Words) -> EventListener {
+    let options = EventListenerOptions::enable_prevent_default();
+    EventListener::new_with_options(root, "click", options, move |event| {
+        let Some(control) = event
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| t.closest("[data-action]").ok().flatten())
+        else {
+            return;
+        };
+        match control.get_attribute("data-action").as_deref() {
+            Some("note-ref" | "note-back") => {
+                event.prevent_default();
+                move_to(&control);
+            }
+            Some("copy-code") => copy_code(control, words),
+            _ => {}
+        }
+    })
+}
+
+/// Focuses the element a footnote link points to (in the link's own root) and shows it.
+fn move_to(link: &Element) {
+    let Some(id) = link
+        .get_attribute("href")
+        .and_then(|h| h.strip_prefix('#').map(str::to_owned))
+    else {
+        return;
+    };
+    let root = link.get_root_node();
+    let target = Reflect::get(&root, &"getElementById".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call1(&root, &id.into()).ok())
+        .and_then(|t| t.dyn_into::<HtmlElement>().ok());
+    if let Some(target) = target {
+        let _ = target.focus();
+        platform::keep_in_view(&target);
+    }
+}
+
+/// Copies the code of the figure the button is in, and says whether it worked.
+fn copy_code(button: Element, words: &'static Words) {
+    let Some(figure) = button.closest("figure").ok().flatten() else {
+        return;
+    };
+    let text = figure
+        .query_selector("code")
+        .ok()
+        .flatten()
+        .and_then(|code| code.text_content())
+        .unwrap_or_default();
+    let status = figure.query_selector(".code-status").ok().flatten();
+    wasm_bindgen_futures::spawn_local(async move {
+        let copied = platform::copy_text(&text, Some(figure)).await;
+        if let Some(status) = status {
+            status.set_text_content(Some(if copied {
+                words.code_copied
+            } else {
+                words.copy_code_blocked
+            }));
+        }
+    });
+}
