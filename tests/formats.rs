@@ -504,3 +504,20 @@ fn a_wrong_type_at_every_field_of_every_format_is_a_warning_or_a_message_never_a
     eprintln!("publishers' formats: {tried} wrong-typed documents tried");
     assert!(tried > 2000, "{tried}");
 }
+
+#[test]
+fn json_feeds_with_an_http_version_url_or_a_bare_version_number_are_json_feeds() {
+    for version in [
+        "http://jsonfeed.org/version/1",
+        "https://JSONFeed.org/version/1.1",
+        "1.0",
+    ] {
+        let text = format!(
+            r#"{{"version":"{version}","title":"Harbour news","items":[{{"id":"1","title":"Ferry back on time","content_text":"The ferry kept its timetable all week."}}]}}"#
+        );
+        let d = decode_str(&text, BASE).unwrap_or_else(|e| panic!("{version}: {e}"));
+        assert_eq!(d.format, Format::JsonFeed, "{version}");
+        assert_eq!(&*d.article.headline, "Ferry back on time");
+        assert_eq!(kinds(&d), ["paragraph"]);
+    }
+}

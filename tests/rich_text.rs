@@ -251,3 +251,73 @@ fn an_arabic_article_gets_the_arabic_words_and_its_own_direction() {
     assert!(out.contains(r#"<h2 id="w1-notes">الحواشي</h2>"#), "{out}");
     assert!(out.contains(r#"aria-label="العودة إلى النص""#));
 }
+
+#[test]
+fn publishers_html_tables_code_details_and_boxes_become_the_same_blocks_bounded() {
+    use article_reader::document::html;
+    let row = format!("<tr>{}</tr>", "<td>c</td>".repeat(10));
+    let markup = format!(
+        "<table>{}</table><pre>  kept\n\tas is</pre>",
+        row.repeat(10_000)
+    );
+    let blocks = html::to_blocks(&html::parse(&markup).unwrap(), Some(BASE));
+    let Block::Table { table } = &blocks[0] else {
+        panic!("{:?}", blocks[0].type_name())
+    };
+    let cells: usize = table.rows.iter().map(|r| r.len()).sum();
+    assert_eq!(cells, MAX_TABLE_CELLS);
+    assert!(matches!(&blocks[1], Block::Code { content, .. } if &**content == "  kept\n\tas is"));
+
+    // Details and boxes nest to the bound, then their content flows where it is.
+    let deep = format!(
+        "{}<p>deepest</p>{}",
+        "<details><summary>s</summary>".repeat(MAX_NESTING + 4),
+        "</details>".repeat(MAX_NESTING + 4)
+    );
+    let blocks = html::to_blocks(&html::parse(&deep).unwrap(), Some(BASE));
+    fn depth(blocks: &[Block]) -> usize {
+        blocks
+            .iter()
+            .map(|b| match b {
+                Block::Details { blocks, .. } | Block::Aside { blocks, .. } => 1 + depth(blocks),
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+    assert_eq!(depth(&blocks), MAX_NESTING);
+    let text = serde_json::to_string(&blocks).unwrap();
+    assert!(text.contains("deepest"), "the text is kept");
+}
+
+#[test]
+fn footnotes_in_a_wordpress_post_become_the_article_s_notes() {
+    let post = r##"{"title":{"rendered":"Turnout rose"},"content":{"rendered":
+        "<p>Turnout rose<sup data-fn=\"a1\" class=\"fn\"><a href=\"#a1\" id=\"a1-link\">1</a></sup> and so did <a href=\"#b2\">trust</a>.</p><p>A jump to <a href=\"#top\">the top</a>.</p><ol class=\"wp-block-footnotes\"><li id=\"a1\">Commission figures. <a href=\"#a1-link\" aria-label=\"Jump to footnote reference 1\">↩︎</a></li><li id=\"b2\">Survey of May. <a href=\"#b2-link\">↩︎</a></li></ol>"}}"##;
+    let d = decode_str(post, Some(BASE)).unwrap();
+    let notes: Vec<(&str, String)> = d
+        .article
+        .notes
+        .iter()
+        .map(|n| (&*n.id, n.content.plain_text()))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            ("a1", "Commission figures.".to_owned()),
+            ("b2", "Survey of May.".to_owned())
+        ]
+    );
+    assert_eq!(
+        d.article.body.len(),
+        2,
+        "the notes are not a list in the body"
+    );
+    let out = html(&d, "en");
+    assert!(out.contains(r##"<a id="w1-ref-1" tabindex="-1" href="#w1-note-1" data-action="note-ref" aria-label="Note 1">1</a>"##), "{out}");
+    assert!(out.contains(r##"aria-label="Note 2">2</a>"##));
+    // A link within the page that is no footnote is its text, never a link to the publisher.
+    assert!(out.contains("A jump to the top."), "{out}");
+    assert!(!out.contains("news.example/api/#"));
+    assert!(!out.contains("↩︎"));
+}

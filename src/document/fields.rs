@@ -11,7 +11,7 @@ use std::rc::Rc;
 use super::path::{FieldIssue, Path};
 use super::{MAX_LIST_LENGTH, MAX_NESTING};
 use crate::core::json::Json;
-use crate::core::model::Text;
+use crate::core::model::{Footnote, Text};
 use crate::core::url_policy::{self, SafeUrl, UrlUse};
 
 /// What every reader returns: the value, or the issue that refuses the document.
@@ -25,6 +25,8 @@ pub(crate) struct Fields<'b> {
     depth: usize,
     /// The footnote references met so far, with where: checked against `notes` at the end.
     note_refs: Vec<(Text, String)>,
+    /// Footnotes found in publishers' HTML bodies, for the article's `notes`.
+    html_notes: Vec<Footnote>,
 }
 
 impl<'b> Fields<'b> {
@@ -34,6 +36,7 @@ impl<'b> Fields<'b> {
             warnings: Vec::new(),
             depth: 0,
             note_refs: Vec::new(),
+            html_notes: Vec::new(),
         }
     }
 
@@ -69,6 +72,20 @@ impl<'b> Fields<'b> {
         let value = read(self);
         self.depth -= 1;
         value.map(Some)
+    }
+
+    /// Keeps footnotes found in an HTML body (an id already there keeps its first note).
+    pub(crate) fn add_notes(&mut self, notes: Vec<Footnote>) {
+        for note in notes {
+            if !self.html_notes.iter().any(|n| n.id == note.id) {
+                self.html_notes.push(note);
+            }
+        }
+    }
+
+    /// The footnotes found in HTML bodies, for the article.
+    pub(crate) fn take_notes(&mut self) -> Vec<Footnote> {
+        std::mem::take(&mut self.html_notes)
     }
 
     /// Notes a reference to the footnote `id` at `path`.

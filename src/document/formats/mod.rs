@@ -86,13 +86,30 @@ pub fn detect(value: &Json) -> Option<Format> {
         _ => return Some(Format::V1),
     }
     let version = value.get("version").and_then(Json::as_str);
-    if version.is_some_and(|v| v.starts_with("https://jsonfeed.org/version/")) {
+    // Feeds in the wild write the version URL with http: or https:, or a bare number.
+    let feed_url = |v: &str| {
+        let v = v.trim();
+        let rest = v
+            .strip_prefix("https://")
+            .or_else(|| v.strip_prefix("http://"))
+            .unwrap_or(v);
+        rest.to_ascii_lowercase()
+            .starts_with("jsonfeed.org/version/")
+    };
+    if version.is_some_and(feed_url) {
         return Some(Format::JsonFeed);
     }
     if value.get("headline").and_then(Json::as_str).is_some() && value.get("body").is_some()
         || version == Some("1")
     {
         return Some(Format::V1);
+    }
+    // A JSON Feed by its shape: a list of items and no article of its own ("version": "1.0").
+    if value.get("items").is_some_and(|i| i.as_array().is_some())
+        && value.get("body").is_none()
+        && value.get("headline").is_none()
+    {
+        return Some(Format::JsonFeed);
     }
     let first = match value {
         Json::Array(items) => items.first(),
@@ -169,6 +186,10 @@ fn finish(f: &mut Fields, adapted: Adapted, format: Format) -> Result<Article, F
         body,
         headline,
     } = adapted;
+    let notes = f.take_notes();
+    if !notes.is_empty() {
+        article.notes = notes.into();
+    }
     if headline.is_none() {
         let first_text = body
             .iter()

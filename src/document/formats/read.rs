@@ -58,10 +58,9 @@ pub(crate) fn html_blocks(
     let nodes = html::parse(markup).ok_or_else(|| {
         path.issue("this page's Trusted Types rules do not let the reader read HTML (allow the policy \"article-reader-inert\")")
     })?;
-    Ok(html::to_blocks(
-        &nodes,
-        page.map(SafeUrl::as_str).or(f.base()),
-    ))
+    let (blocks, notes) = html::to_body(&nodes, page.map(SafeUrl::as_str).or(f.base()));
+    f.add_notes(notes);
+    Ok(blocks)
 }
 
 /// An HTML fragment as inline content (captions, excerpts); `None` when it has no text.

@@ -18,13 +18,18 @@ pub mod web;
 
 use std::rc::Rc;
 
-use crate::core::model::{Block, Image, Inline, ListItem, Mark, Marks, Run, SrcsetEntry, Text};
+use crate::core::model::{
+    Block, Cell, Footnote, Image, Inline, ListItem, Mark, Marks, Row, Run, SrcsetEntry, Table, Text,
+};
 use crate::core::url_policy::{self, SafeUrl, UrlUse};
+use crate::document::{MAX_NESTING, MAX_TABLE_CELLS};
 
 /// The attributes the mapping reads; the parsers keep no others (so no event handler or style
 /// attribute ever reaches the mapping, let alone the page).
-pub const KEPT_ATTRIBUTES: [&str; 8] = [
-    "href", "src", "srcset", "alt", "width", "height", "title", "data-src",
+/// (`id` only matches a footnote reference `#x` with its note; it never becomes an element id.)
+pub const KEPT_ATTRIBUTES: [&str; 11] = [
+    "href", "src", "srcset", "alt", "width", "height", "title", "data-src", "colspan", "rowspan",
+    "id",
 ];
 
 /// A parsed node, reduced to what the allowlist can use.
@@ -94,14 +99,17 @@ pub fn parse(html: &str) -> Option<Vec<HtmlNode>> {
 /// The blocks of an HTML body (`content.rendered`, `content_html`, `html` …); addresses in it
 /// resolve against `base`, the document's own address.
 pub fn to_blocks(nodes: &[HtmlNode], base: Option<&str>) -> Vec<Block> {
-    let mut builder = Builder {
-        base,
-        blocks: Vec::new(),
-        runs: Vec::new(),
-    };
+    to_body(nodes, base).0
+}
+
+/// The blocks of an HTML body and its footnotes: a link to `#x` is a reference to the note `x`,
+/// and a list whose every item has an `id` and a link back (`<a href="#…">↩</a>`: WordPress's
+/// `wp-block-footnotes`, Markdown's and Pandoc's footnotes) is the notes, not a list.
+pub fn to_body(nodes: &[HtmlNode], base: Option<&str>) -> (Vec<Block>, Vec<Footnote>) {
+    let mut builder = Builder::new(base, 0);
     builder.flow(nodes, Marks::default(), None);
     builder.flush();
-    builder.blocks
+    (builder.blocks, builder.notes)
 }
 
 /// The inline content of an HTML fragment (a caption, an excerpt): its paragraphs joined by
@@ -155,9 +163,23 @@ struct Builder<'b> {
     base: Option<&'b str>,
     blocks: Vec<Block>,
     runs: Vec<Run>,
+    /// How many boxes, details and lists the builder is inside (bounded by [`MAX_NESTING`]).
+    depth: usize,
+    /// The footnotes found so far.
+    notes: Vec<Footnote>,
 }
 
-impl Builder<'_> {
+impl<'b> Builder<'b> {
+    fn new(base: Option<&'b str>, depth: usize) -> Builder<'b> {
+        Builder {
+            base,
+            blocks: Vec::new(),
+            runs: Vec::new(),
+            depth,
+            notes: Vec::new(),
+        }
+    }
+
     fn url(&self, raw: Option<&str>) -> Option<SafeUrl> {
         url_policy::resolve(raw?.trim(), self.base, UrlUse::Web)
     }
@@ -185,14 +207,162 @@ impl Builder<'_> {
 
     /// The inline content of `nodes` alone, as one paragraph would have it.
     fn inline_of(&self, nodes: &[HtmlNode], marks: Marks) -> Option<Inline> {
-        let mut inner = Builder {
-            base: self.base,
-            blocks: Vec::new(),
-            runs: Vec::new(),
-        };
+        let mut inner = Builder::new(self.base, self.depth);
         inner.flow(nodes, marks, None);
         inner.flush();
         finish(joined(inner.blocks, false))
+    }
+
+    /// The blocks of a box or details, one level deeper; past [`MAX_NESTING`] levels, `None`
+    /// (the caller lets the content flow where it is).
+    fn nested(&mut self, nodes: &[HtmlNode], marks: Marks) -> Option<Rc<[Block]>> {
+        if self.depth >= MAX_NESTING {
+            return None;
+        }
+        let mut inner = Builder::new(self.base, self.depth + 1);
+        inner.flow(nodes, marks, None);
+        inner.flush();
+        self.notes.append(&mut inner.notes);
+        Some(inner.blocks.into())
+    }
+
+    /// The notes of a footnotes list (see [`to_body`]); `None` when the list is not one.
+    fn footnotes(&self, items: &[HtmlNode], marks: Marks) -> Option<Vec<Footnote>> {
+        let items: Vec<&HtmlNode> = items.iter().filter(|n| n.name() == "li").collect();
+        let is_back = |n: &HtmlNode| n.attr("href").is_some_and(|h| h.starts_with('#'));
+        let all_notes = !items.is_empty()
+            && items.iter().all(|li| {
+                li.attr("id").is_some_and(|id| !id.is_empty())
+                    && li
+                        .descendants()
+                        .into_iter()
+                        .any(|n| n.name() == "a" && is_back(n))
+            });
+        if !all_notes {
+            return None;
+        }
+        Some(
+            items
+                .into_iter()
+                .filter_map(|li| {
+                    let content = self.inline_of(li.children(), marks)?;
+                    // The link back is the reader's own ("Back to text").
+                    let runs: Vec<Run> = content
+                        .0
+                        .iter()
+                        .filter(|r| r.note.is_none())
+                        .cloned()
+                        .collect();
+                    let content = finish(runs)?;
+                    Some(Footnote {
+                        id: li.attr("id")?.into(),
+                        content,
+                    })
+                })
+                .collect(),
+        )
+    }
+
+    /// The items of a `<ul>` or `<ol>`; a list inside an item nests under it (to the bound,
+    /// then it is the item's text).
+    fn list_items(&self, children: &[HtmlNode], marks: Marks) -> Vec<ListItem> {
+        let mut items = Vec::new();
+        for item in children {
+            let HtmlNode::Element { name, children, .. } = item else {
+                continue;
+            };
+            let own = if name == "li" {
+                children.as_slice()
+            } else {
+                std::slice::from_ref(item)
+            };
+            let is_list = |n: &HtmlNode| matches!(n.name(), "ul" | "ol");
+            let sub = own.iter().find(|n| is_list(n));
+            match sub.filter(|_| self.depth < MAX_NESTING) {
+                Some(sub) => {
+                    let text: Vec<HtmlNode> = own.iter().filter(|n| !is_list(n)).cloned().collect();
+                    let deeper = Builder::new(self.base, self.depth + 1);
+                    let nested = deeper.list_items(sub.children(), marks);
+                    items.push(ListItem {
+                        content: self
+                            .inline_of(&text, marks)
+                            .unwrap_or_else(|| Inline(Rc::new([]))),
+                        items: nested.into(),
+                        ordered: sub.name() == "ol",
+                    });
+                }
+                None => {
+                    if let Some(content) = self.inline_of(own, marks) {
+                        items.push(ListItem::text(content));
+                    }
+                }
+            }
+        }
+        items
+    }
+
+    /// A `<table>`: its caption (or the figure's), head, body and foot rows, at most
+    /// [`MAX_TABLE_CELLS`] cells (the rows after are left out). A table without `<thead>` whose
+    /// first row is all header cells has that row as its head.
+    fn table(&mut self, node: &HtmlNode, marks: Marks, mut caption: Option<Inline>) {
+        let (mut head, mut rows, mut foot) = (Vec::new(), Vec::new(), Vec::new());
+        let mut budget = MAX_TABLE_CELLS;
+        for child in node.children() {
+            let (into, section): (&mut Vec<Row>, &[HtmlNode]) = match child.name() {
+                "caption" => {
+                    if caption.is_none() {
+                        caption = self.inline_of(child.children(), marks);
+                    }
+                    continue;
+                }
+                "thead" => (&mut head, child.children()),
+                "tbody" => (&mut rows, child.children()),
+                "tfoot" => (&mut foot, child.children()),
+                "tr" => (&mut rows, std::slice::from_ref(child)),
+                _ => continue,
+            };
+            for tr in section.iter().filter(|n| n.name() == "tr") {
+                let cells: Vec<Cell> = tr
+                    .children()
+                    .iter()
+                    .filter(|c| matches!(c.name(), "td" | "th"))
+                    .map(|c| Cell {
+                        content: self
+                            .inline_of(c.children(), marks)
+                            .unwrap_or_else(|| Inline(Rc::new([]))),
+                        header: c.name() == "th",
+                        colspan: span(c.attr("colspan"), 1000),
+                        rowspan: span(c.attr("rowspan"), 65534),
+                        align: None,
+                    })
+                    .collect();
+                if cells.len() > budget {
+                    budget = 0;
+                    break;
+                }
+                budget -= cells.len();
+                if !cells.is_empty() {
+                    into.push(cells.into());
+                }
+            }
+        }
+        let first_is_head = rows
+            .first()
+            .is_some_and(|r: &Row| r.iter().all(|c| c.header));
+        if head.is_empty() && first_is_head && rows.len() > 1 {
+            head.push(rows.remove(0));
+        }
+        if rows.is_empty() && head.is_empty() {
+            return;
+        }
+        self.blocks.push(Block::Table {
+            table: Rc::new(Table {
+                caption,
+                head: head.into(),
+                rows: rows.into(),
+                foot: foot.into(),
+            }),
+        });
     }
 
     fn flow(&mut self, nodes: &[HtmlNode], marks: Marks, href: Option<SafeUrl>) {
@@ -215,10 +385,25 @@ impl Builder<'_> {
             | "button" | "input" | "select" | "textarea" | "option" | "canvas" | "map"
             | "video" | "picture" | "source" | "track" | "param" => {}
             "br" => self.runs.push(Run::plain("\n")),
-            "a" => {
-                let link = self.url(node.attr("href")).or_else(|| href.clone());
-                self.flow(children, marks, link);
-            }
+            "a" => match node.attr("href").and_then(|h| h.strip_prefix('#')) {
+                // A link within the page: a footnote reference (text, when no note has the id).
+                Some(id) if !id.is_empty() => {
+                    let label = to_text(children);
+                    let label = label.trim();
+                    if !label.is_empty() {
+                        self.runs.push(Run {
+                            text: label.into(),
+                            marks,
+                            href: None,
+                            note: Some(id.into()),
+                        });
+                    }
+                }
+                _ => {
+                    let link = self.url(node.attr("href")).or_else(|| href.clone());
+                    self.flow(children, marks, link);
+                }
+            },
             "strong" | "b" => self.flow(children, marks.with(Mark::Strong), href.clone()),
             "em" | "i" | "cite" | "dfn" | "var" => {
                 self.flow(children, marks.with(Mark::Em), href.clone())
@@ -239,23 +424,54 @@ impl Builder<'_> {
             }
             "ul" | "ol" => {
                 self.flush();
-                let items: Vec<Inline> = children
-                    .iter()
-                    .filter_map(|item| match item {
-                        HtmlNode::Element { name, children, .. } if name == "li" => {
-                            self.inline_of(children, marks)
-                        }
-                        HtmlNode::Element { .. } => {
-                            self.inline_of(std::slice::from_ref(item), marks)
-                        }
-                        HtmlNode::Text(_) => None,
-                    })
-                    .collect();
+                if let Some(mut notes) = self.footnotes(children, marks) {
+                    self.notes.append(&mut notes);
+                    return;
+                }
+                let items = self.list_items(children, marks);
                 if !items.is_empty() {
                     self.blocks.push(Block::List {
                         ordered: name == "ol",
-                        items: items.into_iter().map(ListItem::text).collect(),
+                        items: items.into(),
                     });
+                }
+            }
+            "table" => {
+                self.flush();
+                self.table(node, marks, None);
+            }
+            "details" => {
+                self.flush();
+                let summary = children.iter().find(|n| n.name() == "summary");
+                let rest: Vec<HtmlNode> = children
+                    .iter()
+                    .filter(|n| n.name() != "summary")
+                    .cloned()
+                    .collect();
+                let summary = summary.and_then(|s| self.inline_of(s.children(), marks));
+                match (summary, self.nested(&rest, marks)) {
+                    (Some(summary), Some(blocks)) => {
+                        self.blocks.push(Block::Details { summary, blocks })
+                    }
+                    _ => {
+                        self.flow(&rest, marks, None);
+                        self.flush();
+                    }
+                }
+            }
+            "aside" => {
+                self.flush();
+                match self.nested(children, marks) {
+                    Some(blocks) if !blocks.is_empty() => self.blocks.push(Block::Aside {
+                        kind: None,
+                        title: None,
+                        blocks: without_boxes(blocks),
+                    }),
+                    Some(_) => {}
+                    None => {
+                        self.flow(children, marks, None);
+                        self.flush();
+                    }
                 }
             }
             "blockquote" => {
@@ -305,13 +521,10 @@ impl Builder<'_> {
                     .collect();
                 let text = text.trim_matches('\n');
                 if !text.trim().is_empty() {
-                    self.blocks.push(Block::Paragraph {
-                        content: Inline(Rc::new([Run {
-                            text: text.into(),
-                            marks: marks.with(Mark::Code),
-                            href: None,
-                            note: None,
-                        }])),
+                    self.blocks.push(Block::Code {
+                        content: text.into(),
+                        language: None,
+                        caption: None,
                     });
                 }
             }
@@ -337,10 +550,10 @@ impl Builder<'_> {
                 }
             }
             // Block-level containers: they end the paragraph before and after.
-            "p" | "div" | "section" | "article" | "main" | "header" | "footer" | "aside"
-            | "nav" | "address" | "details" | "summary" | "dl" | "dt" | "dd" | "li" | "table"
-            | "thead" | "tbody" | "tfoot" | "tr" | "caption" | "figcaption" | "center"
-            | "hgroup" | "form" | "fieldset" | "legend" | "body" | "html" => {
+            "p" | "div" | "section" | "article" | "main" | "header" | "footer" | "nav"
+            | "address" | "summary" | "dl" | "dt" | "dd" | "li" | "thead" | "tbody" | "tfoot"
+            | "tr" | "caption" | "figcaption" | "center" | "hgroup" | "form" | "fieldset"
+            | "legend" | "body" | "html" => {
                 self.flush();
                 self.flow(children, marks, href.clone());
                 self.flush();
@@ -369,6 +582,11 @@ impl Builder<'_> {
             })
             .collect();
         if images.is_empty() {
+            // WordPress tables: `<figure class="wp-block-table"><table>…</table><figcaption>`.
+            if let Some(table) = descendants.iter().find(|n| n.name() == "table") {
+                self.table(table, marks, caption);
+                return;
+            }
             let frame = descendants.iter().find(|n| n.name() == "iframe");
             if let Some(url) = frame.and_then(|f| self.url(f.attr("src").or(f.attr("data-src")))) {
                 let title = caption.as_ref().map(Inline::plain_text);
@@ -517,6 +735,29 @@ fn finish(runs: Vec<Run>) -> Option<Inline> {
     (!runs.is_empty()).then(|| Inline(runs.into()))
 }
 
+/// A span attribute as HTML bounds it: 1 to `max`, 1 when absent or unreadable.
+fn span(raw: Option<&str>, max: u64) -> u16 {
+    raw.and_then(|v| v.trim().parse::<u64>().ok())
+        .map_or(1, |n| n.clamp(1, max) as u16)
+}
+
+/// Blocks for a box: a box inside it gives its blocks instead (the format has no box in a box).
+fn without_boxes(blocks: Rc<[Block]>) -> Rc<[Block]> {
+    if !blocks.iter().any(|b| matches!(b, Block::Aside { .. })) {
+        return blocks;
+    }
+    let mut flat = Vec::with_capacity(blocks.len());
+    for block in blocks.iter() {
+        match block {
+            Block::Aside { blocks: inner, .. } => {
+                flat.extend(without_boxes(inner.clone()).iter().cloned())
+            }
+            other => flat.push(other.clone()),
+        }
+    }
+    flat.into()
+}
+
 /// Joins neighbouring runs with the same marks and link, and double spaces across them.
 fn merge(runs: Vec<Run>) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::with_capacity(runs.len());
@@ -532,6 +773,7 @@ fn merge(runs: Vec<Run>) -> Vec<Run> {
             }
             if last.marks == run.marks
                 && last.href == run.href
+                && last.note == run.note
                 && &*run.text != "\n"
                 && !last.text.ends_with('\n')
             {
