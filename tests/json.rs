@@ -19,6 +19,11 @@ fn values_parse() {
         Some(&Json::Number("2".into()))
     );
     assert_eq!(parse("-0.5e+3").unwrap(), Json::Number("-0.5e+3".into()));
+    // Every escape JSON has.
+    assert_eq!(
+        parse(r#""\b\f\n\r\t\/\\\"""#).unwrap(),
+        Json::String("\u{8}\u{c}\n\r\t/\\\"".into())
+    );
 }
 
 #[test]
