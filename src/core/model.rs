@@ -568,10 +568,7 @@ impl AsideKind {
 
     /// The kind named `name` in the format.
     pub fn from_name(name: &str) -> Option<AsideKind> {
-        AsideKind::ALL
-            .iter()
-            .find(|(_, n)| *n == name)
-            .map(|(k, _)| *k)
+        by_name(&AsideKind::ALL, name)
     }
 }
 
@@ -605,11 +602,15 @@ impl NoteKind {
 
     /// The kind named `name` in the format.
     pub fn from_name(name: &str) -> Option<NoteKind> {
-        NoteKind::ALL
-            .iter()
-            .find(|(_, n)| *n == name)
-            .map(|(k, _)| *k)
+        by_name(&NoteKind::ALL, name)
     }
+}
+
+/// The value a table of (value, name) pairs gives `name`.
+fn by_name<T: Copy>(all: &[(T, &'static str)], name: &str) -> Option<T> {
+    all.iter()
+        .find(|(_, n)| *n == name)
+        .map(|(value, _)| *value)
 }
 
 /// A footnote.

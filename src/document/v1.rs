@@ -121,10 +121,10 @@ fn blocks(f: &mut Fields, value: &Json, path: &Path, in_aside: bool) -> Result<R
 
 /// The blocks of a box or details, one level deeper; none past the nesting bound.
 fn nested_blocks(f: &mut Fields, map: &Json, path: &Path, in_aside: bool) -> Result<Rc<[Block]>> {
-    let field = path.field("blocks");
-    let value = present(map, "blocks").ok_or_else(|| field.issue("missing"))?;
-    Ok(f.nested(&field, |f| blocks(f, value, &field, in_aside))?
-        .unwrap_or_else(|| Rc::new([])))
+    f.req(map, "blocks", path, |f, value, field| {
+        Ok(f.nested(field, |f| blocks(f, value, field, in_aside))?
+            .unwrap_or_else(|| Rc::new([])))
+    })
 }
 
 /// One body block; `None` for an unknown type, which is skipped with a warning.
