@@ -112,3 +112,112 @@ fn the_first_day_of_every_month_is_the_right_instant() {
     assert_eq!(parse("2100-03-01").unwrap().epoch_seconds, 4_107_542_400);
     assert!(parse("2100-02-29").is_none(), "2100 is not a leap year");
 }
+
+#[test]
+fn foreign_dates_are_read_where_the_instant_is_certain() {
+    let cases: [(&str, bool, Option<&str>); 22] = [
+        ("2022-06-09 09:43:48", false, None),
+        ("2022-06-09 09:43:48", true, Some("2022-06-09T09:43:48Z")),
+        ("2023/02/21 21:20", false, None),
+        ("2023/02/21 21:20", true, Some("2023-02-21T21:20:00Z")),
+        ("2023/02/21", false, Some("2023-02-21")),
+        (
+            "Mon, 25 Mar 2019 14:01:00 GMT",
+            false,
+            Some("2019-03-25T14:01:00Z"),
+        ),
+        (
+            "Mon, 25 Mar 2019 14:01:00 +0000",
+            false,
+            Some("2019-03-25T14:01:00Z"),
+        ),
+        (
+            "Mon, 25 Mar 2019 14:01:00 -0500",
+            false,
+            Some("2019-03-25T14:01:00-05:00"),
+        ),
+        (
+            "25 March 2019 14:01 CEST",
+            false,
+            Some("2019-03-25T14:01:00+02:00"),
+        ),
+        (
+            "Tue, 1 Oct 2024 08:00:00 EET",
+            false,
+            Some("2024-10-01T08:00:00+02:00"),
+        ),
+        (
+            "2024-10-01 08:00 PST",
+            false,
+            Some("2024-10-01T08:00:00-08:00"),
+        ),
+        (
+            "2024-10-01T08:00:00.250+0530",
+            false,
+            Some("2024-10-01T08:00:00.250+05:30"),
+        ),
+        (
+            "2024-10-01 08:00:00 GMT+0200",
+            false,
+            Some("2024-10-01T08:00:00+02:00"),
+        ),
+        ("2024-10-01T08:00Z", false, Some("2024-10-01T08:00:00Z")),
+        // Arabic-Indic and Persian digits.
+        ("٢٠٢٤-١٠-٠١T٠٨:٠٠:٠٠Z", false, Some("2024-10-01T08:00:00Z")),
+        ("۲۰۲۴/۱۰/۰۱", false, Some("2024-10-01")),
+        // Not certain, or not a date: shown as written.
+        ("2024-10-01 08:00 IST", false, None),
+        ("21/07/2019", false, None),
+        ("Mon, 31 Feb 2019 14:01:00 GMT", false, None),
+        ("2019-03-25 25:01:00Z", false, None),
+        ("yesterday", false, None),
+        ("Marx 3 2019", false, None),
+    ];
+    for (text, utc, expected) in cases {
+        assert_eq!(normalize(text, utc).as_deref(), expected, "{text}");
+        if let Some(rfc) = expected {
+            assert!(parse(rfc).is_some(), "{rfc} is RFC 3339");
+        }
+    }
+    // The instant, not just the text: 14:01 in New York is 19:01 UTC.
+    let a = parse(&normalize("Mon, 25 Mar 2019 14:01:00 EST", false).unwrap()).unwrap();
+    let b = parse("2019-03-25T19:01:00Z").unwrap();
+    assert_eq!(a.epoch_seconds, b.epoch_seconds);
+}
+
+#[test]
+fn publishers_foreign_dates_get_a_time_element_or_stay_as_written_with_a_warning() {
+    use article_reader::document::decode_str;
+    let ld = r#"{"@context":"https://schema.org","@type":"NewsArticle","headline":"H","articleBody":"Text.",
+        "datePublished":"Mon, 25 Mar 2019 14:01:00 GMT","dateModified":"2019-03-26 09:00:00"}"#;
+    let d = decode_str(ld, None).unwrap();
+    assert_eq!(
+        d.article
+            .published
+            .as_ref()
+            .unwrap()
+            .checked()
+            .unwrap()
+            .datetime
+            .as_ref(),
+        "2019-03-25T14:01:00Z"
+    );
+    let modified = d.article.modified.as_ref().unwrap();
+    assert!(modified.checked().is_none());
+    assert_eq!(modified.text(), "2019-03-26 09:00:00");
+    let warned: Vec<&str> = d.warnings.iter().map(|w| w.path.as_str()).collect();
+    assert_eq!(warned, ["dateModified"]);
+    // v1 reads it too, and still tells the publisher to write RFC 3339.
+    let v1 =
+        r#"{"version":"1","headline":"h","body":[],"published":"Mon, 25 Mar 2019 14:01:00 +0100"}"#;
+    let d = decode_str(v1, None).unwrap();
+    assert_eq!(
+        d.article.published.as_ref().unwrap().text(),
+        "2019-03-25T14:01:00+01:00"
+    );
+    assert!(
+        d.warnings[0].message.contains("read as"),
+        "{:?}",
+        d.warnings
+    );
+}

@@ -341,7 +341,8 @@ fn an_apple_news_article() {
     let d = read("apple-news.json");
     let a = &d.article;
     assert_eq!(d.format, Format::AppleNews);
-    assert_eq!(&*a.headline, "The night market returns");
+    // What Apple News shows: the title component, not the root title (used in feeds).
+    assert_eq!(&*a.headline, "Le marché de nuit revient");
     assert_eq!(&*a.lang, "fr");
     assert_eq!(
         a.authors.iter().map(|p| &*p.name).collect::<Vec<_>>(),
@@ -520,4 +521,143 @@ fn json_feeds_with_an_http_version_url_or_a_bare_version_number_are_json_feeds()
         assert_eq!(&*d.article.headline, "Ferry back on time");
         assert_eq!(kinds(&d), ["paragraph"]);
     }
+}
+
+#[test]
+fn json_ld_articles_as_a_pages_main_entity_nested_in_graphs_with_array_types_not_first() {
+    // The article is the WebPage's mainEntity, under a @graph, after other nodes.
+    let page = r#"[{"@context":"https://schema.org","@type":"Organization","name":"Valley Times"},
+      {"@context":"https://schema.org","@graph":[
+        {"@type":"BreadcrumbList","itemListElement":[]},
+        {"@type":["WebPage","ItemPage"],"@id":"https://valley.example/a#page","mainEntity":
+          {"@type":["CreativeWork","schema:NewsArticle"],"headline":"The dam opens","articleBody":"<p>Water flows.</p>",
+           "datePublished":"2024-05-02T10:30:00+02:00"}}]}]"#;
+    let d = decode_str(page, BASE).unwrap();
+    assert_eq!(d.format, Format::JsonLd);
+    assert_eq!(&*d.article.headline, "The dam opens");
+    assert_eq!(
+        body_text(&d),
+        r#"[{"type":"paragraph","content":[{"text":"Water flows."}]}]"#
+    );
+    // A graph held by the main entity itself.
+    let nested = r##"{"@context":"https://schema.org","@type":"WebPage","mainEntity":{"@graph":[
+        {"@type":"Person","@id":"#p","name":"Eva Brandt"},
+        {"@type":"https://schema.org/BlogPosting","headline":"Inside a graph","author":{"@id":"#p"}}]}}"##;
+    let d = decode_str(nested, BASE).unwrap();
+    assert_eq!(&*d.article.headline, "Inside a graph");
+    assert_eq!(&*d.article.authors[0].name, "Eva Brandt");
+}
+
+#[test]
+fn a_live_blog_gives_its_updates_as_dated_sections_newest_first() {
+    let live = r#"{"@context":"https://schema.org","@type":"LiveBlogPosting","headline":"Election night",
+      "description":"Results as they come in.","liveBlogUpdate":[
+        {"@type":"BlogPosting","headline":"Polls close","datePublished":"2024-05-02T20:00:00Z","articleBody":"Counting begins."},
+        {"@type":"BlogPosting","datePublished":"2024-05-02T23:10:00+01:00","articleBody":"<p>North declares.</p><p>Turnout 61%.</p>"},
+        {"@type":"BlogPosting","headline":"First result","datePublished":"2024-05-02T21:30:00Z","articleBody":"South declares."}]}"#;
+    let d = decode_str(live, BASE).unwrap();
+    let body = &d.article.body;
+    let updates: Vec<(String, String)> = body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Note { note } => Some((
+                note.date.as_ref().unwrap().text().to_owned(),
+                note.content.plain_text(),
+            )),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        updates,
+        [
+            (
+                "2024-05-02T23:10:00+01:00".to_owned(),
+                "North declares.".to_owned()
+            ),
+            ("2024-05-02T21:30:00Z".to_owned(), "First result".to_owned()),
+            ("2024-05-02T20:00:00Z".to_owned(), "Polls close".to_owned()),
+        ],
+        "newest first (22:10 UTC, 21:30, 20:00)"
+    );
+    assert_eq!(
+        kinds(&d),
+        [
+            "note",
+            "paragraph",
+            "note",
+            "paragraph",
+            "note",
+            "paragraph"
+        ]
+    );
+    let html = article_reader::view::render::article_html(
+        &d.article,
+        &article_reader::reader::i18n::Ui::new(
+            article_reader::reader::i18n::table("en").unwrap(),
+            None,
+        ),
+        "w",
+    );
+    assert!(html.contains("Update"), "{html}");
+    assert!(
+        html.contains(r#"datetime="2024-05-02T21:30:00Z""#),
+        "{html}"
+    );
+}
+
+#[test]
+fn text_in_a_right_to_left_script_reads_right_to_left_when_no_language_is_named() {
+    let feed = r#"{"version":"https://jsonfeed.org/version/1.1","title":"أخبار","items":[
+        {"id":"1","title":"افتتاح الجسر الجديد","content_text":"افتتح الجسر اليوم."}]}"#;
+    let d = decode_str(feed, BASE).unwrap();
+    assert_eq!(d.article.dir, Direction::Rtl);
+    let v1 = r#"{"version":"1","headline":"«הגשר נפתח»","body":[]}"#;
+    assert_eq!(decode_str(v1, BASE).unwrap().article.dir, Direction::Rtl);
+    // A named language or direction still decides; Latin text stays left to right.
+    let named = r#"{"version":"1","lang":"en","headline":"افتتاح","body":[]}"#;
+    assert_eq!(decode_str(named, BASE).unwrap().article.dir, Direction::Ltr);
+    let latin = r#"{"version":"1","headline":"2024: the bridge","body":[]}"#;
+    assert_eq!(decode_str(latin, BASE).unwrap().article.dir, Direction::Ltr);
+    let ld =
+        r#"{"@context":"https://schema.org","@type":"NewsArticle","headline":"پل جدید باز شد"}"#;
+    assert_eq!(decode_str(ld, BASE).unwrap().article.dir, Direction::Rtl);
+}
+
+#[test]
+fn wordpress_without_embed_takes_the_author_and_picture_from_plugin_fields() {
+    let post = r#"{"id":7,"date_gmt":"2024-05-02T10:30:00","link":"https://riverside.example/p/7",
+      "title":{"rendered":"Bridge opens"},"content":{"rendered":"<p>Text.</p>"},
+      "author_info":{"display_name":"Sam O&#8217;Neil","author_link":"https://riverside.example/author/sam"},
+      "jetpack_featured_media_url":"https://riverside.example/wp-content/uploads/bridge.jpg"}"#;
+    let d = decode_str(post, BASE).unwrap();
+    assert_eq!(d.format, Format::WordPress);
+    assert_eq!(&*d.article.authors[0].name, "Sam O’Neil");
+    assert_eq!(
+        d.article.authors[0].url.as_ref().unwrap().as_str(),
+        "https://riverside.example/author/sam"
+    );
+    assert_eq!(
+        d.article
+            .lead_image
+            .as_ref()
+            .unwrap()
+            .src
+            .as_ref()
+            .unwrap()
+            .as_str(),
+        "https://riverside.example/wp-content/uploads/bridge.jpg"
+    );
+    let other = post
+        .replace(r#""jetpack_featured_media_url""#, r#""featured_image_src""#)
+        .replace(r#""author_info":{"display_name":"Sam O&#8217;Neil","author_link":"https://riverside.example/author/sam"},"#, r#""yoast_head_json":{"author":"Ana Ruiz"},"#);
+    let d = decode_str(&other, BASE).unwrap();
+    assert_eq!(&*d.article.authors[0].name, "Ana Ruiz");
+    assert!(d.article.lead_image.is_some());
+    // `_embed` still wins when it is there.
+    let embedded = post.replace(
+        r#""author_info""#,
+        r#""_embedded":{"author":[{"name":"Embedded Name"}]},"x""#,
+    );
+    let d = decode_str(&embedded, BASE).unwrap();
+    assert_eq!(&*d.article.authors[0].name, "Embedded Name");
 }

@@ -40,8 +40,9 @@ fn no_attribute_outside_the_allowlist_survives_parsing() {
     }
     let mut seen = Vec::new();
     walk(&nodes, &mut seen);
-    // `id` is read only to match footnote references with their notes.
-    assert_eq!(seen, ["id", "href", "src", "srcset"]);
+    // `id` is read only to match footnote references with their notes, `class` only to know
+    // blocks by name.
+    assert_eq!(seen, ["id", "class", "href", "src", "srcset"]);
 }
 
 #[test]
@@ -62,7 +63,7 @@ fn the_first_pass_leaves_only_allowlisted_attributes_and_no_code_or_style() {
     let cases = [
         (
             r#"<p onclick="x()" style='color:red' class=c>t</p>"#,
-            "<p>t</p>",
+            r#"<p class="c">t</p>"#,
         ),
         (
             r#"<IMG SRC="a.png" ONERROR=alert(1) alt='say "hi"'>"#,

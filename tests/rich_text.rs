@@ -321,3 +321,322 @@ fn footnotes_in_a_wordpress_post_become_the_article_s_notes() {
     assert!(!out.contains("news.example/api/#"));
     assert!(!out.contains("↩︎"));
 }
+
+fn kinds(d: &Decoded) -> Vec<&'static str> {
+    d.article.body.iter().map(Block::type_name).collect()
+}
+
+#[test]
+fn ans_tables_code_corrections_link_lists_and_element_groups() {
+    let story = r#"{"type":"story","_id":"S1","headlines":{"basic":"Results"},"content_elements":[
+        {"type":"table","header":[{"type":"text","content":"Region"},{"type":"text","content":"Turnout"}],
+         "rows":[[{"type":"text","content":"North"},{"type":"text","content":"<b>61%</b>"}],
+                 [{"type":"text","content":"South"},{"type":"text","content":"58%"}]]},
+        {"type":"code","language":"python","content":"for r in rows:\n    print(r)\n"},
+        {"type":"correction","correction_type":"clarification","text":"An earlier version misnamed the &quot;North&quot; region."},
+        {"type":"correction","text":"The turnout was 61%, not 16%."},
+        {"type":"link_list","title":"More on the vote","items":[
+            {"type":"interstitial_link","content":"How counting works","url":"https://news.example/count"},
+            {"type":"interstitial_link","content":"Live results"}]},
+        {"type":"element_group","content_elements":[
+            {"type":"text","content":"Inside a group."},
+            {"type":"element_group","content_elements":[{"type":"text","content":"Deeper still."}]}]}
+    ]}"#;
+    let d = decode_str(story, Some(BASE)).unwrap();
+    assert_eq!(
+        kinds(&d),
+        ["table", "code", "aside", "paragraph", "paragraph"]
+    );
+    let Block::Table { table } = &d.article.body[0] else {
+        panic!()
+    };
+    assert_eq!(table.head.len(), 1);
+    assert!(table.head[0].iter().all(|c| c.header));
+    assert_eq!(table.rows.len(), 2);
+    assert_eq!(table.rows[0][1].content.plain_text(), "61%");
+    assert!(
+        matches!(&d.article.body[1], Block::Code { content, language: Some(l), .. }
+        if &**content == "for r in rows:\n    print(r)" && &**l == "python")
+    );
+    let corrections: Vec<(NoteKind, String)> = d
+        .article
+        .corrections
+        .iter()
+        .map(|n| (n.kind, n.content.plain_text()))
+        .collect();
+    assert_eq!(
+        corrections,
+        [
+            (
+                NoteKind::Clarification,
+                "An earlier version misnamed the \"North\" region.".to_owned()
+            ),
+            (
+                NoteKind::Correction,
+                "The turnout was 61%, not 16%.".to_owned()
+            )
+        ]
+    );
+    let out = html(&d, "en");
+    assert!(out.contains("Clarification"), "{out}");
+    assert!(
+        !out.contains("<p>The turnout was 61%"),
+        "a correction is not a paragraph"
+    );
+    let Block::Aside { title, blocks, .. } = &d.article.body[2] else {
+        panic!()
+    };
+    assert_eq!(title.as_ref().unwrap().plain_text(), "More on the vote");
+    assert!(
+        out.contains(r#"href="https://news.example/count""#),
+        "{out}"
+    );
+    assert!(matches!(&blocks[0], Block::List { items, .. } if items.len() == 2));
+}
+
+#[test]
+fn ghost_callout_toggle_and_code_cards() {
+    let post = r#"{"posts":[{"id":"g1","uuid":"u","title":"Polling day","html":
+        "<div class=\"kg-card kg-callout-card kg-callout-card-accent\"><div class=\"kg-callout-emoji\">💡</div><div class=\"kg-callout-text\">Polls close at 8 pm.</div></div><div class=\"kg-card kg-toggle-card\" data-kg-toggle-state=\"close\"><div class=\"kg-toggle-heading\"><h4 class=\"kg-toggle-heading-text\">Who can vote?</h4><button class=\"kg-toggle-card-icon\" aria-label=\"Expand\"><svg></svg></button></div><div class=\"kg-toggle-content\"><p>Anyone on the register.</p></div></div><figure class=\"kg-card kg-code-card\"><pre><code class=\"language-bash\">curl -s results.json \\\n  | jq .north</code></pre><figcaption><p>Fetching the figures</p></figcaption></figure>"}]}"#;
+    let d = decode_str(post, Some(BASE)).unwrap();
+    assert_eq!(kinds(&d), ["aside", "details", "code"]);
+    assert!(
+        matches!(&d.article.body[0], Block::Aside { kind: Some(AsideKind::Callout), blocks, .. }
+        if serde_json::to_string(blocks).unwrap().contains("Polls close") && !serde_json::to_string(blocks).unwrap().contains("💡"))
+    );
+    assert!(
+        matches!(&d.article.body[1], Block::Details { summary, .. } if summary.plain_text() == "Who can vote?")
+    );
+    assert!(
+        matches!(&d.article.body[2], Block::Code { content, language: Some(l), caption: Some(c) }
+        if content.contains("\\\n  | jq") && &**l == "bash" && c.plain_text() == "Fetching the figures")
+    );
+    let out = html(&d, "en");
+    assert!(
+        !out.contains("Expand"),
+        "the card's own button is not the article's"
+    );
+    assert!(out.contains("Copy code"));
+}
+
+#[test]
+fn apple_news_tables_asides_and_the_visible_title() {
+    let doc = r#"{"version":"1.7","identifier":"story-2024-118","title":"story-2024-118","language":"en",
+      "components":[
+        {"role":"heading1","text":"Turnout rose in the north"},
+        {"role":"body","text":"First paragraph."},
+        {"role":"htmltable","html":"<table><thead><tr><th>Region</th><th>Turnout</th></tr></thead><tbody><tr><td>North</td><td>61%</td></tr></tbody></table><p>not a table</p>"},
+        {"role":"datatable","showDescriptorLabels":true,
+         "data":{"descriptors":[{"identifier":"r","dataType":"string","label":"Region"},{"identifier":"t","dataType":"number","label":{"type":"formatted_text","text":"Turnout"}}],
+                 "records":[{"r":"North","t":61},{"r":"South","t":{"type":"formatted_text","text":"58"}}]}},
+        {"role":"aside","components":[{"role":"heading2","text":"Key dates"},{"role":"body","text":"Counting ends Friday."},
+            {"role":"aside","components":[{"role":"body","text":"Inner box."}]}]}
+      ]}"#;
+    let d = decode_str(doc, Some(BASE)).unwrap();
+    assert_eq!(&*d.article.headline, "Turnout rose in the north");
+    assert_eq!(kinds(&d), ["paragraph", "table", "table", "aside"]);
+    let Block::Table { table } = &d.article.body[2] else {
+        panic!()
+    };
+    let head: Vec<String> = table.head[0]
+        .iter()
+        .map(|c| c.content.plain_text())
+        .collect();
+    assert_eq!(head, ["Region", "Turnout"]);
+    let rows: Vec<Vec<String>> = table
+        .rows
+        .iter()
+        .map(|r| r.iter().map(|c| c.content.plain_text()).collect())
+        .collect();
+    assert_eq!(rows, [["North", "61"], ["South", "58"]]);
+    let Block::Aside { blocks, .. } = &d.article.body[3] else {
+        panic!()
+    };
+    assert_eq!(
+        blocks.iter().map(Block::type_name).collect::<Vec<_>>(),
+        ["heading", "paragraph", "paragraph"],
+        "no box in a box"
+    );
+
+    // A title component wins over the root title; a root title that reads as words stays.
+    let titled = doc.replace(r#""role":"heading1""#, r#""role":"title""#);
+    let d = decode_str(&titled, Some(BASE)).unwrap();
+    assert_eq!(&*d.article.headline, "Turnout rose in the north");
+    assert_eq!(kinds(&d)[0], "paragraph");
+    let worded = doc.replace(
+        r#""title":"story-2024-118""#,
+        r#""title":"Turnout: the results""#,
+    );
+    let d = decode_str(&worded, Some(BASE)).unwrap();
+    assert_eq!(&*d.article.headline, "Turnout: the results");
+    assert_eq!(kinds(&d)[0], "heading");
+}
+
+#[test]
+fn a_datatable_of_ninety_thousand_cells_is_bounded() {
+    let descriptors: Vec<String> = (0..300)
+        .map(|i| format!(r#"{{"identifier":"c{i}","label":"C{i}"}}"#))
+        .collect();
+    let record = format!(
+        "{{{}}}",
+        (0..300)
+            .map(|i| format!(r#""c{i}":"v""#))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let doc = format!(
+        r#"{{"title":"T","components":[{{"role":"datatable","data":{{"descriptors":[{}],"records":[{}]}}}}]}}"#,
+        descriptors.join(","),
+        vec![record; 300].join(",")
+    );
+    let d = decode_str(&doc, Some(BASE)).unwrap();
+    let Block::Table { table } = &d.article.body[0] else {
+        panic!()
+    };
+    let cells: usize = table
+        .head
+        .iter()
+        .chain(table.rows.iter())
+        .map(|r| r.len())
+        .sum();
+    assert!(cells <= MAX_TABLE_CELLS, "{cells}");
+    assert!(warned(&d, "components[0]"), "{:?}", d.warnings);
+}
+
+#[test]
+fn the_same_html_inside_json_feed_and_json_ld() {
+    let markup = r#"<table><tr><th>Region</th><th>Turnout</th></tr><tr><td>North</td><td>61%</td></tr></table><pre><code class=\"language-js\">x = 1</code></pre><details><summary>Method</summary><p>Phone survey.</p></details>"#;
+    let feed = format!(
+        r#"{{"version":"https://jsonfeed.org/version/1.1","title":"F","items":[{{"id":"1","title":"Results","content_html":"{markup}"}}]}}"#
+    );
+    let ld = format!(
+        r#"{{"@context":"https://schema.org","@type":"NewsArticle","headline":"Results","articleBody":"{markup}"}}"#
+    );
+    let d = decode_str(&feed, Some(BASE)).unwrap();
+    assert_eq!(kinds(&d), ["table", "code", "details"]);
+    let d = decode_str(&ld, Some(BASE)).unwrap();
+    assert_eq!(kinds(&d), ["table", "code", "details"]);
+}
+
+/// Markup that has broken HTML sanitizers (event handlers, `javascript:`, frames, mutation XSS
+/// through `noscript`, `math`/`svg` and `style` parsing differences, entity tricks).
+const XSS: [&str; 12] = [
+    r#"<img src=x onerror=alert(1)>"#,
+    r#"<script>alert(1)</script>"#,
+    r#"<svg onload=alert(1)><script>alert(2)</script></svg>"#,
+    r#"<a href="javascript:alert(1)">j</a>"#,
+    r#"<a href="JaVa&#x09;ScRiPt:alert(1)">k</a>"#,
+    r#"<iframe srcdoc="<script>alert(1)</script>"></iframe>"#,
+    r#"<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>"#,
+    r#"<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>"#,
+    r#"<style>*{background:url(javascript:alert(1))}</style>"#,
+    r#"&lt;img src=x onerror=alert(1)&gt;"#,
+    r#"<details open ontoggle=alert(1)><summary>s</summary>d</details>"#,
+    r#"<p style="behavior:url(x)" onclick="alert(1)" id="host-nav">p</p>"#,
+];
+
+#[test]
+fn hostile_markup_in_publishers_tables_captions_code_and_footnotes_stays_text() {
+    let mut content = String::new();
+    for (i, x) in XSS.iter().enumerate() {
+        content.push_str(&format!(
+            r##"<figure class="wp-block-table"><table><caption>{x}</caption><tr><th scope="{x}" colspan="1000000000">{x}</th><td rowspan="-5">{x}<a href="#n{i}">{i}</a></td></tr></table><figcaption>{x}</figcaption></figure><pre><code class="language-{x}">{x}</code></pre><ul><li>{x}<ul><li>{x}</li></ul></li></ul>"##
+        ));
+    }
+    // Footnotes whose ids are the host page's and other widgets' (`main`, `w1-note-1`) and
+    // markup; a reference to a note that is not there.
+    content.push_str(r##"<p>See<a href="#main">a</a><a href="#w1-note-1">b</a><a href="#nowhere">c</a></p><ol class="wp-block-footnotes"><li id="main">First <img src=x onerror=alert(1)> <a href="#r">↩</a></li><li id="w1-note-1">Second <a href="#r">↩</a></li>"##);
+    for (i, x) in XSS.iter().enumerate() {
+        content.push_str(&format!(r##"<li id="n{i}">{x} <a href="#r">↩</a></li>"##));
+    }
+    content.push_str("</ol>");
+    let post = serde_json::json!({
+        "title": {"rendered": "Hostile"},
+        "content": {"rendered": content}
+    })
+    .to_string();
+    let d = decode_str(&post, Some(BASE)).unwrap();
+    assert!(d
+        .article
+        .body
+        .iter()
+        .any(|b| matches!(b, Block::Table { .. })));
+    // Notes with text are kept (one of markup alone has none, and its references are text).
+    let ids: Vec<&str> = d.article.notes.iter().map(|n| &*n.id).collect();
+    assert_eq!(ids, ["main", "w1-note-1", "n3", "n4", "n6", "n9", "n11"]);
+    for block in d.article.body.iter() {
+        if let Block::Table { table } = block {
+            for cell in table
+                .head
+                .iter()
+                .chain(table.rows.iter())
+                .flat_map(|r| r.iter())
+            {
+                assert!(cell.colspan <= 1000 && cell.rowspan >= 1);
+            }
+        }
+        if let Block::Code { language, .. } = block {
+            assert!(
+                language.is_none(),
+                "no markup is a language name: {language:?}"
+            );
+        }
+    }
+    let out = html(&d, "en");
+    // Markup of the input never reaches the page: text is escaped, so every `<` in the output
+    // opens one of the renderer's own tags; none is the input's, none has its attributes.
+    for tag in out.split('<').skip(1) {
+        let tag = &tag[..tag.find('>').unwrap()];
+        let name = tag
+            .trim_start_matches('/')
+            .split([' ', '/'])
+            .next()
+            .unwrap();
+        assert!(
+            !["img", "script", "svg", "iframe", "math", "style", "noscript", "mglyph"]
+                .contains(&name),
+            "<{tag}>"
+        );
+        // Attribute names: what stands before `=` outside the (always double-quoted) values.
+        let names = tag
+            .split('"')
+            .step_by(2)
+            .flat_map(|outside| outside.split(' ').skip(1).map(|a| a.trim_end_matches('=')));
+        for attribute in names.filter(|a| !a.is_empty()) {
+            assert!(
+                !attribute.starts_with("on")
+                    && !["style", "srcdoc", "title", "open"].contains(&attribute),
+                "<{tag}>"
+            );
+        }
+        assert!(!tag.to_ascii_lowercase().contains("javascript"), "<{tag}>");
+    }
+    // Every element id is the widget's own.
+    for (i, _) in out.match_indices(" id=\"") {
+        let id = &out[i + 5..];
+        assert!(id.starts_with("w1-"), "{}", &id[..id.find('"').unwrap()]);
+    }
+    assert!(
+        out.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "escaped text stays readable"
+    );
+}
+
+#[test]
+fn lists_nested_a_thousand_deep_in_html_stop_at_the_bound_and_keep_their_text() {
+    use article_reader::document::html;
+    let deep = format!(
+        "{}deepest{}",
+        "<ul><li>x".repeat(1000),
+        "</li></ul>".repeat(1000)
+    );
+    let blocks = html::to_blocks(&html::parse(&deep).unwrap(), Some(BASE));
+    fn depth(items: &[article_reader::core::model::ListItem]) -> usize {
+        items.iter().map(|i| 1 + depth(&i.items)).max().unwrap_or(0)
+    }
+    let Block::List { items, .. } = &blocks[0] else {
+        panic!()
+    };
+    assert!(depth(items) <= MAX_NESTING + 1, "{}", depth(items));
+    assert!(serde_json::to_string(&blocks).unwrap().contains("deepest"));
+}

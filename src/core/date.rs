@@ -149,3 +149,291 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146_097 + doe - 719_468
 }
+
+/// Zone abbreviations whose offset is certain (RFC 5322's, and the ones newsrooms print that
+/// name one zone only), in minutes east of UTC. Ambiguous ones (`IST`, `BST`, `AST` …) are not
+/// here: a date in them is shown as written.
+const ZONES: [(&str, i16); 34] = [
+    ("UT", 0),
+    ("UTC", 0),
+    ("GMT", 0),
+    ("Z", 0),
+    ("WET", 0),
+    ("WEST", 60),
+    ("CET", 60),
+    ("CEST", 120),
+    ("MEZ", 60),
+    ("MESZ", 120),
+    ("EET", 120),
+    ("EEST", 180),
+    ("MSK", 180),
+    ("EST", -300),
+    ("EDT", -240),
+    ("CST", -360),
+    ("CDT", -300),
+    ("MST", -420),
+    ("MDT", -360),
+    ("PST", -480),
+    ("PDT", -420),
+    ("AKST", -540),
+    ("AKDT", -480),
+    ("HST", -600),
+    ("JST", 540),
+    ("KST", 540),
+    ("HKT", 480),
+    ("SGT", 480),
+    ("AWST", 480),
+    ("ACST", 570),
+    ("AEST", 600),
+    ("AEDT", 660),
+    ("NZST", 720),
+    ("NZDT", 780),
+];
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// A date in a format publishers serve that is not RFC 3339, as RFC 3339 text — only where the
+/// instant (or, for a bare date, the day) is certain: `2022-06-09 09:43:48+0200`, `2023/02/21`,
+/// RFC 1123/5322 (`Mon, 25 Mar 2019 14:01:00 GMT`, `+0000`), zone abbreviations that name one
+/// zone (`CEST`, `PST`), digits of any script (`٢٠٢٤`). A time without an offset is certain only
+/// when `utc` says the source defines it as UTC (WordPress `date_gmt`); otherwise `None`.
+pub fn normalize(text: &str, utc: bool) -> Option<String> {
+    let text: String = text.trim().chars().map(ascii_digit).collect();
+    let tokens = tokens(&text);
+    let (date, rest) = iso_date(&tokens).or_else(|| mail_date(&tokens))?;
+    let (year, month, day) = date;
+    let mut day_text = year.to_string();
+    day_text.push('-');
+    two_digits(&mut day_text, month);
+    day_text.push('-');
+    two_digits(&mut day_text, day);
+    if rest.is_empty() {
+        return Some(day_text);
+    }
+    let (time, rest) = clock(rest)?;
+    let offset = match rest {
+        [] if utc => 0,
+        [] => return None,
+        [Token::Word(zone)] => {
+            let zone = zone.to_ascii_uppercase();
+            i32::from(ZONES.iter().find(|(name, _)| *name == zone)?.1)
+        }
+        [Token::Sign(sign), Token::Digits(d)] => offset(*sign, d, None)?,
+        [Token::Sign(sign), Token::Digits(h), Token::Colon, Token::Digits(m)] => {
+            offset(*sign, h, Some(m))?
+        }
+        // `GMT+0200`, `UTC-05:00`: the abbreviation of zero, then the offset.
+        [Token::Word(z), Token::Sign(sign), rest @ ..]
+            if matches!(z.to_ascii_uppercase().as_str(), "GMT" | "UTC" | "UT") =>
+        {
+            match rest {
+                [Token::Digits(d)] => offset(*sign, d, None)?,
+                [Token::Digits(h), Token::Colon, Token::Digits(m)] => offset(*sign, h, Some(m))?,
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    let mut out = day_text;
+    out.push('T');
+    out.push_str(&time);
+    if offset == 0 {
+        out.push('Z');
+    } else {
+        out.push(if offset < 0 { '-' } else { '+' });
+        let minutes = offset.unsigned_abs();
+        two_digits(&mut out, minutes / 60);
+        out.push(':');
+        two_digits(&mut out, minutes % 60);
+    }
+    Some(out)
+}
+
+/// A decimal digit of any common script as its ASCII digit; other characters unchanged.
+fn ascii_digit(c: char) -> char {
+    const ZEROS: [u32; 17] = [
+        0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xE50,
+        0xED0, 0xF20, 0x1040, 0xFF10,
+    ];
+    let code = u32::from(c);
+    ZEROS
+        .iter()
+        .find(|&&zero| (zero..zero + 10).contains(&code))
+        .and_then(|zero| char::from_digit(code - zero, 10))
+        .unwrap_or(c)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Token<'t> {
+    Digits(&'t str),
+    Word(&'t str),
+    /// `-`, `/` or `.` between the parts of a date.
+    Dash,
+    Colon,
+    /// `.` or `,` before a fraction of a second.
+    Dot,
+    Sign(char),
+    /// `T` between the date and the time.
+    T,
+}
+
+/// The text as tokens; white space and commas only separate them.
+fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let run = |pred: fn(char) -> bool| rest.find(|c: char| !pred(c)).unwrap_or(rest.len());
+        let len = if c.is_ascii_digit() {
+            let len = run(|c| c.is_ascii_digit());
+            out.push(Token::Digits(&rest[..len]));
+            len
+        } else if c.is_ascii_alphabetic() {
+            let len = run(|c| c.is_ascii_alphabetic());
+            let word = &rest[..len];
+            // `2019-03-25T14:01`: a T between digits joins the date and the time.
+            if word.eq_ignore_ascii_case("t") && matches!(out.last(), Some(Token::Digits(_))) {
+                out.push(Token::T);
+            } else {
+                out.push(Token::Word(word));
+            }
+            len
+        } else {
+            match c {
+                ':' => out.push(Token::Colon),
+                '+' => out.push(Token::Sign('+')),
+                // A minus after the clock is an offset's sign; inside a date, a separator.
+                '-' if out.contains(&Token::Colon) => out.push(Token::Sign('-')),
+                '-' | '/' => out.push(Token::Dash),
+                '.' if out.contains(&Token::Colon) => out.push(Token::Dot),
+                '.' => out.push(Token::Dash),
+                c if c.is_whitespace() || c == ',' => {}
+                _ => out.push(Token::Word("?")),
+            }
+            c.len_utf8()
+        };
+        rest = &rest[len..];
+    }
+    out
+}
+
+type Day = (u32, u32, u32);
+
+fn number(digits: &str) -> Option<u32> {
+    (digits.len() <= 4).then(|| digits.parse().ok()).flatten()
+}
+
+fn checked_day(year: u32, month: u32, day: u32) -> Option<Day> {
+    ((1000..=9999).contains(&year)
+        && (1..=12).contains(&month)
+        && day >= 1
+        && i64::from(day) <= days_in_month(i64::from(year), i64::from(month)))
+    .then_some((year, month, day))
+}
+
+/// `2022-06-09`, `2023/02/21`, `2023.02.21` (year first), then an optional `T`.
+fn iso_date<'a, 't>(tokens: &'a [Token<'t>]) -> Option<(Day, &'a [Token<'t>])> {
+    let [Token::Digits(y), Token::Dash, Token::Digits(m), Token::Dash, Token::Digits(d), rest @ ..] =
+        tokens
+    else {
+        return None;
+    };
+    if y.len() != 4 {
+        return None;
+    }
+    let day = checked_day(number(y)?, number(m)?, number(d)?)?;
+    let rest = rest.strip_prefix(&[Token::T]).unwrap_or(rest);
+    Some((day, rest))
+}
+
+/// RFC 5322 / RFC 1123: `[Mon,] 25 Mar 2019`, the month's English name or its first three
+/// letters.
+fn mail_date<'a, 't>(tokens: &'a [Token<'t>]) -> Option<(Day, &'a [Token<'t>])> {
+    let tokens = match tokens {
+        [Token::Word(w), rest @ ..] if w.len() >= 3 && !is_month(w) => rest,
+        _ => tokens,
+    };
+    let [Token::Digits(d), Token::Word(month), Token::Digits(y), rest @ ..] = tokens else {
+        return None;
+    };
+    if y.len() != 4 {
+        return None;
+    }
+    let month = month_number(month)?;
+    Some((checked_day(number(y)?, month, number(d)?)?, rest))
+}
+
+fn month_number(word: &str) -> Option<u32> {
+    let lower = word.to_ascii_lowercase();
+    let index = MONTHS.iter().position(|m| lower.starts_with(m))?;
+    // "Mar" or "March", never "Marx".
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ][index];
+    (lower.len() == 3 || full == lower || lower == "sept").then_some(index as u32 + 1)
+}
+
+fn is_month(word: &str) -> bool {
+    month_number(word).is_some()
+}
+
+/// `HH:MM[:SS[.fraction]]` as `HH:MM:SS[.fraction]`, and what follows it.
+fn clock<'a, 't>(tokens: &'a [Token<'t>]) -> Option<(String, &'a [Token<'t>])> {
+    let [Token::Digits(h), Token::Colon, Token::Digits(m), rest @ ..] = tokens else {
+        return None;
+    };
+    let (s, rest) = match rest {
+        [Token::Colon, Token::Digits(s), rest @ ..] => (*s, rest),
+        _ => ("00", rest),
+    };
+    let (fraction, rest) = match rest {
+        [Token::Dot, Token::Digits(f), rest @ ..] if f.len() <= 9 => ([".", f].concat(), rest),
+        _ => (String::new(), rest),
+    };
+    let (h, m, s) = (number(h)?, number(m)?, number(s)?);
+    if h > 23 || m > 59 || s > 60 {
+        return None;
+    }
+    let mut time = String::new();
+    for (i, part) in [h, m, s].into_iter().enumerate() {
+        if i > 0 {
+            time.push(':');
+        }
+        two_digits(&mut time, part);
+    }
+    time.push_str(&fraction);
+    Some((time, rest))
+}
+
+/// `n` (below 100) as two digits.
+fn two_digits(out: &mut String, n: u32) {
+    out.push(char::from(b'0' + (n / 10 % 10) as u8));
+    out.push(char::from(b'0' + (n % 10) as u8));
+}
+
+/// An offset `+HH`, `+HHMM` or `+HH:MM`, in minutes.
+fn offset(sign: char, first: &str, minutes: Option<&str>) -> Option<i32> {
+    let (h, m) = match (first.len(), minutes) {
+        (1 | 2, None) => (number(first)?, 0),
+        (4, None) => (number(&first[..2])?, number(&first[2..])?),
+        (1 | 2, Some(m)) if m.len() == 2 => (number(first)?, number(m)?),
+        _ => return None,
+    };
+    if h > 23 || m > 59 {
+        return None;
+    }
+    let minutes = (h * 60 + m) as i32;
+    Some(if sign == '-' { -minutes } else { minutes })
+}

@@ -137,6 +137,18 @@ impl Direction {
         }
     }
 
+    /// The direction of text that names no language: that of its first letter (right to left
+    /// for Hebrew, Arabic, Persian, Urdu, Syriac, Thaana and N'Ko script); `None` without one.
+    pub fn of_text(text: &str) -> Option<Direction> {
+        text.chars().find(|c| c.is_alphabetic()).map(|c| {
+            if matches!(u32::from(c), 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF) {
+                Direction::Rtl
+            } else {
+                Direction::Ltr
+            }
+        })
+    }
+
     /// The default for a language: right-to-left for the scripts the format lists.
     pub fn for_lang(lang: &str) -> Direction {
         let primary = lang

@@ -21,7 +21,7 @@ mod v1;
 use std::fmt;
 
 use crate::core::json::{self, Json, JsonError};
-use crate::core::model::Article;
+use crate::core::model::{Article, Direction};
 use formats::Format;
 
 pub use path::FieldIssue;
@@ -125,6 +125,21 @@ pub fn decode_value_with(
 /// The article of a format v1 document (the formats' dispatcher calls it).
 pub(crate) fn v1_article(f: &mut fields::Fields, value: &Json) -> Result<Article, FieldIssue> {
     v1::article(f, value)
+}
+
+/// The direction of an article whose document names neither a language nor a direction: that
+/// of its text (headline, then summary, then body), left to right when it has no letters.
+pub(crate) fn direction_of_text(article: &Article) -> Direction {
+    use crate::core::model::Block;
+    let body = article.body.iter().find_map(|b| match b {
+        Block::Paragraph { content } | Block::Heading { content, .. } => Some(content),
+        _ => None,
+    });
+    std::iter::once(&*article.headline)
+        .map(str::to_owned)
+        .chain(article.summary.iter().chain(body).map(|i| i.plain_text()))
+        .find_map(|t| Direction::of_text(&t))
+        .unwrap_or(Direction::Ltr)
 }
 
 /// Whether `tag` has the shape of a BCP 47 language tag (letters, digits and hyphens, subtags of

@@ -32,6 +32,8 @@ pub(crate) fn article(f: &mut Fields, value: &Json) -> Result<Article> {
     let dir = f
         .opt(map, "dir", &root, Fields::string)?
         .map(|d| d.to_ascii_lowercase());
+    // Neither a language nor a direction named: the direction is the text's, once it is read.
+    let from_text = dir.is_none() && present(map, "lang").is_none();
     let dir = match dir.as_deref() {
         None => Direction::for_lang(&lang),
         Some("ltr") => Direction::Ltr,
@@ -45,7 +47,7 @@ pub(crate) fn article(f: &mut Fields, value: &Json) -> Result<Article> {
             Direction::for_lang(&lang)
         }
     };
-    Ok(Article {
+    let mut article = Article {
         version,
         id: f.opt(map, "id", &root, Fields::string)?,
         url: f.opt_url(map, "url", &root)?,
@@ -67,7 +69,11 @@ pub(crate) fn article(f: &mut Fields, value: &Json) -> Result<Article> {
         audio: f.opt_list(map, "audio", &root, audio_track)?,
         corrections: f.opt_list(map, "corrections", &root, note)?,
         notes: footnotes(f, map, &root)?,
-    })
+    };
+    if from_text {
+        article.dir = super::direction_of_text(&article);
+    }
+    Ok(article)
 }
 
 /// The footnotes; an id given twice keeps its first note. Then every reference to a note that
@@ -499,14 +505,29 @@ fn related(f: &mut Fields, value: &Json, path: &Path) -> Result<Related> {
 /// A date field: text is required; text that is not RFC 3339 is kept as written, with a
 /// warning (it is shown as the publisher wrote it, without a machine-readable date).
 fn date(f: &mut Fields, value: &Json, path: &Path) -> Result<DocDate> {
-    let date = DocDate::from_text(&f.string(value, path)?);
-    if date.checked().is_none() {
-        f.warn(
-            path,
-            "not an RFC 3339 date such as 2019-07-21 or 2019-07-21T14:05:00Z; shown as written",
-        );
+    let text = f.string(value, path)?;
+    let date = DocDate::from_text(&text);
+    if date.checked().is_some() {
+        return Ok(date);
     }
-    Ok(date)
+    // Another format whose instant is certain (RFC 5322, a zone abbreviation …) is read, and
+    // still named, so that the publisher can write RFC 3339.
+    match crate::core::date::normalize(&text, false).map(|n| DocDate::from_text(&n)) {
+        Some(read @ DocDate::Checked(_)) => {
+            f.warn(
+                path,
+                format!("not an RFC 3339 date; read as {}", read.text()),
+            );
+            Ok(read)
+        }
+        _ => {
+            f.warn(
+                path,
+                "not an RFC 3339 date such as 2019-07-21 or 2019-07-21T14:05:00Z; shown as written",
+            );
+            Ok(date)
+        }
+    }
 }
 
 fn comments(f: &mut Fields, value: &Json, path: &Path) -> Result<Comments> {

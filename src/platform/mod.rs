@@ -112,17 +112,17 @@ pub fn base_url() -> String {
 thread_local! {
     /// Formatters by (language, UTC?): making one costs far more than using it, and an article
     /// with 60 related cards formats 60 dates.
-    static DATE_FORMATS: std::cell::RefCell<Vec<(String, bool, DateFormat)>> = const { std::cell::RefCell::new(Vec::new()) };
+    static DATE_FORMATS: std::cell::RefCell<Vec<(String, u8, DateFormat)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// A date for display in the article's language ("21 July 2019"); a bare date is shown in UTC so
 /// it never moves to the previous day. Falls back to the ISO form if `Intl` refuses the locale.
-pub fn format_date(datetime: &str, date_only: bool, lang: &str) -> String {
+pub fn format_date(datetime: &str, date_only: bool, clock: bool, lang: &str) -> String {
+    // 0: a day in UTC (a bare date), 1: a day, 2: a day and its time.
+    let style = if date_only { 0u8 } else { 1 + u8::from(clock) };
     let formatted = DATE_FORMATS.with(|cache| {
         let mut cache = cache.try_borrow_mut().ok()?;
-        let found = cache
-            .iter()
-            .position(|(l, utc, _)| l == lang && *utc == date_only);
+        let found = cache.iter().position(|(l, s, _)| l == lang && *s == style);
         let index = match found {
             Some(i) => i,
             None => {
@@ -131,9 +131,12 @@ pub fn format_date(datetime: &str, date_only: bool, lang: &str) -> String {
                 if date_only {
                     let _ = Reflect::set(&options, &"timeZone".into(), &"UTC".into());
                 }
+                if style == 2 {
+                    let _ = Reflect::set(&options, &"timeStyle".into(), &"short".into());
+                }
                 cache.push((
                     lang.to_owned(),
-                    date_only,
+                    style,
                     DateFormat::new(lang, &options).ok()?,
                 ));
                 cache.len() - 1
@@ -199,8 +202,8 @@ pub fn format_bytes(lang: &str, bytes: f64) -> String {
 }
 
 /// The separators `Intl.ListFormat` puts between `count` items in a language (a conjunction:
-/// "A, B and C"): `count - 1` texts; commas and "and" where `Intl` refuses.
-pub fn list_separators(lang: &str, count: usize) -> Vec<String> {
+/// "A, B and C"): `count - 1` texts; `None` where `Intl` refuses.
+pub fn list_separators(lang: &str, count: usize) -> Option<Vec<String>> {
     let items: js_sys::Array = (0..count)
         .map(|i| JsValue::from_str(&i.to_string()))
         .collect();
@@ -224,12 +227,7 @@ pub fn list_separators(lang: &str, count: usize) -> Vec<String> {
             }
         }
     }
-    if separators.len() + 1 != count {
-        separators = (1..count)
-            .map(|i| if i + 1 == count { " and " } else { ", " }.to_owned())
-            .collect();
-    }
-    separators
+    (separators.len() + 1 == count).then_some(separators)
 }
 
 /// Resolves after the browser has painted what is in the DOM now (a frame, then a task), so work

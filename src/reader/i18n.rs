@@ -154,28 +154,33 @@ fn range(_lang: &str, low: u64, high: u64) -> (String, String) {
     ("other".to_owned(), format!("{low}–{high}"))
 }
 
-/// A date for display in a language ("21 July 2019") through `Intl`; natively, where there is no
+/// A date for display in a language ("21 July 2019"; with `clock`, and a time in the document,
+/// "21 July 2019 at 14:05" in the reader's time zone) through `Intl`; natively, where there is no
 /// `Intl`, the date as written in the document (RFC 3339), so native HTML stays exact and stable.
-pub fn format_date(date: &crate::core::date::Date, lang: &str) -> String {
+pub fn format_date(date: &crate::core::date::Date, lang: &str, clock: bool) -> String {
     #[cfg(target_arch = "wasm32")]
-    return crate::platform::format_date(&date.datetime, date.date_only, lang);
+    return crate::platform::format_date(&date.datetime, date.date_only, clock, lang);
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let _ = lang;
+        let _ = (lang, clock);
         date.datetime.to_string()
     }
 }
 
 /// The separators between `count` names in a list, as the language joins them ("A, B and C"):
-/// `count - 1` texts, through `Intl.ListFormat`; natively commas and "and".
-pub fn list_separators(lang: &str, count: usize) -> Vec<String> {
+/// `count - 1` texts, through `Intl.ListFormat`; natively (and where `Intl` refuses) commas and
+/// the UI table's `and`, so no English word joins names in another language.
+pub fn list_separators(lang: &str, count: usize, and: &str) -> Vec<String> {
     #[cfg(target_arch = "wasm32")]
-    return crate::platform::list_separators(lang, count);
+    let from_intl = crate::platform::list_separators(lang, count);
     #[cfg(not(target_arch = "wasm32"))]
-    {
+    let from_intl = {
         let _ = lang;
+        None
+    };
+    from_intl.unwrap_or_else(|| {
         (1..count)
-            .map(|i| if i + 1 == count { " and " } else { ", " }.to_owned())
+            .map(|i| if i + 1 == count { and } else { ", " }.to_owned())
             .collect()
-    }
+    })
 }

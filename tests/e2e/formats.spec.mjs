@@ -9,7 +9,7 @@ const cases = [
   ['jsonld-graph.json', 'Rail link to the valley gets its funding', 'Eva Moser', 'Valley Times / M. Gruber', 'de-AT'],
   ['ans-story.json', 'Las defensas contra inundaciones resisten la tormenta', 'Lucía Gómez', 'Pablo Ruiz, Agencia Río', 'es'],
   ['ghost-posts.json', 'Notes from the allotment: the first tomatoes', 'Jo Lind', null, 'en'],
-  ['apple-news.json', 'The night market returns', 'Claire Dubois', null, 'fr'],
+  ['apple-news.json', 'Le marché de nuit revient', 'Claire Dubois', null, 'fr'],
 ];
 
 for (const [file, headline, author, credit, lang] of cases) {

@@ -4,7 +4,9 @@
 use super::read::{self, at, items, plain, text};
 use super::Adapted;
 use crate::core::json::Json;
-use crate::core::model::{Author, Block, Credit, Crumb, Image, Inline, ListItem, Related, Text};
+use crate::core::model::{
+    Author, Block, Credit, Crumb, Image, Inline, ListItem, Note, NoteKind, Related, Run, Text,
+};
 use crate::document::fields::{object, Fields, Result};
 use crate::document::path::Path;
 
@@ -16,12 +18,19 @@ pub(crate) fn article(f: &mut Fields, value: &Json) -> Result<Adapted> {
         at(story, &["headlines", "basic"]),
         &path.field("headlines"),
     );
-    let mut body = Vec::new();
-    let elements_path = path.field("content_elements");
-    for (i, element) in items(story.get("content_elements")).into_iter().enumerate() {
-        element_blocks(f, element, &elements_path.index(i), &mut body)?;
-    }
+    let mut body = Body::default();
+    elements(
+        f,
+        story.get("content_elements"),
+        &path.field("content_elements"),
+        &mut body,
+    )?;
+    let Body {
+        blocks: body,
+        corrections,
+    } = body;
     let mut article = read::article(headline.clone().unwrap_or_default());
+    article.corrections = corrections.into();
     article.id = text(f, story.get("_id"), &path.field("_id")).map(Text::from);
     article.url = read::url(f, story.get("canonical_url"), &path.field("canonical_url"))
         .or_else(|| read::url(f, at(story, &["website_url"]), &path.field("website_url")));
@@ -136,13 +145,24 @@ pub(crate) fn article(f: &mut Fields, value: &Json) -> Result<Adapted> {
     })
 }
 
+/// What the content elements give: the body's blocks and the story's corrections.
+#[derive(Default)]
+struct Body {
+    blocks: Vec<Block>,
+    corrections: Vec<Note>,
+}
+
+/// The content elements of a list, in order (`element_group` reads its own list in place).
+fn elements(f: &mut Fields, list: Option<&Json>, path: &Path, body: &mut Body) -> Result<()> {
+    for (i, element) in items(list).into_iter().enumerate() {
+        element_blocks(f, element, &path.index(i), body)?;
+    }
+    Ok(())
+}
+
 /// The blocks of one content element; an unknown type is skipped with a warning.
-fn element_blocks(
-    f: &mut Fields,
-    element: &Json,
-    path: &Path,
-    body: &mut Vec<Block>,
-) -> Result<()> {
+fn element_blocks(f: &mut Fields, element: &Json, path: &Path, all: &mut Body) -> Result<()> {
+    let body = &mut all.blocks;
     let kind = element
         .get("type")
         .and_then(Json::as_str)
@@ -260,20 +280,102 @@ fn element_blocks(
                     if let Block::Paragraph { .. }
                     | Block::Heading { .. }
                     | Block::List { .. }
-                    | Block::Quote { .. } = block
+                    | Block::Quote { .. }
+                    | Block::Table { .. }
+                    | Block::Code { .. }
+                    | Block::Details { .. }
+                    | Block::Aside { .. } = block
                     {
                         body.push(block);
                     }
                 }
             }
         }
+        // A correction is the story's, shown where readers look for corrections.
         "correction" => {
-            if let Some(text) = plain(f, element.get("text"), &path.field("text")) {
-                body.push(Block::Paragraph {
-                    content: read::inline(&text),
+            if let Some(content) = read::html_inline(f, element.get("text"), &path.field("text")) {
+                let kind = match element.get("correction_type").and_then(Json::as_str) {
+                    Some(t) if t.eq_ignore_ascii_case("clarification") => NoteKind::Clarification,
+                    _ => NoteKind::Correction,
+                };
+                all.corrections.push(Note {
+                    kind,
+                    date: read::date(f, element.get("date"), &path.field("date"), false),
+                    content,
                 });
             }
         }
+        "table" => {
+            let cells = |f: &mut Fields, row: Option<&Json>, path: &Path, header: bool| {
+                items(row)
+                    .into_iter()
+                    .enumerate()
+                    .map(|(j, c)| {
+                        let content = read::html_inline(f, c.get("content"), &path.index(j));
+                        read::cell(content, header)
+                    })
+                    .collect::<Vec<_>>()
+            };
+            let head = vec![cells(f, element.get("header"), &path.field("header"), true)];
+            let rows_path = path.field("rows");
+            let rows = items(element.get("rows"))
+                .into_iter()
+                .enumerate()
+                .map(|(i, row)| cells(f, Some(row), &rows_path.index(i), false))
+                .collect();
+            body.extend(read::table(f, path, None, head, rows));
+        }
+        "code" => {
+            if let Some(Json::String(code)) = content {
+                let code = code.trim_matches('\n');
+                if !code.trim().is_empty() {
+                    body.push(Block::Code {
+                        content: code.into(),
+                        language: plain(f, element.get("language"), &path.field("language"))
+                            .map(Text::from),
+                        caption: None,
+                    });
+                }
+            }
+        }
+        // A titled list of links: a box with the title and the links as a list.
+        "link_list" => {
+            let items_path = path.field("items");
+            let links: Vec<ListItem> = items(element.get("items"))
+                .into_iter()
+                .enumerate()
+                .filter_map(|(i, item)| {
+                    let p = items_path.index(i);
+                    let text = plain(f, item.get("content"), &p.field("content"))?;
+                    let href = read::url(f, item.get("url"), &p.field("url"));
+                    Some(ListItem::text(Inline(
+                        [Run {
+                            href,
+                            ..Run::plain(text.as_str())
+                        }]
+                        .into(),
+                    )))
+                })
+                .collect();
+            if !links.is_empty() {
+                body.push(Block::Aside {
+                    kind: None,
+                    title: plain(f, element.get("title"), &path.field("title"))
+                        .map(|t| read::inline(&t)),
+                    blocks: [Block::List {
+                        ordered: false,
+                        items: links.into(),
+                    }]
+                    .into(),
+                });
+            }
+        }
+        "element_group" => elements(
+            f,
+            element.get("content_elements"),
+            &path.field("content_elements"),
+            all,
+        )?,
         other => f.warn(
             path,
             format!(

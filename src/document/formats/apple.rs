@@ -5,14 +5,16 @@
 use super::read::{self, at, items, plain, text};
 use super::Adapted;
 use crate::core::json::Json;
-use crate::core::model::{Author, Block, Image, Text};
+use crate::core::model::{Author, Block, Image, Inline, Text};
 use crate::document::fields::{object, Fields, Result};
 use crate::document::path::Path;
+use crate::document::{html, MAX_TABLE_CELLS};
 
 pub(crate) fn article(f: &mut Fields, value: &Json) -> Result<Adapted> {
     let path = Path::Root;
     let doc = object(value, &path)?;
-    let mut headline = plain(f, doc.get("title"), &path.field("title"));
+    let root_title = plain(f, doc.get("title"), &path.field("title"));
+    let mut title_component = None;
     let mut intro = None;
     let mut body = Vec::new();
     components(
@@ -20,9 +22,27 @@ pub(crate) fn article(f: &mut Fields, value: &Json) -> Result<Adapted> {
         doc.get("components"),
         &path.field("components"),
         &mut body,
-        &mut headline,
+        &mut title_component,
         &mut intro,
     )?;
+    // Apple News shows the `title` component; the root `title` is often an identifier
+    // ("story-2024-118"), and then a first heading is the visible headline.
+    let looks_like_id = |t: &String| {
+        !t.contains(char::is_whitespace)
+            && t.contains(|c: char| c.is_ascii_digit() || c == '-' || c == '_')
+    };
+    let headline = match (title_component, root_title) {
+        (Some(title), _) => Some(title),
+        (None, Some(root)) if looks_like_id(&root) => match body.first() {
+            Some(Block::Heading { content, .. }) => {
+                let text = content.plain_text();
+                body.remove(0);
+                Some(text)
+            }
+            _ => Some(root),
+        },
+        (None, root) => root,
+    };
     let mut article = read::article(headline.clone().unwrap_or_default());
     let meta = doc.get("metadata");
     let meta_path = path.field("metadata");
@@ -97,7 +117,7 @@ fn components(
     list: Option<&Json>,
     path: &Path,
     body: &mut Vec<Block>,
-    headline: &mut Option<String>,
+    title: &mut Option<String>,
     intro: &mut Option<String>,
 ) -> Result<()> {
     for (i, component) in items(list).into_iter().enumerate() {
@@ -109,8 +129,8 @@ fn components(
         let content = component.get("text");
         match role {
             "title" => {
-                if headline.is_none() {
-                    *headline = plain(f, content, &path.field("text"));
+                if title.is_none() {
+                    *title = plain(f, content, &path.field("text"));
                 }
             }
             "intro" => *intro = plain(f, content, &path.field("text")),
@@ -181,16 +201,46 @@ fn components(
                     });
                 }
             }
-            "container" | "section" | "chapter" | "header" | "aside" | "article_link" => {
+            "container" | "section" | "chapter" | "header" | "article_link" => {
                 components(
                     f,
                     component.get("components"),
                     &path.field("components"),
                     body,
-                    headline,
+                    title,
                     intro,
                 )?;
             }
+            // A sidebar: a box of its own components (a box inside one is read in place).
+            "aside" => {
+                let mut blocks = Vec::new();
+                components(
+                    f,
+                    component.get("components"),
+                    &path.field("components"),
+                    &mut blocks,
+                    title,
+                    intro,
+                )?;
+                if !blocks.is_empty() {
+                    body.push(Block::Aside {
+                        kind: None,
+                        title: None,
+                        blocks: html::without_boxes(blocks.into()),
+                    });
+                }
+            }
+            "htmltable" => {
+                if let Some(raw) = text(f, component.get("html"), &path.field("html")) {
+                    let blocks = read::html_blocks(f, &raw, &path.field("html"), None)?;
+                    body.extend(
+                        blocks
+                            .into_iter()
+                            .filter(|b| matches!(b, Block::Table { .. })),
+                    );
+                }
+            }
+            "datatable" => body.extend(datatable(f, component, &path)),
             _ => f.warn(
                 &path,
                 format!(
@@ -201,6 +251,81 @@ fn components(
         }
     }
     Ok(())
+}
+
+/// A `datatable`: its descriptors' labels as the head (unless `showDescriptorLabels` is false)
+/// and one row per record, each cell the record's value for that descriptor's `identifier`;
+/// with `dataOrientation: "vertical"` the descriptors run down the first column instead.
+fn datatable(f: &mut Fields, component: &Json, path: &Path) -> Option<Block> {
+    let data = component.get("data")?;
+    let data_path = path.field("data");
+    let descriptors = items(data.get("descriptors"));
+    let records = items(data.get("records"));
+    // A value is text, a number, or formatted text `{ "text": … }`.
+    let value = |f: &mut Fields, v: Option<&Json>, p: &Path| {
+        let v = v.map(|v| {
+            if v.is_object() {
+                v.get("text").unwrap_or(v)
+            } else {
+                v
+            }
+        });
+        plain(f, v, p).map(|t| read::inline(&t))
+    };
+    let ids: Vec<Option<&str>> = descriptors
+        .iter()
+        .map(|d| d.get("identifier").and_then(Json::as_str))
+        .collect();
+    let labels: Vec<_> = descriptors
+        .iter()
+        .enumerate()
+        .map(|(i, d)| value(f, d.get("label"), &data_path.field("descriptors").index(i)))
+        .collect();
+    let records_path = data_path.field("records");
+    // No more records read than the cell bound lets show (`read::table` warns of the rest).
+    let readable = MAX_TABLE_CELLS / ids.len().max(1) + 1;
+    let cells: Vec<Vec<Option<Inline>>> = records
+        .iter()
+        .take(readable)
+        .enumerate()
+        .map(|(r, record)| {
+            ids.iter()
+                .map(|id| value(f, id.and_then(|id| record.get(id)), &records_path.index(r)))
+                .collect()
+        })
+        .collect();
+    let show_labels = component
+        .get("showDescriptorLabels")
+        .and_then(Json::as_bool)
+        != Some(false);
+    let vertical = component.get("dataOrientation").and_then(Json::as_str) == Some("vertical");
+    let (head, rows) = if vertical {
+        let rows = labels
+            .into_iter()
+            .enumerate()
+            .map(|(i, label)| {
+                let mut row = Vec::new();
+                if show_labels {
+                    row.push(read::cell(label, true));
+                }
+                row.extend(cells.iter().map(|r| read::cell(r[i].clone(), false)));
+                row
+            })
+            .collect();
+        (Vec::new(), rows)
+    } else {
+        let head = if show_labels {
+            vec![labels.into_iter().map(|l| read::cell(l, true)).collect()]
+        } else {
+            Vec::new()
+        };
+        let rows = cells
+            .into_iter()
+            .map(|r| r.into_iter().map(|c| read::cell(c, false)).collect())
+            .collect();
+        (head, rows)
+    };
+    read::table(f, path, None, head, rows)
 }
 
 /// A photo, figure or gallery item: its `URL`, caption (text or `{text}`) and accessible caption.

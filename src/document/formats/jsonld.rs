@@ -4,7 +4,7 @@
 use super::read::{self, items, plain, text};
 use super::Adapted;
 use crate::core::json::Json;
-use crate::core::model::{Author, Credit, Crumb, Image, Site, Text};
+use crate::core::model::{Author, Block, Credit, Crumb, Image, Note, NoteKind, Site, Text};
 use crate::core::url_policy::SafeUrl;
 use crate::document::fields::{Fields, Result};
 use crate::document::path::Path;
@@ -65,17 +65,29 @@ fn nodes<'v>(value: &'v Json, path: String, out: &mut Vec<(&'v Json, String)>) {
                 );
             }
             if value.get("@type").is_some() {
-                out.push((value, path));
+                out.push((value, path.clone()));
+            }
+            // A `WebPage` whose `mainEntity` is the article (or holds a graph of its own).
+            if let Some(main) = value.get("mainEntity").filter(|m| !m.is_null()) {
+                let path = if path.is_empty() {
+                    "mainEntity".into()
+                } else {
+                    format!("{path}.mainEntity")
+                };
+                nodes(main, path, out);
             }
         }
         _ => {}
     }
 }
 
+/// The node's types, one or a list, each without a vocabulary prefix (`schema:NewsArticle`,
+/// `https://schema.org/NewsArticle`).
 fn types(node: &Json) -> Vec<&str> {
     items(node.get("@type"))
         .into_iter()
         .filter_map(Json::as_str)
+        .map(|t| t.rsplit(['/', ':', '#']).next().unwrap_or(t))
         .collect()
 }
 
@@ -88,6 +100,79 @@ fn resolve<'v>(value: &'v Json, graph: &[(&'v Json, String)]) -> &'v Json {
             .map_or(value, |(node, _)| node),
         _ => value,
     }
+}
+
+/// A node's `articleBody`: markup through the allowlist, plain text as paragraphs.
+fn article_body(f: &mut Fields, node: &Json, path: &Path) -> Result<Vec<Block>> {
+    Ok(
+        match text(f, node.get("articleBody"), &path.field("articleBody")) {
+            Some(body) if body.contains('<') => {
+                read::html_blocks(f, &body, &path.field("articleBody"), None)?
+            }
+            Some(body) => read::paragraphs(&body),
+            None => Vec::new(),
+        },
+    )
+}
+
+/// A `LiveBlogPosting`'s `liveBlogUpdate` entries, newest first: each a dated "Update" note
+/// (its headline, else its first paragraph) followed by its text, until live blogs have
+/// elements of their own.
+fn live_updates(
+    f: &mut Fields,
+    node: &Json,
+    graph: &[(&Json, String)],
+    path: &Path,
+) -> Result<Vec<Block>> {
+    let updates_path = path.field("liveBlogUpdate");
+    let mut updates = Vec::new();
+    for (i, update) in items(node.get("liveBlogUpdate")).into_iter().enumerate() {
+        let update = resolve(update, graph);
+        let p = updates_path.index(i);
+        let date = read::date(
+            f,
+            update.get("datePublished").or(update.get("dateModified")),
+            &p.field("datePublished"),
+            false,
+        );
+        let mut blocks = article_body(f, update, &p)?;
+        let headline = plain(
+            f,
+            update.get("headline").or(update.get("name")),
+            &p.field("headline"),
+        );
+        let content = match headline {
+            Some(h) => read::inline(&h),
+            None => match blocks.first() {
+                Some(Block::Paragraph { content }) => {
+                    let content = content.clone();
+                    blocks.remove(0);
+                    content
+                }
+                _ => continue,
+            },
+        };
+        let when = date
+            .as_ref()
+            .and_then(|d| d.checked())
+            .map(|d| d.epoch_seconds);
+        let mut section = vec![Block::Note {
+            note: Note {
+                kind: NoteKind::Update,
+                date,
+                content,
+            },
+        }];
+        section.append(&mut blocks);
+        // Newest first; undated updates after the dated ones, each kept in the document's
+        // order among equals (placed by hand: a library sort costs 4 KB of wasm).
+        let at = updates
+            .iter()
+            .position(|(w, _)| *w < when)
+            .unwrap_or(updates.len());
+        updates.insert(at, (when, section));
+    }
+    Ok(updates.into_iter().flat_map(|(_, s)| s).collect())
 }
 
 pub(crate) fn article(f: &mut Fields, value: &Json) -> Result<Adapted> {
@@ -115,13 +200,8 @@ pub(crate) fn article(f: &mut Fields, value: &Json) -> Result<Adapted> {
         node.get("headline").or(node.get("name")),
         &path.field("headline"),
     );
-    let body = match text(f, node.get("articleBody"), &path.field("articleBody")) {
-        Some(body) if body.contains('<') => {
-            read::html_blocks(f, &body, &path.field("articleBody"), None)?
-        }
-        Some(body) => read::paragraphs(&body),
-        None => Vec::new(),
-    };
+    let mut body = article_body(f, node, &path)?;
+    body.extend(live_updates(f, node, &graph, &path)?);
     let mut article = read::article(headline.clone().unwrap_or_default());
     article.id = text(f, node.get("@id"), &path.field("@id")).map(Text::from);
     let page = node.get("mainEntityOfPage").map(|p| resolve(p, &graph));

@@ -13,7 +13,7 @@ pub(crate) mod read;
 mod wordpress;
 
 use crate::core::json::Json;
-use crate::core::model::{Article, Block, Inline};
+use crate::core::model::{Article, Block, Direction, Inline};
 use crate::document::fields::Fields;
 use crate::document::path::Path;
 use crate::document::FieldIssue;
@@ -224,6 +224,9 @@ fn finish(f: &mut Fields, adapted: Adapted, format: Format) -> Result<Article, F
         );
     }
     article.body = body.into();
+    if article.dir == Direction::Auto {
+        article.dir = crate::document::direction_of_text(&article);
+    }
     Ok(article)
 }
 

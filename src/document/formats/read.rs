@@ -7,12 +7,12 @@ use std::rc::Rc;
 
 use crate::core::date::DocDate;
 use crate::core::json::Json;
-use crate::core::model::{Article, Block, Direction, Inline, Run, Text};
+use crate::core::model::{Article, Block, Cell, Direction, Inline, Row, Run, Table, Text};
 use crate::core::url_policy::SafeUrl;
 use crate::document::fields::Fields;
 use crate::document::html;
 use crate::document::path::Path;
-use crate::document::{is_language_tag, FieldIssue};
+use crate::document::{is_language_tag, FieldIssue, MAX_TABLE_CELLS};
 
 /// The value at `keys` below `value`, `null` counting as absent.
 pub(crate) fn at<'v>(value: &'v Json, keys: &[&str]) -> Option<&'v Json> {
@@ -115,8 +115,8 @@ pub(crate) fn url(f: &mut Fields, value: Option<&Json>, path: &Path) -> Option<S
 }
 
 /// A date. `utc` says the source defines a date without an offset as UTC (WordPress
-/// `date_gmt`); `+0100`-style offsets are read as `+01:00`. One that is still not RFC 3339 is
-/// shown as written, with a warning.
+/// `date_gmt`). One in another format is read where its instant is certain
+/// ([`crate::core::date::normalize`]); otherwise it is shown as written, with a warning.
 pub(crate) fn date(
     f: &mut Fields,
     value: Option<&Json>,
@@ -124,19 +124,20 @@ pub(crate) fn date(
     utc: bool,
 ) -> Option<DocDate> {
     let raw = text(f, value, path)?;
-    let mut normal = raw.clone();
-    let b = raw.as_bytes();
-    let n = b.len();
-    if n >= 24 && matches!(b[n - 5], b'+' | b'-') && b[n - 4..].iter().all(u8::is_ascii_digit) {
-        normal.insert(n - 2, ':');
-    } else if utc && n >= 19 && !raw.ends_with(['Z', 'z']) && !raw[19..].contains(['+', '-']) {
-        normal.push('Z');
+    let date = DocDate::from_text(&raw);
+    if date.checked().is_some() {
+        return Some(date);
     }
-    let date = DocDate::from_text(&normal);
-    if date.checked().is_none() {
-        f.warn(path, "not a date this reader can read; shown as written");
+    match crate::core::date::normalize(&raw, utc).map(|n| DocDate::from_text(&n)) {
+        Some(date @ DocDate::Checked(_)) => Some(date),
+        _ => {
+            f.warn(
+                path,
+                "not a date with a certain time zone that this reader can read; shown as written",
+            );
+            Some(date)
+        }
     }
-    Some(date)
 }
 
 /// A list that some sources give as one comma-separated string.
@@ -177,7 +178,8 @@ pub(crate) fn article(headline: String) -> Article {
         id: None,
         url: None,
         lang: "en".into(),
-        dir: Direction::Ltr,
+        // Until a language is named (`set_language`); else the text's (`formats::finish`).
+        dir: Direction::Auto,
         site: None,
         section: Rc::new([]),
         headline: headline.into(),
@@ -215,4 +217,56 @@ pub(crate) fn set_language(
     } else {
         f.warn(path, "not a language tag; using \"en\"");
     }
+}
+
+/// A cell of a table from a source that has only text per cell.
+pub(crate) fn cell(content: Option<Inline>, header: bool) -> Cell {
+    Cell {
+        content: content.unwrap_or_else(|| Inline(Rc::new([]))),
+        header,
+        colspan: 1,
+        rowspan: 1,
+        align: None,
+    }
+}
+
+/// A table block from a source's head and body rows, at most [`MAX_TABLE_CELLS`] cells (the
+/// rows after are left out with a warning); `None` when it has no rows.
+pub(crate) fn table(
+    f: &mut Fields,
+    path: &Path,
+    caption: Option<Inline>,
+    head: Vec<Vec<Cell>>,
+    rows: Vec<Vec<Cell>>,
+) -> Option<Block> {
+    let mut budget = MAX_TABLE_CELLS;
+    let mut cut = false;
+    let mut bounded = |rows: Vec<Vec<Cell>>| -> Vec<Row> {
+        rows.into_iter()
+            .filter(|r| !r.is_empty())
+            .take_while(|r| {
+                let fits = r.len() <= budget;
+                budget = budget.saturating_sub(r.len());
+                cut |= !fits;
+                fits
+            })
+            .map(Row::from)
+            .collect()
+    };
+    let head = bounded(head);
+    let rows = bounded(rows);
+    if cut {
+        f.warn(
+            path,
+            format!("more than {MAX_TABLE_CELLS} cells; the rows after are left out"),
+        );
+    }
+    (!rows.is_empty() || !head.is_empty()).then(|| Block::Table {
+        table: Rc::new(Table {
+            caption,
+            head: head.into(),
+            rows: rows.into(),
+            foot: Rc::new([]),
+        }),
+    })
 }

@@ -4,7 +4,9 @@
 use super::read::{self, at, items, plain, text};
 use super::Adapted;
 use crate::core::json::Json;
-use crate::core::model::{Author, Comments, Credit, Crumb, Image, Related, SrcsetEntry, Text};
+use crate::core::model::{
+    Article, Author, Comments, Credit, Crumb, Image, Related, SrcsetEntry, Text,
+};
 use crate::document::fields::{object, Fields, Result};
 use crate::document::path::Path;
 
@@ -102,6 +104,7 @@ pub(crate) fn article(f: &mut Fields, value: &Json) -> Result<Adapted> {
             });
         }
     }
+    fallbacks(f, post, &path, &mut article);
     article.related = others
         .iter()
         .enumerate()
@@ -112,6 +115,69 @@ pub(crate) fn article(f: &mut Fields, value: &Json) -> Result<Adapted> {
         body,
         headline,
     })
+}
+
+/// Without `_embed`, the author and the featured picture from the fields that common plugins
+/// and themes add: `author_info`, Yoast's `author`; `better_featured_image`,
+/// `jetpack_featured_media_url`, `featured_image_src`, Yoast's `og_image`.
+fn fallbacks(f: &mut Fields, post: &Json, path: &Path, article: &mut Article) {
+    if article.authors.is_empty() {
+        let info_path = path.field("author_info");
+        let from_info = items(post.get("author_info"))
+            .into_iter()
+            .filter_map(|info| {
+                let name = info
+                    .get("display_name")
+                    .or(info.get("name"))
+                    .or(info.get("user_nicename"));
+                Some(Author {
+                    name: plain(f, name, &info_path.field("display_name"))?.into(),
+                    url: read::url(
+                        f,
+                        info.get("author_link")
+                            .or(info.get("link"))
+                            .or(info.get("url")),
+                        &info_path.field("author_link"),
+                    ),
+                    avatar: read::url(
+                        f,
+                        info.get("avatar").or(info.get("avatar_url")),
+                        &info_path.field("avatar"),
+                    ),
+                })
+            })
+            .collect::<Vec<_>>();
+        let yoast = at(post, &["yoast_head_json", "author"]);
+        article.authors = if from_info.is_empty() {
+            plain(f, yoast, &path.field("yoast_head_json"))
+                .map(|name| Author {
+                    name: name.into(),
+                    url: None,
+                    avatar: None,
+                })
+                .into_iter()
+                .collect()
+        } else {
+            from_info.into()
+        };
+    }
+    if article.lead_image.is_none() {
+        article.lead_image = match post.get("better_featured_image").filter(|m| m.is_object()) {
+            Some(media) => featured(f, media, &path.field("better_featured_image")),
+            None => ["jetpack_featured_media_url", "featured_image_src"]
+                .into_iter()
+                .find_map(|key| read::url(f, post.get(key), &path.field(key)))
+                .or_else(|| {
+                    let og = items(at(post, &["yoast_head_json", "og_image"]));
+                    read::url(
+                        f,
+                        og.first().and_then(|i| i.get("url")),
+                        &path.field("yoast_head_json"),
+                    )
+                })
+                .map(Image::at),
+        };
+    }
 }
 
 fn author(f: &mut Fields, value: &Json, path: &Path) -> Option<Author> {

@@ -19,17 +19,19 @@ pub mod web;
 use std::rc::Rc;
 
 use crate::core::model::{
-    Block, Cell, Footnote, Image, Inline, ListItem, Mark, Marks, Row, Run, SrcsetEntry, Table, Text,
+    AsideKind, Block, Cell, Footnote, Image, Inline, ListItem, Mark, Marks, Row, Run, SrcsetEntry,
+    Table, Text,
 };
 use crate::core::url_policy::{self, SafeUrl, UrlUse};
 use crate::document::{MAX_NESTING, MAX_TABLE_CELLS};
 
 /// The attributes the mapping reads; the parsers keep no others (so no event handler or style
 /// attribute ever reaches the mapping, let alone the page).
-/// (`id` only matches a footnote reference `#x` with its note; it never becomes an element id.)
-pub const KEPT_ATTRIBUTES: [&str; 11] = [
+/// (`id` only matches a footnote reference `#x` with its note and `class` only names known
+/// blocks and a code sample's language; neither ever reaches the page.)
+pub const KEPT_ATTRIBUTES: [&str; 13] = [
     "href", "src", "srcset", "alt", "width", "height", "title", "data-src", "colspan", "rowspan",
-    "id",
+    "id", "class", "scope",
 ];
 
 /// A parsed node, reduced to what the allowlist can use.
@@ -54,6 +56,17 @@ impl HtmlNode {
                 .map(|(_, value)| value.as_str()),
             HtmlNode::Text(_) => None,
         }
+    }
+
+    /// Whether the element's `class` has the token `class`.
+    fn has_class(&self, class: &str) -> bool {
+        self.attr("class")
+            .is_some_and(|v| v.split_ascii_whitespace().any(|t| t == class))
+    }
+
+    /// The first descendant with the class `class`.
+    fn find_class(&self, class: &str) -> Option<&HtmlNode> {
+        self.descendants().into_iter().find(|n| n.has_class(class))
     }
 
     fn name(&self) -> &str {
@@ -307,7 +320,9 @@ impl<'b> Builder<'b> {
     fn table(&mut self, node: &HtmlNode, marks: Marks, mut caption: Option<Inline>) {
         let (mut head, mut rows, mut foot) = (Vec::new(), Vec::new(), Vec::new());
         let mut budget = MAX_TABLE_CELLS;
+        let mut first_has_row_header = false;
         for child in node.children() {
+            let is_body = matches!(child.name(), "tbody" | "tr");
             let (into, section): (&mut Vec<Row>, &[HtmlNode]) = match child.name() {
                 "caption" => {
                     if caption.is_none() {
@@ -340,15 +355,25 @@ impl<'b> Builder<'b> {
                     budget = 0;
                     break;
                 }
+                if is_body && into.is_empty() {
+                    // `th scope="row"` says the first row is data with a header of its own.
+                    first_has_row_header = tr
+                        .children()
+                        .iter()
+                        .any(|c| c.attr("scope").is_some_and(|s| s.starts_with("row")));
+                }
                 budget -= cells.len();
                 if !cells.is_empty() {
                     into.push(cells.into());
                 }
             }
         }
-        let first_is_head = rows
-            .first()
-            .is_some_and(|r: &Row| r.iter().all(|c| c.header));
+        // Without `<thead>`, a first row of header cells (a blank corner cell allowed, as in
+        // `<td></td><th scope="col">…`) is the head.
+        let first_is_head = !first_has_row_header
+            && rows.first().is_some_and(|r: &Row| {
+                r.iter().any(|c| c.header) && r.iter().all(|c| c.header || c.content.0.is_empty())
+            });
         if head.is_empty() && first_is_head && rows.len() > 1 {
             head.push(rows.remove(0));
         }
@@ -362,6 +387,39 @@ impl<'b> Builder<'b> {
                 rows: rows.into(),
                 foot: foot.into(),
             }),
+        });
+    }
+
+    /// A `<pre>` as code, white space kept exactly; its language from a `language-x` or
+    /// `lang-x` class on it or on the `<code>` inside (Prism, highlight.js, Ghost, WordPress
+    /// plugins), read as a short name only.
+    fn code(&mut self, pre: &HtmlNode, caption: Option<Inline>) {
+        let descendants = pre.descendants();
+        let text: String = descendants
+            .iter()
+            .filter_map(|n| match n {
+                HtmlNode::Text(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+        let text = text.trim_matches('\n');
+        if text.trim().is_empty() {
+            return;
+        }
+        let language = std::iter::once(pre)
+            .chain(descendants.iter().copied().filter(|n| n.name() == "code"))
+            .filter_map(|n| n.attr("class"))
+            .flat_map(str::split_ascii_whitespace)
+            .find_map(|t| t.strip_prefix("language-").or(t.strip_prefix("lang-")))
+            .filter(|l| {
+                (1..=32).contains(&l.len())
+                    && l.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"+#-_.".contains(&b))
+            });
+        self.blocks.push(Block::Code {
+            content: text.into(),
+            language: language.map(Text::from),
+            caption,
         });
     }
 
@@ -511,22 +569,7 @@ impl<'b> Builder<'b> {
             }
             "pre" => {
                 self.flush();
-                let text: String = node
-                    .descendants()
-                    .into_iter()
-                    .filter_map(|n| match n {
-                        HtmlNode::Text(t) => Some(t.as_str()),
-                        _ => None,
-                    })
-                    .collect();
-                let text = text.trim_matches('\n');
-                if !text.trim().is_empty() {
-                    self.blocks.push(Block::Code {
-                        content: text.into(),
-                        language: None,
-                        caption: None,
-                    });
-                }
+                self.code(node, None);
             }
             "iframe" => {
                 self.flush();
@@ -547,6 +590,42 @@ impl<'b> Builder<'b> {
                         src: Some(src),
                         title: node.attr("title").map(Text::from),
                     });
+                }
+            }
+            // Ghost's callout card: a box (its emoji is decoration).
+            "div" if node.has_class("kg-callout-card") => {
+                self.flush();
+                let text = node.find_class("kg-callout-text");
+                let content = text.map_or(children, HtmlNode::children);
+                match self.nested(content, marks) {
+                    Some(blocks) if !blocks.is_empty() => self.blocks.push(Block::Aside {
+                        kind: Some(AsideKind::Callout),
+                        title: None,
+                        blocks: without_boxes(blocks),
+                    }),
+                    _ => {
+                        self.flow(content, marks, None);
+                        self.flush();
+                    }
+                }
+            }
+            // Ghost's toggle card: a question and its answer, as `<details>`.
+            "div" if node.has_class("kg-toggle-card") => {
+                self.flush();
+                let heading = node
+                    .find_class("kg-toggle-heading-text")
+                    .or_else(|| node.find_class("kg-toggle-heading"));
+                let summary = heading.and_then(|h| self.inline_of(h.children(), marks));
+                let content = node.find_class("kg-toggle-content");
+                let blocks = content.and_then(|c| self.nested(c.children(), marks));
+                match (summary, blocks) {
+                    (Some(summary), Some(blocks)) if !blocks.is_empty() => {
+                        self.blocks.push(Block::Details { summary, blocks })
+                    }
+                    _ => {
+                        self.flow(children, marks, None);
+                        self.flush();
+                    }
                 }
             }
             // Block-level containers: they end the paragraph before and after.
@@ -585,6 +664,11 @@ impl<'b> Builder<'b> {
             // WordPress tables: `<figure class="wp-block-table"><table>…</table><figcaption>`.
             if let Some(table) = descendants.iter().find(|n| n.name() == "table") {
                 self.table(table, marks, caption);
+                return;
+            }
+            // A code sample with its caption (Ghost's code card, WordPress).
+            if let Some(pre) = descendants.iter().find(|n| n.name() == "pre") {
+                self.code(pre, caption);
                 return;
             }
             let frame = descendants.iter().find(|n| n.name() == "iframe");
@@ -742,7 +826,7 @@ fn span(raw: Option<&str>, max: u64) -> u16 {
 }
 
 /// Blocks for a box: a box inside it gives its blocks instead (the format has no box in a box).
-fn without_boxes(blocks: Rc<[Block]>) -> Rc<[Block]> {
+pub(crate) fn without_boxes(blocks: Rc<[Block]>) -> Rc<[Block]> {
     if !blocks.iter().any(|b| matches!(b, Block::Aside { .. })) {
         return blocks;
     }

@@ -254,6 +254,6 @@ pub fn alert_element(
 /// A date as a `<time>` node (see [`time`]), for views outside the article.
 pub fn time_node(date: &DocDate, locale: &str) -> Option<Node> {
     let (mut out, fragment) = Dom::fragment()?;
-    time(&mut out, date, locale);
+    time(&mut out, date, locale, false);
     fragment.first_child()
 }

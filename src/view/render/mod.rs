@@ -318,7 +318,7 @@ impl<'a> Cx<'a> {
         out.open("div");
         out.attr("class", "byline");
         if !a.authors.is_empty() {
-            let separators = i18n::list_separators(&ui.locale, a.authors.len());
+            let separators = i18n::list_separators(&ui.locale, a.authors.len(), ui.words.and);
             let (before, after) = split(w.by, "names");
             out.open("p");
             out.attr("class", "authors");
@@ -387,7 +387,7 @@ impl<'a> Cx<'a> {
     }
 
     fn date(&self, out: &mut dyn Markup, date: &DocDate) {
-        time(out, date, &self.ui().locale);
+        time(out, date, &self.ui().locale, false);
     }
 
     /// The publisher's own recordings, beside "Listen".
@@ -776,7 +776,8 @@ impl<'a> Cx<'a> {
             out.open("span");
             out.attr("class", "note-date");
             self.ui_lang(out, false);
-            self.date(out, date);
+            // An update's time matters (a live blog has several a day).
+            time(out, date, &self.ui().locale, note.kind == NoteKind::Update);
             out.close();
         }
         out.close();
@@ -1055,12 +1056,12 @@ impl<'a> Cx<'a> {
 }
 
 /// A date as `<time datetime>` in `locale`; one that is not RFC 3339 as the publisher wrote it.
-pub fn time(out: &mut dyn Markup, date: &DocDate, locale: &str) {
+pub fn time(out: &mut dyn Markup, date: &DocDate, locale: &str, clock: bool) {
     match date {
         DocDate::Checked(date) => {
             out.open("time");
             out.attr("datetime", &date.datetime);
-            out.text(&i18n::format_date(date, locale));
+            out.text(&i18n::format_date(date, locale, clock));
             out.close();
         }
         DocDate::Unchecked(raw) => text_el(out, "span", Some("date-as-written"), raw),
