@@ -10,6 +10,7 @@ use std::rc::Rc;
 use serde::Serialize;
 
 use crate::core::date::DocDate;
+use crate::core::players;
 use crate::core::url_policy::SafeUrl;
 
 /// Shared immutable text.
@@ -90,6 +91,10 @@ impl Article {
                     Block::Image { image } => images.push(image),
                     Block::RelatedLink {
                         image: Some(image), ..
+                    }
+                    | Block::Embed {
+                        thumbnail: Some(image),
+                        ..
                     } => images.push(image),
                     Block::Aside { blocks, .. } | Block::Details { blocks, .. } => {
                         walk(blocks, images)
@@ -422,6 +427,15 @@ pub enum Block {
         title: Option<Text>,
         #[serde(skip_serializing_if = "Option::is_none")]
         provider: Option<Text>,
+        /// The publisher's own picture of the content (never fetched from the provider).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        thumbnail: Option<Image>,
+        /// Width / height of the player, for the space it reserves.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        aspect_ratio: Option<f32>,
+        /// A known player's embed address ([`crate::core::players`]), framed only after "Play".
+        #[serde(skip_serializing_if = "Option::is_none")]
+        frame: Option<SafeUrl>,
     },
     Table {
         #[serde(flatten)]
@@ -452,7 +466,35 @@ pub enum Block {
     },
 }
 
+/// A player's shape, width / height, in thousandths (the precision every source and format v1
+/// keep, so that it reads back exactly); `None` outside 0.2–5.
+pub fn aspect_ratio(thousandths: u64) -> Option<f32> {
+    (200..=5000)
+        .contains(&thousandths)
+        .then(|| thousandths as f32 / 1000.0)
+}
+
+/// The shape of a `width` × `height` box, as [`aspect_ratio`] keeps it.
+pub fn aspect_of(width: u64, height: u64) -> Option<f32> {
+    let thousandths = width.checked_mul(1000)?.checked_add(height / 2)? / height.max(1);
+    aspect_ratio(thousandths)
+}
+
 impl Block {
+    /// A card for content embedded from elsewhere, known by its address: a known player's link
+    /// gets its player (and the provider's name when none is given).
+    pub fn embed(url: Option<SafeUrl>, title: Option<Text>, provider: Option<Text>) -> Block {
+        let player = url.as_ref().and_then(players::player);
+        Block::Embed {
+            provider: provider.or_else(|| player.as_ref().map(|p| p.provider.into())),
+            frame: player.map(|p| p.frame),
+            url,
+            title,
+            thumbnail: None,
+            aspect_ratio: None,
+        }
+    }
+
     /// The block's `type` in format v1.
     pub fn type_name(&self) -> &'static str {
         match self {

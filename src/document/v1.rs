@@ -9,6 +9,7 @@ use super::{is_language_tag, MAX_TABLE_CELLS};
 use crate::core::date::DocDate;
 use crate::core::json::Json;
 use crate::core::model::*;
+use crate::core::players;
 
 /// The article of a format v1 document.
 pub(crate) fn article(f: &mut Fields, value: &Json) -> Result<Article> {
@@ -170,11 +171,7 @@ fn block(f: &mut Fields, value: &Json, path: &Path) -> Result<Option<Block>> {
             src: f.req_url(map, "src", path)?,
             title: f.opt(map, "title", path, Fields::string)?,
         },
-        "embed" => Block::Embed {
-            url: f.req_url(map, "url", path)?,
-            title: f.opt(map, "title", path, Fields::string)?,
-            provider: f.opt(map, "provider", path, Fields::string)?,
-        },
+        "embed" => embed(f, map, path)?,
         "table" => Block::Table {
             table: Rc::new(table(f, map, path)?),
         },
@@ -551,6 +548,70 @@ fn share(f: &mut Fields, value: &Json, path: &Path) -> Result<ShareParams> {
             Ok(Text::from(d.string(v, p)?.trim_start_matches('@')))
         })?,
     })
+}
+
+/// An embed: its link card, with the publisher's picture and the player's shape; a `frame` is
+/// kept only when it is a known player's (then as that player's own embed address), and a known
+/// player's link gets its player without one.
+fn embed(f: &mut Fields, map: &Json, path: &Path) -> Result<Block> {
+    let mut block = Block::embed(
+        f.req_url(map, "url", path)?,
+        f.opt(map, "title", path, Fields::string)?,
+        f.opt(map, "provider", path, Fields::string)?,
+    );
+    let given_frame = f.opt_url(map, "frame", path)?;
+    let thumbnail_value = f.opt(map, "thumbnail", path, image)?;
+    let ratio = present(map, "aspect_ratio").map(|v| (v, ratio(v)));
+    if let Block::Embed {
+        frame,
+        thumbnail,
+        aspect_ratio,
+        provider,
+        ..
+    } = &mut block
+    {
+        if let Some(given) = given_frame {
+            match players::player(&given) {
+                Some(player) => {
+                    *frame = Some(player.frame);
+                    provider.get_or_insert_with(|| player.provider.into());
+                }
+                None => f.warn(
+                    &path.field("frame"),
+                    "not a known player's address; the card links out instead",
+                ),
+            }
+        }
+        *thumbnail = thumbnail_value;
+        match ratio {
+            Some((_, Some(r))) => *aspect_ratio = Some(r),
+            Some((_, None)) => f.warn(
+                &path.field("aspect_ratio"),
+                "expected a number from 0.2 to 5 (width / height); ignored",
+            ),
+            None => {}
+        }
+    }
+    Ok(block)
+}
+
+/// A width / height ratio written as a plain decimal (`1.778`, `16`), read to thousandths by
+/// hand (a float parser costs kilobytes of wasm); `None` outside 0.2–5.
+fn ratio(value: &Json) -> Option<f32> {
+    let Json::Number(text) = value else {
+        return None;
+    };
+    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
+    if int.is_empty() || int.len() > 3 || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let digit = |i: usize| u64::from(frac.as_bytes().get(i).map_or(0, |b| b - b'0'));
+    let whole = int.bytes().try_fold(0u64, |n, b| {
+        b.is_ascii_digit().then(|| n * 10 + u64::from(b - b'0'))
+    })?;
+    let thousandths =
+        whole * 1000 + digit(0) * 100 + digit(1) * 10 + digit(2) + u64::from(digit(3) >= 5);
+    aspect_ratio(thousandths)
 }
 
 fn audio_track(f: &mut Fields, value: &Json, path: &Path) -> Result<AudioTrack> {

@@ -1,14 +1,16 @@
 //! The article's few controls that the renderer draws itself (it has no handlers: they are plain
 //! markup with a `data-action`): one click listener on the article root acts on them. Footnote
 //! links and their back links move focus inside the reader — in a shadow root a fragment link
-//! finds nothing, and in page mode it would change the page's address — and "Copy code" copies
-//! the code and says so.
+//! finds nothing, and in page mode it would change the page's address —, "Copy code" copies
+//! the code and says so, and "Play" puts a known player's frame where its card reserved space.
 
 use gloo_events::{EventListener, EventListenerOptions};
 use js_sys::Reflect;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
+use crate::core::players;
+use crate::core::url_policy::{self, UrlUse};
 use crate::platform;
 use crate::reader::ui::Words;
 
@@ -29,6 +31,7 @@ pub fn listen(root: &Element, words: &'static Words) -> EventListener {
                 move_to(&control);
             }
             Some("copy-code") => copy_code(control, words),
+            Some("play") => play(&control),
             _ => {}
         }
     })
@@ -76,4 +79,48 @@ fn copy_code(button: Element, words: &'static Words) {
             }));
         }
     });
+}
+
+/// Replaces the stage of the button's card with the player's frame — only the address of a known
+/// player, checked again here (the attribute is the renderer's, the check costs nothing), in a
+/// sandbox, titled — and moves focus into it.
+fn play(button: &Element) {
+    let (Some(stage), Some(raw), Some(title)) = (
+        button.parent_element(),
+        button.get_attribute("data-frame"),
+        button.get_attribute("data-title"),
+    ) else {
+        return;
+    };
+    let Some(player) = url_policy::resolve(&raw, None, UrlUse::Web)
+        .and_then(|url| players::player(&url))
+        .filter(|player| player.frame.as_str() == raw)
+    else {
+        return;
+    };
+    let Some(frame) = stage
+        .owner_document()
+        .and_then(|doc| doc.create_element("iframe").ok())
+    else {
+        return;
+    };
+    for (name, value) in [
+        ("class", "embed-frame"),
+        ("title", title.as_str()),
+        (
+            "sandbox",
+            "allow-scripts allow-same-origin allow-presentation",
+        ),
+        ("referrerpolicy", "strict-origin-when-cross-origin"),
+        ("allow", "fullscreen; picture-in-picture"),
+        ("allowfullscreen", ""),
+        ("src", player.frame.as_str()),
+    ] {
+        let _ = frame.set_attribute(name, value);
+    }
+    stage.set_text_content(None);
+    let _ = stage.append_child(&frame);
+    if let Some(frame) = frame.dyn_ref::<HtmlElement>() {
+        let _ = frame.focus();
+    }
 }

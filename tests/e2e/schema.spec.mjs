@@ -18,7 +18,8 @@ test('the sample and every v1 fixture validate against the schema', () => {
 
 test('what convert writes from every publishers\' format validates against the schema', () => {
   const files = readdirSync('tests/fixtures/formats').filter((f) => f.endsWith('.json') && !f.includes('organization'));
-  expect(files).toHaveLength(6);
+  // Each of the six formats, with its text elements, and a live blog.
+  expect(files.length).toBeGreaterThanOrEqual(13);
   for (const file of files) {
     const out = execFileSync('cargo', ['run', '--quiet', '--', 'convert', `tests/fixtures/formats/${file}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     expect(valid(JSON.parse(out)), file).toEqual([]);

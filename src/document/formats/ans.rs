@@ -5,7 +5,8 @@ use super::read::{self, at, items, plain, text};
 use super::Adapted;
 use crate::core::json::Json;
 use crate::core::model::{
-    Author, Block, Credit, Crumb, Image, Inline, ListItem, Note, NoteKind, Related, Run, Text,
+    aspect_of, Author, Block, Credit, Crumb, Image, Inline, ListItem, Note, NoteKind, Related, Run,
+    Text,
 };
 use crate::document::fields::{object, Fields, Result};
 use crate::document::path::Path;
@@ -266,11 +267,36 @@ fn element_blocks(f: &mut Fields, element: &Json, path: &Path, all: &mut Body) -
                     at(element, &["raw_oembed", "provider_name"]).or(element.get("subtype")),
                     &path.field("subtype"),
                 );
-                body.push(Block::Embed {
-                    url: Some(url),
-                    title: title.map(Text::from),
-                    provider: provider.map(Text::from),
-                });
+                let mut block =
+                    Block::embed(Some(url), title.map(Text::from), provider.map(Text::from));
+                // oEmbed's picture and size, as the publisher stored them.
+                if let Block::Embed {
+                    thumbnail,
+                    aspect_ratio,
+                    ..
+                } = &mut block
+                {
+                    let oembed_path = path.field("raw_oembed");
+                    let number = |key: &str| {
+                        at(element, &["raw_oembed", key])
+                            .and_then(Json::as_whole_number)
+                            .filter(|n| (1..=100_000).contains(n))
+                    };
+                    *thumbnail = read::url(
+                        f,
+                        at(element, &["raw_oembed", "thumbnail_url"]),
+                        &oembed_path.field("thumbnail_url"),
+                    )
+                    .map(|src| Image {
+                        width: number("thumbnail_width").map(|n| n as u32),
+                        height: number("thumbnail_height").map(|n| n as u32),
+                        ..Image::at(src)
+                    });
+                    *aspect_ratio = number("width")
+                        .zip(number("height"))
+                        .and_then(|(w, h)| aspect_of(w, h));
+                }
+                body.push(block);
             }
         }
         // Markup from the newsroom: its readable text only, never the markup.

@@ -193,12 +193,8 @@ fn components(
             "video" | "embedwebvideo" | "embedvideo" | "tweet" | "instagram" | "facebook_post"
             | "tiktok" => {
                 if let Some(url) = read::url(f, component.get("URL"), &path.field("URL")) {
-                    body.push(Block::Embed {
-                        url: Some(url),
-                        title: plain(f, component.get("caption"), &path.field("caption"))
-                            .map(Text::from),
-                        provider: None,
-                    });
+                    let title = plain(f, component.get("caption"), &path.field("caption"));
+                    body.push(Block::embed(Some(url), title.map(Text::from), None));
                 }
             }
             "container" | "section" | "chapter" | "header" | "article_link" => {

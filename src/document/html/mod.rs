@@ -19,8 +19,8 @@ pub mod web;
 use std::rc::Rc;
 
 use crate::core::model::{
-    AsideKind, Block, Cell, Footnote, Image, Inline, ListItem, Mark, Marks, Row, Run, SrcsetEntry,
-    Table, Text,
+    aspect_of, AsideKind, Block, Cell, Footnote, Image, Inline, ListItem, Mark, Marks, Row, Run,
+    SrcsetEntry, Table, Text,
 };
 use crate::core::url_policy::{self, SafeUrl, UrlUse};
 use crate::document::{MAX_NESTING, MAX_TABLE_CELLS};
@@ -574,7 +574,8 @@ impl<'b> Builder<'b> {
             "iframe" => {
                 self.flush();
                 if let Some(url) = self.url(node.attr("src").or(node.attr("data-src"))) {
-                    self.blocks.push(embed_card(url, node.attr("title")));
+                    self.blocks
+                        .push(framed(embed_card(url, node.attr("title")), node));
                 }
             }
             "audio" => {
@@ -674,10 +675,14 @@ impl<'b> Builder<'b> {
             let frame = descendants.iter().find(|n| n.name() == "iframe");
             if let Some(url) = frame.and_then(|f| self.url(f.attr("src").or(f.attr("data-src")))) {
                 let title = caption.as_ref().map(Inline::plain_text);
-                self.blocks.push(embed_card(
+                let card = embed_card(
                     url,
                     title.as_deref().or(frame.and_then(|f| f.attr("title"))),
-                ));
+                );
+                self.blocks.push(match frame {
+                    Some(frame) => framed(card, frame),
+                    None => card,
+                });
                 return;
             }
             // WordPress embeds: the address as the wrapper's only text.
@@ -733,14 +738,30 @@ impl<'b> Builder<'b> {
 /// A link card for embedded content: it opens on the provider's site, nothing of it loads here.
 fn embed_card(url: SafeUrl, title: Option<&str>) -> Block {
     let provider = provider_name(url.as_str());
-    Block::Embed {
-        url: Some(url),
-        title: title
+    Block::embed(
+        Some(url),
+        title
             .map(str::trim)
             .filter(|t| !t.is_empty())
             .map(Text::from),
-        provider: provider.map(Text::from),
+        provider.map(Text::from),
+    )
+}
+
+/// A card with the shape of the `<iframe>` it came from (its `width` and `height` attributes).
+fn framed(mut card: Block, iframe: &HtmlNode) -> Block {
+    let size = |key: &str| {
+        iframe
+            .attr(key)
+            .and_then(|v| v.trim().parse::<u16>().ok())
+            .filter(|n| *n > 0)
+    };
+    if let (Block::Embed { aspect_ratio, .. }, Some(w), Some(h)) =
+        (&mut card, size("width"), size("height"))
+    {
+        *aspect_ratio = aspect_of(w.into(), h.into());
     }
+    card
 }
 
 /// "YouTube", "Vimeo" … for well-known hosts; otherwise the host name.

@@ -502,31 +502,19 @@ impl<'a> Cx<'a> {
                 url,
                 title,
                 provider,
-            } => {
-                let w = self.words();
-                out.open("div");
-                out.attr("class", "embed-card");
-                out.attr("data-block", at);
-                if let Some(provider) = provider {
-                    text_el(out, "p", Some("embed-provider"), provider);
-                }
-                let name = title.as_deref().or(provider.as_deref());
-                out.open("p");
-                out.attr("class", "embed-title");
-                if name.is_none() {
-                    self.ui_lang(out, false);
-                }
-                linked(out, url.as_ref(), |out| {
-                    out.text(name.unwrap_or(w.embedded_content))
-                });
-                out.close();
-                out.open("p");
-                out.attr("class", "embed-note");
-                self.ui_lang(out, true);
-                out.text(w.embed_note);
-                out.close();
-                out.close();
-            }
+                thumbnail,
+                aspect_ratio,
+                frame,
+            } => self.embed(
+                out,
+                url.as_ref(),
+                title.as_deref(),
+                provider.as_deref(),
+                thumbnail.as_ref(),
+                *aspect_ratio,
+                frame.as_ref(),
+                at,
+            ),
             Block::Table { table } => self.table(out, table, at),
             Block::Code {
                 content,
@@ -692,6 +680,97 @@ impl<'a> Cx<'a> {
 
     /// Code exactly as written, in its own scrolling region, with "Copy code"; Listen announces
     /// it and goes on (`data-listen`).
+    /// An embed's card: its picture (the publisher's), provider and linked title. With a known
+    /// player, a stage of the player's shape and a "Play" button: only its click (the actions'
+    /// `play`) puts the player's frame there; nothing is requested from the provider before.
+    #[allow(clippy::too_many_arguments)]
+    fn embed(
+        &self,
+        out: &mut dyn Markup,
+        url: Option<&SafeUrl>,
+        title: Option<&str>,
+        provider: Option<&str>,
+        thumbnail: Option<&Image>,
+        aspect_ratio: Option<f32>,
+        frame: Option<&SafeUrl>,
+        at: &str,
+    ) {
+        let w = self.words();
+        out.open("div");
+        out.attr(
+            "class",
+            if frame.is_some() {
+                "embed-card has-player"
+            } else {
+                "embed-card"
+            },
+        );
+        out.attr("data-block", at);
+        let name = title.or(provider);
+        if let Some(frame) = frame {
+            out.open("div");
+            // The space the player will take, in one of the common shapes (a class: the host's
+            // CSP may forbid style attributes).
+            let ratio = aspect_ratio.unwrap_or(16.0 / 9.0);
+            out.attr(
+                "class",
+                if ratio < 0.8 {
+                    "embed-stage ratio-9-16"
+                } else if ratio < 1.15 {
+                    "embed-stage ratio-1-1"
+                } else if ratio < 1.55 {
+                    "embed-stage ratio-4-3"
+                } else if ratio < 2.0 {
+                    "embed-stage ratio-16-9"
+                } else {
+                    "embed-stage ratio-21-9"
+                },
+            );
+            if let Some(thumbnail) = thumbnail {
+                picture(out, thumbnail, Some("embed-thumb"), "", Load::Lazy);
+            }
+            let frame_title = match name {
+                Some(name) => name.to_owned(),
+                None => i18n::fill(w.player_title, "provider", provider.unwrap_or_default()),
+            };
+            out.open("button");
+            out.attr("type", "button");
+            out.attr("class", "reader-button embed-play");
+            out.attr("data-action", "play");
+            out.attr("data-frame", frame.as_str());
+            out.attr("data-title", &frame_title);
+            self.ui_lang(out, false);
+            out.attr(
+                "aria-label",
+                &i18n::fill(w.play, "title", name.unwrap_or(w.embedded_content)),
+            );
+            out.text(w.play_button);
+            out.close();
+            out.close();
+        } else if let Some(thumbnail) = thumbnail {
+            picture(out, thumbnail, Some("embed-thumb"), "", Load::Lazy);
+        }
+        if let Some(provider) = provider {
+            text_el(out, "p", Some("embed-provider"), provider);
+        }
+        out.open("p");
+        out.attr("class", "embed-title");
+        if name.is_none() {
+            self.ui_lang(out, false);
+        }
+        linked(out, url, |out| out.text(name.unwrap_or(w.embedded_content)));
+        out.close();
+        out.open("p");
+        out.attr("class", "embed-note");
+        self.ui_lang(out, true);
+        match (frame, provider) {
+            (Some(_), Some(provider)) => out.text(&i18n::fill(w.player_note, "provider", provider)),
+            _ => out.text(w.embed_note),
+        }
+        out.close();
+        out.close();
+    }
+
     fn code(
         &self,
         out: &mut dyn Markup,

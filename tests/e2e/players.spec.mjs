@@ -1,0 +1,97 @@
+// Players on request (spec §7 `embed`): a known player's card reserves the player's space and
+// shows the publisher's picture and "Play: <title>"; nothing is requested from the provider
+// until that click, and then only its privacy-enhanced address, in a sandboxed, titled frame.
+// The provider is answered by the test itself, so nothing leaves 127.0.0.1.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { watch, expectClean, servePictures } from './helpers.mjs';
+
+const HOST = 'http://127.0.0.1:4301';
+const API = 'http://127.0.0.1:4303';
+const PROVIDERS = /(youtube|youtube-nocookie|ytimg|vimeo|vimeocdn|spotify|soundcloud|dailymotion)\./;
+const FRAME = 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ';
+
+/** Answers the player's address with a stub page, and logs every request to any provider. */
+async function stubProviders(page) {
+  const requests = [];
+  page.on('request', (r) => { if (PROVIDERS.test(new URL(r.url()).hostname)) requests.push(r.url()); });
+  await page.route(FRAME, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>player</title><p>stub player</p>' }));
+  return requests;
+}
+
+async function expectPlayer(root, requests) {
+  const card = root.locator('.embed-card.has-player');
+  const play = card.getByRole('button', { name: 'Play: The bridge opening in 60 seconds' });
+  await expect(play).toBeVisible();
+  // The space is reserved before anything loads: the stage has the player's shape already.
+  const box = await card.locator('.embed-stage').boundingBox();
+  expect(Math.abs(box.width / box.height - 16 / 9)).toBeLessThan(0.02);
+  await expect(card.locator('iframe')).toHaveCount(0);
+  expect(requests, 'nothing from the provider before Play').toEqual([]);
+  await play.click();
+  const frame = card.locator('iframe');
+  await expect(frame).toHaveAttribute('src', FRAME);
+  await expect(frame).toHaveAttribute('title', 'The bridge opening in 60 seconds');
+  await expect(frame).toHaveAttribute('sandbox', 'allow-scripts allow-same-origin allow-presentation');
+  await expect(frame).toHaveAttribute('referrerpolicy', 'strict-origin-when-cross-origin');
+  await expect(frame).toBeFocused();
+  const after = await frame.boundingBox();
+  expect(Math.round(after.height)).toBe(Math.round(box.height));
+  await expect.poll(() => requests).toEqual([FRAME]);
+  // The link out stays, for hosts whose CSP has no frame-src for the player.
+  await expect(card.locator('.embed-title a')).toHaveAttribute('href', /youtube\.com/);
+}
+
+test('page mode: nothing reaches the provider before Play, then only its private player, sandboxed', async ({ page }) => {
+  const seen = await watch(page);
+  await servePictures(page);
+  const requests = await stubProviders(page);
+  await page.goto('index.html?src=/fixtures/formats/wordpress-post.json');
+  await expectPlayer(page, requests);
+  expect(seen.pageErrors).toEqual([]);
+});
+
+test('embed mode under the strict CSP: the same, inside the shadow root', async ({ page }) => {
+  const seen = await watch(page);
+  await servePictures(page);
+  const requests = await stubProviders(page);
+  await page.goto(`${HOST}/`);
+  await page.evaluate((src) => {
+    const el = document.createElement('article-reader');
+    el.id = 'player';
+    el.setAttribute('src', src);
+    document.querySelector('main').append(el);
+  }, `${API}/fixtures/formats/wordpress-post.json`);
+  await expectPlayer(page.locator('article-reader#player'), requests);
+  expect(seen.pageErrors).toEqual([]);
+});
+
+test('a card whose frame only looks like a player links out and has no Play button', async ({ page }) => {
+  const seen = await watch(page);
+  await page.goto('index.html?src=/fixtures/lookalike-players.json');
+  await expect(page.locator('.embed-card')).toHaveCount(4);
+  await expect(page.getByRole('button', { name: /^Play/ })).toHaveCount(0);
+  await expect(page.locator('iframe')).toHaveCount(0);
+  expectClean(seen);
+});
+
+for (const theme of ['light', 'dark', 'sepia']) {
+  test(`axe finds no WCAG A/AA violation on a player's card (${theme})`, async ({ page }) => {
+    await servePictures(page);
+    await page.goto(`index.html?src=/fixtures/formats/wordpress-post.json&theme=${theme}`);
+    await expect(page.getByRole('button', { name: /^Play: / })).toBeVisible();
+    const results = await new AxeBuilder({ page }).include('.embed-card').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((v) => v.id)).toEqual([]);
+  });
+}
+
+test('in Arabic the card reads right to left with the Arabic words, and axe finds nothing', async ({ page }) => {
+  await servePictures(page);
+  await page.goto('index.html?src=/fixtures/formats/wordpress-post.json&ui-lang=ar');
+  const play = page.getByRole('button', { name: 'تشغيل: The bridge opening in 60 seconds' });
+  await expect(play).toHaveText('تشغيل');
+  await expect(play).toHaveAttribute('lang', 'ar');
+  await expect(page.locator('.embed-card .embed-note')).toHaveText('لا يُحمَّل شيء من YouTube قبل أن تضغط على «تشغيل».');
+  const results = await new AxeBuilder({ page }).include('.embed-card').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+});
