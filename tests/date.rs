@@ -115,7 +115,13 @@ fn the_first_day_of_every_month_is_the_right_instant() {
 
 #[test]
 fn foreign_dates_are_read_where_the_instant_is_certain() {
-    let cases: [(&str, bool, Option<&str>); 22] = [
+    let cases: [(&str, bool, Option<&str>); 24] = [
+        ("May 2, 2024", false, Some("2024-05-02")),
+        (
+            "September 30, 2023 10:00 EDT",
+            false,
+            Some("2023-09-30T10:00:00-04:00"),
+        ),
         ("2022-06-09 09:43:48", false, None),
         ("2022-06-09 09:43:48", true, Some("2022-06-09T09:43:48Z")),
         ("2023/02/21 21:20", false, None),

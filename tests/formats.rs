@@ -77,7 +77,7 @@ fn a_wordpress_post_with_embeds() {
             "heading",
             "list",
             "quote",
-            "quote",
+            "social_post",
             "embed",
             "image",
             "image",
@@ -88,6 +88,19 @@ fn a_wordpress_post_with_embeds() {
         panic!()
     };
     assert_eq!(cite.as_deref(), Some("Mayor Lena Park"));
+    // The tweet's fallback quotation is the post itself; its script is gone.
+    let Block::SocialPost { post } = &a.body[5] else {
+        panic!()
+    };
+    assert_eq!(post.provider.as_deref(), Some("X"));
+    assert_eq!(
+        post.author.as_ref().unwrap().handle.as_deref(),
+        Some("@riverside")
+    );
+    assert_eq!(
+        post.url.as_ref().unwrap().as_str(),
+        "https://twitter.com/riverside/status/1"
+    );
     let Block::Embed {
         provider, title, ..
     } = &a.body[6]

@@ -347,14 +347,19 @@ fn iso_date<'a, 't>(tokens: &'a [Token<'t>]) -> Option<(Day, &'a [Token<'t>])> {
     Some((day, rest))
 }
 
-/// RFC 5322 / RFC 1123: `[Mon,] 25 Mar 2019`, the month's English name or its first three
-/// letters.
+/// RFC 5322 / RFC 1123: `[Mon,] 25 Mar 2019` (or `March 25, 2019`), the month's English name or
+/// its first three letters.
 fn mail_date<'a, 't>(tokens: &'a [Token<'t>]) -> Option<(Day, &'a [Token<'t>])> {
     let tokens = match tokens {
         [Token::Word(w), rest @ ..] if w.len() >= 3 && !is_month(w) => rest,
         _ => tokens,
     };
-    let [Token::Digits(d), Token::Word(month), Token::Digits(y), rest @ ..] = tokens else {
+    // `25 Mar 2019`, or month first as English writes it: `March 25, 2019`.
+    let (Some((d, month, y)), rest) = (match tokens {
+        [Token::Digits(d), Token::Word(m), Token::Digits(y), rest @ ..] => (Some((d, m, y)), rest),
+        [Token::Word(m), Token::Digits(d), Token::Digits(y), rest @ ..] => (Some((d, m, y)), rest),
+        _ => (None, tokens),
+    }) else {
         return None;
     };
     if y.len() != 4 {

@@ -96,6 +96,7 @@ impl Article {
                         thumbnail: Some(image),
                         ..
                     } => images.push(image),
+                    Block::SocialPost { post } => images.extend(post.media.iter()),
                     Block::Aside { blocks, .. } | Block::Details { blocks, .. } => {
                         walk(blocks, images)
                     }
@@ -464,6 +465,38 @@ pub enum Block {
         #[serde(flatten)]
         note: Note,
     },
+    SocialPost {
+        #[serde(flatten)]
+        post: Rc<SocialPost>,
+    },
+}
+
+/// A post from a social network, kept as the publisher quoted it: readable with nothing loaded
+/// from the network, offline, in print and after it was deleted there.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SocialPost {
+    /// The post's own page ("View on …"); `None` when the URL policy refused it.
+    pub url: Option<SafeUrl>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<PostAuthor>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<DocDate>,
+    pub content: Inline,
+    #[serde(skip_serializing_if = "is_empty")]
+    pub media: Rc<[Image]>,
+}
+
+/// Who wrote a social post.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PostAuthor {
+    pub name: Text,
+    /// As the network writes it (`@riverside`, `@ana@mastodon.social`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub handle: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<SafeUrl>,
 }
 
 /// A player's shape, width / height, in thousandths (the precision every source and format v1
@@ -512,6 +545,7 @@ impl Block {
             Block::Aside { .. } => "aside",
             Block::Details { .. } => "details",
             Block::Note { .. } => "note",
+            Block::SocialPost { .. } => "social_post",
         }
     }
 }

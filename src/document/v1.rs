@@ -172,6 +172,16 @@ fn block(f: &mut Fields, value: &Json, path: &Path) -> Result<Option<Block>> {
             title: f.opt(map, "title", path, Fields::string)?,
         },
         "embed" => embed(f, map, path)?,
+        "social_post" => Block::SocialPost {
+            post: Rc::new(SocialPost {
+                url: f.req_url(map, "url", path)?,
+                provider: f.opt(map, "provider", path, Fields::string)?,
+                author: f.opt(map, "author", path, post_author)?,
+                published: f.opt(map, "published", path, date)?,
+                content: f.req(map, "content", path, inline)?,
+                media: f.opt_list(map, "media", path, image)?,
+            }),
+        },
         "table" => Block::Table {
             table: Rc::new(table(f, map, path)?),
         },
@@ -474,6 +484,15 @@ fn crumb(f: &mut Fields, value: &Json, path: &Path) -> Result<Crumb> {
     let map = object(value, path)?;
     Ok(Crumb {
         name: f.req(map, "name", path, Fields::string)?,
+        url: f.opt_url(map, "url", path)?,
+    })
+}
+
+fn post_author(f: &mut Fields, value: &Json, path: &Path) -> Result<PostAuthor> {
+    let map = object(value, path)?;
+    Ok(PostAuthor {
+        name: f.req(map, "name", path, Fields::string)?,
+        handle: f.opt(map, "handle", path, Fields::string)?,
         url: f.opt_url(map, "url", path)?,
     })
 }

@@ -95,3 +95,22 @@ test('in Arabic the card reads right to left with the Arabic words, and axe find
   const results = await new AxeBuilder({ page }).include('.embed-card').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(results.violations.map((v) => v.id)).toEqual([]);
 });
+
+test('a social post reads as a quotation and nothing is ever requested from its network', async ({ page }) => {
+  const seen = await watch(page);
+  await servePictures(page);
+  const network = [];
+  page.on('request', (r) => { if (/(twitter|x|twimg|t)\.(com|co)$/.test(new URL(r.url()).hostname)) network.push(r.url()); });
+  await page.goto('index.html?src=/fixtures/formats/wordpress-post.json');
+  const post = page.locator('figure.social-post');
+  await expect(post.locator('blockquote')).toHaveAttribute('cite', 'https://twitter.com/riverside/status/1');
+  await expect(post.locator('blockquote p')).toHaveText('We are open! pic.twitter.com/abc');
+  await expect(post.locator('.post-author')).toHaveText('Riverside Council @riverside');
+  await expect(post.locator('time')).toHaveAttribute('datetime', '2024-05-02');
+  await expect(post.getByRole('link', { name: 'View on X' })).toHaveAttribute('href', 'https://twitter.com/riverside/status/1');
+  await expect(page.locator('script[src*="twitter"], iframe')).toHaveCount(0);
+  await page.emulateMedia({ media: 'print' });
+  await expect(post.locator('blockquote p')).toBeVisible();
+  expect(network).toEqual([]);
+  expectClean(seen);
+});

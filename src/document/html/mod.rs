@@ -18,9 +18,10 @@ pub mod web;
 
 use std::rc::Rc;
 
+use crate::core::date::DocDate;
 use crate::core::model::{
-    aspect_of, AsideKind, Block, Cell, Footnote, Image, Inline, ListItem, Mark, Marks, Row, Run,
-    SrcsetEntry, Table, Text,
+    aspect_of, AsideKind, Block, Cell, Footnote, Image, Inline, ListItem, Mark, Marks, PostAuthor,
+    Row, Run, SocialPost, SrcsetEntry, Table, Text,
 };
 use crate::core::url_policy::{self, SafeUrl, UrlUse};
 use crate::document::{MAX_NESTING, MAX_TABLE_CELLS};
@@ -29,9 +30,9 @@ use crate::document::{MAX_NESTING, MAX_TABLE_CELLS};
 /// attribute ever reaches the mapping, let alone the page).
 /// (`id` only matches a footnote reference `#x` with its note and `class` only names known
 /// blocks and a code sample's language; neither ever reaches the page.)
-pub const KEPT_ATTRIBUTES: [&str; 13] = [
+pub const KEPT_ATTRIBUTES: [&str; 14] = [
     "href", "src", "srcset", "alt", "width", "height", "title", "data-src", "colspan", "rowspan",
-    "id", "class", "scope",
+    "id", "class", "scope", "cite",
 ];
 
 /// A parsed node, reduced to what the allowlist can use.
@@ -390,6 +391,89 @@ impl<'b> Builder<'b> {
         });
     }
 
+    /// The quotation a network's embed code keeps as its fallback (`blockquote.twitter-tweet`
+    /// …) as a social post: its first paragraph as the text, "— Name (@handle)" as the author,
+    /// the link to the post (its `cite`, else the last link) with its text as the date, its
+    /// pictures. `None` when it has no text.
+    fn social_post(&self, node: &HtmlNode) -> Option<Block> {
+        let descendants = node.descendants();
+        let is_author_line =
+            |t: &str| t.starts_with(['—', '-']) || t.starts_with("A post shared by");
+        let content = descendants
+            .iter()
+            .filter(|n| n.name() == "p")
+            .filter_map(|p| self.inline_of(p.children(), Marks::default()))
+            .find(|c| !is_author_line(c.plain_text().trim()))?;
+        let links: Vec<(&HtmlNode, SafeUrl)> = descendants
+            .iter()
+            .filter(|n| n.name() == "a")
+            .filter_map(|a| Some((*a, self.url(a.attr("href"))?)))
+            .collect();
+        let url = self
+            .url(node.attr("cite"))
+            .or_else(|| links.last().map(|(_, u)| u.clone()));
+        let date = links
+            .iter()
+            .rev()
+            .find(|(_, u)| Some(u) == url.as_ref())
+            .map(|(a, _)| to_text(a.children()))
+            .filter(|t| t.chars().any(|c| c.is_ascii_digit()) && t.len() < 40)
+            .map(|t| match crate::core::date::normalize(&t, false) {
+                Some(day) => DocDate::from_text(&day),
+                None => DocDate::from_text(&t),
+            });
+        // "— Riverside Council (@riverside) May 2, 2024": the text after the dash.
+        let line = to_text(node.children());
+        // Facebook's: "Posted by Riverside Council on Thursday, 2 May 2024".
+        let byline = line
+            .rsplit_once('—')
+            .map(|(_, b)| b)
+            .or_else(|| {
+                line.split_once("Posted by ")
+                    .map(|(_, b)| b.split(" on ").next().unwrap_or(b))
+            })
+            .unwrap_or_default()
+            .trim();
+        let (name, handle) = match byline.split_once('(') {
+            Some((name, rest)) => (name.trim(), rest.split_once(')').map(|(h, _)| h.trim())),
+            None => (byline, None),
+        };
+        // Else the `@name` in the post's address (TikTok, Mastodon).
+        let at_name = url
+            .as_ref()
+            .and_then(|u| {
+                u.as_str()
+                    .split('/')
+                    .find(|s| s.len() > 1 && s.starts_with('@'))
+            })
+            .map(str::to_owned);
+        let name = if name.is_empty() || name.len() > 80 {
+            at_name.as_deref().unwrap_or_default()
+        } else {
+            name
+        };
+        let author = (!name.is_empty()).then(|| PostAuthor {
+            name: name.into(),
+            handle: handle.filter(|h| h.starts_with('@')).map(Text::from),
+            url: None,
+        });
+        let media: Vec<Image> = descendants
+            .iter()
+            .filter(|n| n.name() == "img")
+            .filter_map(|img| self.image(img, None))
+            .collect();
+        Some(Block::SocialPost {
+            post: Rc::new(SocialPost {
+                url,
+                provider: social_network(node).map(Text::from),
+                author,
+                published: date,
+                content,
+                media: media.into(),
+            }),
+        })
+    }
+
     /// A `<pre>` as code, white space kept exactly; its language from a `language-x` or
     /// `lang-x` class on it or on the `<code>` inside (Prism, highlight.js, Ghost, WordPress
     /// plugins), read as a short name only.
@@ -526,6 +610,16 @@ impl<'b> Builder<'b> {
                         blocks: without_boxes(blocks),
                     }),
                     Some(_) => {}
+                    None => {
+                        self.flow(children, marks, None);
+                        self.flush();
+                    }
+                }
+            }
+            "blockquote" if social_network(node).is_some() => {
+                self.flush();
+                match self.social_post(node) {
+                    Some(post) => self.blocks.push(post),
                     None => {
                         self.flow(children, marks, None);
                         self.flush();
@@ -746,6 +840,22 @@ fn embed_card(url: SafeUrl, title: Option<&str>) -> Block {
             .map(Text::from),
         provider.map(Text::from),
     )
+}
+
+/// The network whose embed code a `<blockquote>` is the fallback of, by the class it carries.
+fn social_network(node: &HtmlNode) -> Option<&'static str> {
+    [
+        ("twitter-tweet", "X"),
+        ("instagram-media", "Instagram"),
+        ("tiktok-embed", "TikTok"),
+        ("mastodon-embed", "Mastodon"),
+        ("bluesky-embed", "Bluesky"),
+        ("fb-xfbml-parse-ignore", "Facebook"),
+        ("text-post-media", "Threads"),
+    ]
+    .into_iter()
+    .find(|(class, _)| node.has_class(class))
+    .map(|(_, name)| name)
 }
 
 /// A card with the shape of the `<iframe>` it came from (its `width` and `height` attributes).

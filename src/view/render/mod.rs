@@ -516,6 +516,7 @@ impl<'a> Cx<'a> {
                 at,
             ),
             Block::Table { table } => self.table(out, table, at),
+            Block::SocialPost { post } => self.social_post(out, post, at),
             Block::Code {
                 content,
                 language,
@@ -680,6 +681,68 @@ impl<'a> Cx<'a> {
 
     /// Code exactly as written, in its own scrolling region, with "Copy code"; Listen announces
     /// it and goes on (`data-listen`).
+    /// A social post as the publisher quoted it: its text and pictures in a `<blockquote>`, who
+    /// wrote it and when, and a link to it on its network. Nothing of the network is loaded.
+    fn social_post(&self, out: &mut dyn Markup, post: &crate::core::model::SocialPost, at: &str) {
+        let w = self.words();
+        out.open("figure");
+        out.attr("class", "social-post");
+        out.attr("data-block", at);
+        out.open("blockquote");
+        if let Some(url) = &post.url {
+            out.attr("cite", url.as_str());
+        }
+        out.open("p");
+        self.inline(out, &post.content);
+        out.close();
+        if !post.media.is_empty() {
+            out.open("div");
+            out.attr("class", "post-media");
+            for image in post.media.iter() {
+                picture(out, image, None, &image.alt, Load::Lazy);
+            }
+            out.close();
+        }
+        out.close();
+        out.open("figcaption");
+        if let Some(author) = &post.author {
+            out.open("span");
+            out.attr("class", "post-author");
+            out.open("bdi");
+            linked(out, author.url.as_ref(), |out| out.text(&author.name));
+            out.close();
+            if let Some(handle) = &author.handle {
+                out.text(" ");
+                out.open("bdi");
+                out.attr("class", "post-handle");
+                out.text(handle);
+                out.close();
+            }
+            out.close();
+        }
+        if let Some(date) = &post.published {
+            out.text(" ");
+            self.date(out, date);
+        }
+        let provider: Option<String> = match &post.provider {
+            Some(p) => Some(p.to_string()),
+            None => post.url.as_ref().and_then(|u| host_name(u.as_str())),
+        };
+        if let (Some(url), Some(provider)) = (&post.url, provider) {
+            out.text(" ");
+            out.open("a");
+            out.attr("class", "post-link");
+            out.attr("href", url.as_str());
+            out.attr("rel", EXTERNAL_REL);
+            out.attr("target", "_blank");
+            self.ui_lang(out, false);
+            out.text(&i18n::fill(w.view_on, "provider", &provider));
+            out.close();
+        }
+        out.close();
+        out.close();
+    }
+
     /// An embed's card: its picture (the publisher's), provider and linked title. With a known
     /// player, a stage of the player's shape and a "Play" button: only its click (the actions'
     /// `play`) puts the player's frame there; nothing is requested from the provider before.
@@ -1153,6 +1216,12 @@ fn island(out: &mut dyn Markup, name: &str) {
     out.attr("class", "island");
     out.attr("data-island", name);
     out.close();
+}
+
+/// The host of an address without `www.` ("mastodon.social"), for naming where a post lives.
+fn host_name(url: &str) -> Option<String> {
+    let host = url.split("://").nth(1)?.split(['/', '?', '#']).next()?;
+    Some(host.strip_prefix("www.").unwrap_or(host).to_owned()).filter(|h| !h.is_empty())
 }
 
 /// An element with an optional class and text as its one child.
