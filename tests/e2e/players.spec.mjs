@@ -4,7 +4,8 @@
 // The provider is answered by the test itself, so nothing leaves 127.0.0.1.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { watch, expectClean, servePictures } from './helpers.mjs';
+import { watch, expectClean, servePictures, open } from './helpers.mjs';
+import { installSpeechStub, spoken } from './speech-stub.mjs';
 
 const HOST = 'http://127.0.0.1:4301';
 const API = 'http://127.0.0.1:4303';
@@ -113,4 +114,18 @@ test('a social post reads as a quotation and nothing is ever requested from its 
   await expect(post.locator('blockquote p')).toBeVisible();
   expect(network).toEqual([]);
   expectClean(seen);
+});
+
+test('Listen reads a social post\'s text and then who wrote it, and skips the player card', async ({ page }) => {
+  await servePictures(page);
+  await installSpeechStub(page, [{ lang: 'en-US', name: 'English', localService: true, default: true }]);
+  await open(page, '?src=/fixtures/formats/wordpress-post.json');
+  await page.getByRole('button', { name: 'Listen', exact: true }).click();
+  await expect.poll(() => spoken(page)).not.toEqual([]);
+  for (let i = 0; i < 30; i++) await page.evaluate(() => window.__speech.end());
+  const all = await spoken(page);
+  const at = (text) => all.findIndex((t) => t.includes(text));
+  expect(at('We are open!')).toBeGreaterThan(-1);
+  expect(all[at('We are open!') + 1]).toBe('Riverside Council @riverside');
+  expect(at('Play'), 'no player controls are read').toBe(-1);
 });
