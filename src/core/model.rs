@@ -97,6 +97,8 @@ impl Article {
                         ..
                     } => images.push(image),
                     Block::SocialPost { post } => images.extend(post.media.iter()),
+                    // The poster, not the video: saved articles keep what a reader sees.
+                    Block::Video { video } => images.extend(video.poster.iter()),
                     Block::Aside { blocks, .. } | Block::Details { blocks, .. } => {
                         walk(blocks, images)
                     }
@@ -469,6 +471,52 @@ pub enum Block {
         #[serde(flatten)]
         post: Rc<SocialPost>,
     },
+    Video {
+        #[serde(flatten)]
+        video: Rc<Video>,
+    },
+}
+
+/// A video the publisher hosts: played only when the reader starts it, nothing of it loaded
+/// before (`preload="none"`); its poster reserves its space.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Video {
+    /// The files, in the order the browser should try them (those the URL policy refused are left
+    /// out).
+    pub sources: Rc<[VideoSource]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub poster: Option<Image>,
+    #[serde(skip_serializing_if = "is_empty")]
+    pub tracks: Rc<[TextTrack]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duration_seconds: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caption: Option<Inline>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credit: Option<Credit>,
+}
+
+/// One file of a video.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct VideoSource {
+    pub src: SafeUrl,
+    /// Its media type (`video/mp4`), so the browser skips what it cannot play.
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub mime: Option<Text>,
+}
+
+/// Captions, subtitles or descriptions of a video (WebVTT).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TextTrack {
+    pub src: SafeUrl,
+    pub lang: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<Text>,
+    /// `captions`, `subtitles` or `descriptions`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<Text>,
 }
 
 /// A post from a social network, kept as the publisher quoted it: readable with nothing loaded
@@ -546,6 +594,7 @@ impl Block {
             Block::Details { .. } => "details",
             Block::Note { .. } => "note",
             Block::SocialPost { .. } => "social_post",
+            Block::Video { .. } => "video",
         }
     }
 }

@@ -172,6 +172,9 @@ fn block(f: &mut Fields, value: &Json, path: &Path) -> Result<Option<Block>> {
             title: f.opt(map, "title", path, Fields::string)?,
         },
         "embed" => embed(f, map, path)?,
+        "video" => Block::Video {
+            video: Rc::new(video(f, map, path)?),
+        },
         "social_post" => Block::SocialPost {
             post: Rc::new(SocialPost {
                 url: f.req_url(map, "url", path)?,
@@ -453,15 +456,63 @@ fn image(f: &mut Fields, value: &Json, path: &Path) -> Result<Image> {
             .map(clamp_u32),
         srcset: srcset.iter().flatten().cloned().collect(),
         caption: f.opt(map, "caption", path, inline)?,
-        credit: f.opt(map, "credit", path, |d, v, p| {
-            let credit = object(v, p)?;
-            Ok(Credit {
-                text: d.req(credit, "text", p, Fields::string)?,
-                url: d.opt_url(credit, "url", p)?,
-                license: d.opt(credit, "license", p, Fields::string)?,
-            })
-        })?,
+        credit: f.opt(map, "credit", path, credit)?,
         link: f.opt_url(map, "link", path)?,
+    })
+}
+
+fn credit(f: &mut Fields, value: &Json, path: &Path) -> Result<Credit> {
+    let credit = object(value, path)?;
+    Ok(Credit {
+        text: f.req(credit, "text", path, Fields::string)?,
+        url: f.opt_url(credit, "url", path)?,
+        license: f.opt(credit, "license", path, Fields::string)?,
+    })
+}
+
+/// A video: its files (at least one), poster, text tracks (`kind` one of the three the format
+/// names, else left out with a warning), title, length, caption and credit.
+fn video(f: &mut Fields, map: &Json, path: &Path) -> Result<Video> {
+    let sources = f.req_list(map, "sources", path, |f, v, p| {
+        let source = object(v, p)?;
+        let src = f.req_url(source, "src", p)?;
+        let mime = f.opt(source, "type", p, Fields::string)?;
+        Ok(src.map(|src| VideoSource { src, mime }))
+    })?;
+    if sources.is_empty() {
+        return Err(path.field("sources").issue("expected at least one source"));
+    }
+    let tracks = f.opt_list(map, "tracks", path, |f, v, p| {
+        let track = object(v, p)?;
+        let src = f.req_url(track, "src", p)?;
+        let lang = f.req(track, "lang", p, Fields::string)?;
+        let label = f.opt(track, "label", p, Fields::string)?;
+        let kind = match f.opt(track, "kind", p, Fields::string)? {
+            Some(k) if matches!(&*k, "captions" | "subtitles" | "descriptions") => Some(k),
+            Some(_) => {
+                f.warn(
+                    &p.field("kind"),
+                    "expected \"captions\", \"subtitles\" or \"descriptions\"; ignored",
+                );
+                None
+            }
+            None => None,
+        };
+        Ok(src.map(|src| TextTrack {
+            src,
+            lang,
+            label,
+            kind,
+        }))
+    })?;
+    Ok(Video {
+        sources: sources.iter().flatten().cloned().collect(),
+        poster: f.opt(map, "poster", path, image)?,
+        tracks: tracks.iter().flatten().cloned().collect(),
+        title: f.opt(map, "title", path, Fields::string)?,
+        duration_seconds: f.opt(map, "duration_seconds", path, Fields::whole_number)?,
+        caption: f.opt(map, "caption", path, inline)?,
+        credit: f.opt(map, "credit", path, credit)?,
     })
 }
 

@@ -129,3 +129,22 @@ test('Listen reads a social post\'s text and then who wrote it, and skips the pl
   expect(all[at('We are open!') + 1]).toBe('Riverside Council @riverside');
   expect(at('Play'), 'no player controls are read').toBe(-1);
 });
+
+test('a video never plays or loads by itself; its poster reserves its space', async ({ page }) => {
+  const seen = await watch(page);
+  const media = [];
+  page.on('request', (r) => { if (/\/media\//.test(r.url())) media.push(r.url()); });
+  await open(page, '?src=/fixtures/video.json');
+  const video = page.locator('figure.video video');
+  await expect(video).toHaveAttribute('preload', 'none');
+  await expect(video).not.toHaveAttribute('autoplay');
+  await expect(video).toHaveAccessibleName('The bridge opening');
+  await expect(video.locator('track')).toHaveAttribute('srclang', 'en');
+  await expect(page.locator('figure.video figcaption')).toHaveText('The ribbon is cut.Riverside TV');
+  const box = await video.boundingBox();
+  expect(Math.abs(box.width / box.height - 16 / 9)).toBeLessThan(0.02);
+  expect(media, 'no video file or track before the reader starts it').toEqual([]);
+  const results = await new AxeBuilder({ page }).include('figure.video').withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+  expectClean(seen);
+});

@@ -24,7 +24,7 @@ pub trait Markup {
 }
 
 /// Elements that have no end tag in HTML.
-const VOID: [&str; 6] = ["img", "br", "hr", "input", "source", "wbr"];
+const VOID: [&str; 7] = ["img", "br", "hr", "input", "source", "track", "wbr"];
 
 /// Markup as HTML text, escaped: what `cargo run -- render` prints, what snapshot tests compare,
 /// and (later) what prerendering serves.

@@ -28,8 +28,8 @@ pub use markup::{HtmlText, Markup};
 
 use crate::core::date::DocDate;
 use crate::core::model::{
-    Align, Article, AsideKind, Block, Cell as TableCell, Image, Inline, ListItem, Mark, Note,
-    NoteKind, Related, Run, Table,
+    Align, Article, AsideKind, Block, Cell as TableCell, Credit, Image, Inline, ListItem, Mark,
+    Note, NoteKind, Related, Run, SocialPost, Table, Video,
 };
 use crate::core::url_policy::SafeUrl;
 use crate::reader::i18n::{self, split, table, Ui, Words};
@@ -517,6 +517,7 @@ impl<'a> Cx<'a> {
             ),
             Block::Table { table } => self.table(out, table, at),
             Block::SocialPost { post } => self.social_post(out, post, at),
+            Block::Video { video } => self.video(out, video, at),
             Block::Code {
                 content,
                 language,
@@ -683,7 +684,7 @@ impl<'a> Cx<'a> {
     /// it and goes on (`data-listen`).
     /// A social post as the publisher quoted it: its text and pictures in a `<blockquote>`, who
     /// wrote it and when, and a link to it on its network. Nothing of the network is loaded.
-    fn social_post(&self, out: &mut dyn Markup, post: &crate::core::model::SocialPost, at: &str) {
+    fn social_post(&self, out: &mut dyn Markup, post: &SocialPost, at: &str) {
         let w = self.words();
         out.open("figure");
         out.attr("class", "social-post");
@@ -1045,27 +1046,100 @@ impl<'a> Cx<'a> {
         } else if !image.alt.is_empty() {
             text_el(out, "p", Some("figure-missing"), &image.alt);
         }
-        if image.caption.is_some() || image.credit.is_some() {
-            out.open("figcaption");
-            if let Some(text) = &image.caption {
-                out.open("span");
-                out.attr("class", "caption");
-                self.inline(out, text);
+        self.figcaption(out, image.caption.as_ref(), image.credit.as_ref());
+        out.close();
+    }
+
+    /// A figure's caption and credit, kept apart; nothing when it has neither.
+    fn figcaption(&self, out: &mut dyn Markup, caption: Option<&Inline>, credit: Option<&Credit>) {
+        if caption.is_none() && credit.is_none() {
+            return;
+        }
+        out.open("figcaption");
+        if let Some(text) = caption {
+            out.open("span");
+            out.attr("class", "caption");
+            self.inline(out, text);
+            out.close();
+        }
+        if let Some(credit) = credit {
+            out.open("small");
+            out.attr("class", "credit");
+            linked(out, credit.url.as_ref(), |out| out.text(&credit.text));
+            if let Some(license) = &credit.license {
+                out.text(" (");
+                out.text(license);
+                out.text(")");
+            }
+            out.close();
+        }
+        out.close();
+    }
+
+    /// A video that plays only when the reader starts it (`preload="none"`, never autoplay): its
+    /// title and length, the player with its poster (whose size reserves the space), files and
+    /// text tracks, then caption and credit. Without a file it can play, the poster alone.
+    fn video(&self, out: &mut dyn Markup, video: &Video, at: &str) {
+        let w = self.words();
+        out.open("figure");
+        out.attr("class", "figure video");
+        out.attr("data-block", at);
+        let name = video.title.as_deref();
+        if name.is_some() || video.duration_seconds.is_some() {
+            out.open("p");
+            out.attr("class", "video-title");
+            if name.is_none() {
+                self.ui_lang(out, false);
+            }
+            out.text(name.unwrap_or(w.video));
+            if let Some(s) = video.duration_seconds {
+                out.text(&format!(" ({}:{:02})", s / 60, s % 60));
+            }
+            out.close();
+        }
+        if video.sources.is_empty() {
+            if let Some(poster) = &video.poster {
+                picture(out, poster, None, &poster.alt, Load::Figure);
+            }
+        } else {
+            out.open("video");
+            out.attr("controls", "");
+            out.attr("preload", "none");
+            out.attr("playsinline", "");
+            if name.is_none() {
+                self.ui_lang(out, false);
+            }
+            out.attr("aria-label", name.unwrap_or(w.video));
+            if let Some(poster) = &video.poster {
+                if let Some(width) = poster.width {
+                    out.attr("width", &width.to_string());
+                }
+                if let Some(height) = poster.height {
+                    out.attr("height", &height.to_string());
+                }
+                if let Some(src) = &poster.src {
+                    out.attr("poster", src.as_str());
+                }
+            }
+            for source in video.sources.iter() {
+                out.open("source");
+                if let Some(mime) = &source.mime {
+                    out.attr("type", mime);
+                }
+                out.attr("src", source.src.as_str());
                 out.close();
             }
-            if let Some(credit) = &image.credit {
-                out.open("small");
-                out.attr("class", "credit");
-                linked(out, credit.url.as_ref(), |out| out.text(&credit.text));
-                if let Some(license) = &credit.license {
-                    out.text(" (");
-                    out.text(license);
-                    out.text(")");
-                }
+            for track in video.tracks.iter() {
+                out.open("track");
+                out.attr("kind", track.kind.as_deref().unwrap_or("captions"));
+                out.attr("srclang", &track.lang);
+                out.attr("label", track.label.as_deref().unwrap_or(&track.lang));
+                out.attr("src", track.src.as_str());
                 out.close();
             }
             out.close();
         }
+        self.figcaption(out, video.caption.as_ref(), video.credit.as_ref());
         out.close();
     }
 
