@@ -37,6 +37,17 @@ impl DocDate {
         parse(text).map_or_else(|| DocDate::Unchecked(text.into()), DocDate::Checked)
     }
 
+    /// Reads a date as publishers write it: RFC 3339; else another format, where its instant
+    /// is certain ([`normalize`]; `utc` as there); else kept as written.
+    pub fn lenient(text: &str, utc: bool) -> DocDate {
+        match DocDate::from_text(text) {
+            DocDate::Unchecked(_) => normalize(text, utc)
+                .and_then(|n| parse(&n))
+                .map_or_else(|| DocDate::Unchecked(text.into()), DocDate::Checked),
+            checked => checked,
+        }
+    }
+
     /// The checked date, if it is one.
     pub fn checked(&self) -> Option<&Date> {
         match self {

@@ -30,6 +30,15 @@ impl SafeUrl {
         &self.0
     }
 
+    /// The host, without a leading `www.` ("mastodon.social"): how readers name a site.
+    pub fn site_name(&self) -> &str {
+        let rest = self.0.split_once("://").map_or(&*self.0, |(_, rest)| rest);
+        let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        let host = authority.rsplit('@').next().unwrap_or(authority);
+        let host = host.split(':').next().unwrap_or(host);
+        host.strip_prefix("www.").unwrap_or(host)
+    }
+
     /// The shared string, for cheap attribute values.
     pub fn as_rc(&self) -> &Rc<str> {
         &self.0

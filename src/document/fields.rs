@@ -118,6 +118,33 @@ impl<'b> Fields<'b> {
         read(self, value, &field)
     }
 
+    /// An optional text field that must be one of `allowed`; another value is left out with a
+    /// warning that names them.
+    pub(crate) fn opt_one_of(
+        &mut self,
+        map: &Json,
+        key: &str,
+        path: &Path,
+        allowed: &[&str],
+    ) -> Result<Option<Text>> {
+        let value = self.opt(map, key, path, Fields::string)?;
+        if value.as_deref().is_some_and(|v| !allowed.contains(&v)) {
+            let mut names = String::from("expected ");
+            for (i, name) in allowed.iter().enumerate() {
+                if i > 0 {
+                    names.push_str(if i + 1 == allowed.len() { " or " } else { ", " });
+                }
+                names.push('"');
+                names.push_str(name);
+                names.push('"');
+            }
+            names.push_str("; ignored");
+            self.warn(&path.field(key), names);
+            return Ok(None);
+        }
+        Ok(value)
+    }
+
     /// The field `key` of `map`, read by `read` when present.
     pub(crate) fn opt<T>(
         &mut self,

@@ -487,17 +487,7 @@ fn video(f: &mut Fields, map: &Json, path: &Path) -> Result<Video> {
         let src = f.req_url(track, "src", p)?;
         let lang = f.req(track, "lang", p, Fields::string)?;
         let label = f.opt(track, "label", p, Fields::string)?;
-        let kind = match f.opt(track, "kind", p, Fields::string)? {
-            Some(k) if matches!(&*k, "captions" | "subtitles" | "descriptions") => Some(k),
-            Some(_) => {
-                f.warn(
-                    &p.field("kind"),
-                    "expected \"captions\", \"subtitles\" or \"descriptions\"; ignored",
-                );
-                None
-            }
-            None => None,
-        };
+        let kind = f.opt_one_of(track, "kind", p, &["captions", "subtitles", "descriptions"])?;
         Ok(src.map(|src| TextTrack {
             src,
             lang,
@@ -579,22 +569,19 @@ fn date(f: &mut Fields, value: &Json, path: &Path) -> Result<DocDate> {
     }
     // Another format whose instant is certain (RFC 5322, a zone abbreviation …) is read, and
     // still named, so that the publisher can write RFC 3339.
-    match crate::core::date::normalize(&text, false).map(|n| DocDate::from_text(&n)) {
-        Some(read @ DocDate::Checked(_)) => {
-            f.warn(
-                path,
-                format!("not an RFC 3339 date; read as {}", read.text()),
-            );
-            Ok(read)
-        }
-        _ => {
-            f.warn(
-                path,
-                "not an RFC 3339 date such as 2019-07-21 or 2019-07-21T14:05:00Z; shown as written",
-            );
-            Ok(date)
-        }
+    let read = DocDate::lenient(&text, false);
+    if read.checked().is_some() {
+        f.warn(
+            path,
+            format!("not an RFC 3339 date; read as {}", read.text()),
+        );
+    } else {
+        f.warn(
+            path,
+            "not an RFC 3339 date such as 2019-07-21 or 2019-07-21T14:05:00Z; shown as written",
+        );
     }
+    Ok(read)
 }
 
 fn comments(f: &mut Fields, value: &Json, path: &Path) -> Result<Comments> {
@@ -631,7 +618,7 @@ fn embed(f: &mut Fields, map: &Json, path: &Path) -> Result<Block> {
     );
     let given_frame = f.opt_url(map, "frame", path)?;
     let thumbnail_value = f.opt(map, "thumbnail", path, image)?;
-    let ratio = present(map, "aspect_ratio").map(|v| (v, ratio(v)));
+    let ratio = present(map, "aspect_ratio").map(ratio);
     if let Block::Embed {
         frame,
         thumbnail,
@@ -654,8 +641,8 @@ fn embed(f: &mut Fields, map: &Json, path: &Path) -> Result<Block> {
         }
         *thumbnail = thumbnail_value;
         match ratio {
-            Some((_, Some(r))) => *aspect_ratio = Some(r),
-            Some((_, None)) => f.warn(
+            Some(Some(r)) => *aspect_ratio = Some(r),
+            Some(None) => f.warn(
                 &path.field("aspect_ratio"),
                 "expected a number from 0.2 to 5 (width / height); ignored",
             ),
@@ -686,17 +673,7 @@ fn ratio(value: &Json) -> Option<f32> {
 
 fn audio_track(f: &mut Fields, value: &Json, path: &Path) -> Result<AudioTrack> {
     let map = object(value, path)?;
-    let kind = match f.opt(map, "kind", path, Fields::string)? {
-        Some(kind) if matches!(&*kind, "narration" | "live" | "podcast") => Some(kind),
-        Some(_) => {
-            f.warn(
-                &path.field("kind"),
-                "expected \"narration\", \"live\" or \"podcast\"; ignored",
-            );
-            None
-        }
-        None => None,
-    };
+    let kind = f.opt_one_of(map, "kind", path, &["narration", "live", "podcast"])?;
     Ok(AudioTrack {
         src: f.req_url(map, "src", path)?,
         title: f.opt(map, "title", path, Fields::string)?,

@@ -1,7 +1,7 @@
 // Publishers' formats (spec §4) end to end: a document of each system, given by ?src= with no
 // other parameter, renders its headline, byline, dates and lead image with its credit.
 import { test, expect } from '@playwright/test';
-import { watch, expectClean, servePictures } from './helpers.mjs';
+import { watch, expectClean, servePictures, mountReader } from './helpers.mjs';
 
 const cases = [
   ['wordpress-post.json', 'Café owners cheer as the bridge opens – at last', "Sam O'Neil", 'Ana Ruiz / Riverside News', 'en-GB'],
@@ -43,13 +43,7 @@ test('an element re-renders when its item attribute changes', async ({ page }) =
   const seen = await watch(page);
   await servePictures(page);
   await page.goto('http://127.0.0.1:4301/');
-  await page.evaluate(() => {
-    const el = document.createElement('article-reader');
-    el.id = 'feed';
-    el.setAttribute('src', 'http://127.0.0.1:4303/fixtures/formats/jsonfeed.json');
-    document.querySelector('main').append(el);
-  });
-  const el = page.locator('article-reader#feed');
+  const el = await mountReader(page, 'feed', 'http://127.0.0.1:4303/fixtures/formats/jsonfeed.json');
   await expect(el.getByRole('heading', { level: 1 })).toHaveText('Harbour wall repairs finish early');
   await page.evaluate(() => document.getElementById('feed').setAttribute('item', '2'));
   await expect(el.getByRole('heading', { level: 1 })).toHaveText('Ferry timetable changes');

@@ -26,6 +26,17 @@ export async function open(page, query = '') {
   await expect(page.locator('.reader')).toHaveAttribute('aria-busy', 'false');
 }
 
+/** Appends `<article-reader id=… src=…>` to the host page's `<main>`; returns its locator. */
+export async function mountReader(page, id, src) {
+  await page.evaluate(({ id, src }) => {
+    const el = document.createElement('article-reader');
+    el.id = id;
+    el.setAttribute('src', src);
+    document.querySelector('main').append(el);
+  }, { id, src });
+  return page.locator(`article-reader#${id}`);
+}
+
 export function expectClean(seen) {
   expect(seen.pageErrors, 'uncaught errors').toEqual([]);
   expect(seen.dialogs, 'dialogs opened by injected script').toEqual([]);

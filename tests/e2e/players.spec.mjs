@@ -4,7 +4,7 @@
 // The provider is answered by the test itself, so nothing leaves 127.0.0.1.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { watch, expectClean, servePictures, open } from './helpers.mjs';
+import { watch, expectClean, servePictures, open, mountReader } from './helpers.mjs';
 import { installSpeechStub, spoken } from './speech-stub.mjs';
 
 const HOST = 'http://127.0.0.1:4301';
@@ -57,13 +57,7 @@ test('embed mode under the strict CSP: the same, inside the shadow root', async 
   await servePictures(page);
   const requests = await stubProviders(page);
   await page.goto(`${HOST}/`);
-  await page.evaluate((src) => {
-    const el = document.createElement('article-reader');
-    el.id = 'player';
-    el.setAttribute('src', src);
-    document.querySelector('main').append(el);
-  }, `${API}/fixtures/formats/wordpress-post.json`);
-  await expectPlayer(page.locator('article-reader#player'), requests);
+  await expectPlayer(await mountReader(page, 'player', `${API}/fixtures/formats/wordpress-post.json`), requests);
   expect(seen.pageErrors).toEqual([]);
 });
 

@@ -4,7 +4,7 @@
 // Types, with axe in light, dark and sepia.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { watch, expectClean } from './helpers.mjs';
+import { watch, expectClean, mountReader } from './helpers.mjs';
 
 const HOST = 'http://127.0.0.1:4301';
 const API = 'http://127.0.0.1:4303';
@@ -74,13 +74,7 @@ test('the same documents render in elements under the strict CSP and Trusted Typ
   const seen = await watch(page);
   await page.goto(`${HOST}/`);
   for (const [i, [file, c]] of Object.entries(cases).entries()) {
-    await page.evaluate(({ i, src }) => {
-      const el = document.createElement('article-reader');
-      el.id = `rich-${i}`;
-      el.setAttribute('src', src);
-      document.querySelector('main').append(el);
-    }, { i, src: `${API}/fixtures/formats/${file}` });
-    await expectElements(page.locator(`article-reader#rich-${i}`), c);
+    await expectElements(await mountReader(page, `rich-${i}`, `${API}/fixtures/formats/${file}`), c);
   }
   expectClean(seen);
 });

@@ -4,7 +4,7 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
-import { watch, open, expectClean } from './helpers.mjs';
+import { watch, open, expectClean, mountReader } from './helpers.mjs';
 import { installSpeechStub, spoken } from './speech-stub.mjs';
 
 const RICH = '?src=/fixtures/rich-text.json';
@@ -86,13 +86,7 @@ test('footnotes work in an element under the strict CSP, and never navigate the 
   const seen = await watch(page);
   await page.goto('http://127.0.0.1:4301/');
   const before = page.url();
-  await page.evaluate(() => {
-    const el = document.createElement('article-reader');
-    el.id = 'rich';
-    el.setAttribute('src', 'http://127.0.0.1:4303/fixtures/rich-text.json');
-    document.querySelector('main').append(el);
-  });
-  const el = page.locator('article-reader#rich');
+  const el = await mountReader(page, 'rich', 'http://127.0.0.1:4303/fixtures/rich-text.json');
   await el.getByRole('link', { name: 'Note 2' }).click();
   const note = el.locator('.footnotes li').nth(1);
   await expect(note).toBeFocused();
@@ -100,12 +94,7 @@ test('footnotes work in an element under the strict CSP, and never navigate the 
   await expect(el.getByRole('link', { name: 'Note 2' })).toBeFocused();
   expect(page.url()).toBe(before);
   // Ids are the widget's own: two widgets of the same article share none.
-  await page.evaluate(() => {
-    const el = document.createElement('article-reader');
-    el.id = 'rich2';
-    el.setAttribute('src', 'http://127.0.0.1:4303/fixtures/rich-text.json');
-    document.querySelector('main').append(el);
-  });
+  await mountReader(page, 'rich2', 'http://127.0.0.1:4303/fixtures/rich-text.json');
   await expect(page.locator('article-reader#rich2 .footnotes li')).toHaveCount(2);
   const ids = await page.evaluate(() => ['rich', 'rich2'].map((id) =>
     [...document.getElementById(id).shadowRoot.querySelectorAll('[id]')].map((n) => n.id)));

@@ -44,45 +44,26 @@ pub(crate) fn is_jsonld(value: &Json) -> bool {
     }
 }
 
-/// Every node of the document, flattened out of arrays and `@graph`s, with its path.
-fn nodes<'v>(value: &'v Json, path: String, out: &mut Vec<(&'v Json, String)>) {
+/// Every node of the document, flattened out of arrays, `@graph`s and a page's `mainEntity`.
+fn nodes<'v>(value: &'v Json, out: &mut Vec<&'v Json>) {
     match value {
-        Json::Array(list) => {
-            for (i, item) in list.iter().enumerate() {
-                nodes(item, format!("{path}[{i}]"), out);
-            }
-        }
+        Json::Array(list) => list.iter().for_each(|item| nodes(item, out)),
         Json::Object(_) => {
             if let Some(graph) = value.get("@graph") {
-                nodes(
-                    graph,
-                    if path.is_empty() {
-                        "@graph".into()
-                    } else {
-                        format!("{path}.@graph")
-                    },
-                    out,
-                );
+                nodes(graph, out);
             }
             if value.get("@type").is_some() {
-                out.push((value, path.clone()));
+                out.push(value);
             }
             // A `WebPage` whose `mainEntity` is the article (or holds a graph of its own).
-            if let Some(main) = value.get("mainEntity").filter(|m| !m.is_null()) {
-                let path = if path.is_empty() {
-                    "mainEntity".into()
-                } else {
-                    format!("{path}.mainEntity")
-                };
-                nodes(main, path, out);
+            if let Some(main) = value.get("mainEntity") {
+                nodes(main, out);
             }
         }
         _ => {}
     }
 }
 
-/// The node's types, one or a list, each without a vocabulary prefix (`schema:NewsArticle`,
-/// `https://schema.org/NewsArticle`).
 fn types(node: &Json) -> Vec<&str> {
     items(node.get("@type"))
         .into_iter()
@@ -92,12 +73,12 @@ fn types(node: &Json) -> Vec<&str> {
 }
 
 /// Follows an `{"@id": …}` reference to its node in the graph (a node given in full is itself).
-fn resolve<'v>(value: &'v Json, graph: &[(&'v Json, String)]) -> &'v Json {
+fn resolve<'v>(value: &'v Json, graph: &[&'v Json]) -> &'v Json {
     match (value.get("@id").and_then(Json::as_str), value) {
         (Some(id), Json::Object(members)) if members.len() == 1 => graph
             .iter()
-            .find(|(node, _)| node.get("@id").and_then(Json::as_str) == Some(id))
-            .map_or(value, |(node, _)| node),
+            .find(|node| node.get("@id").and_then(Json::as_str) == Some(id))
+            .map_or(value, |node| node),
         _ => value,
     }
 }
@@ -118,12 +99,7 @@ fn article_body(f: &mut Fields, node: &Json, path: &Path) -> Result<Vec<Block>> 
 /// A `LiveBlogPosting`'s `liveBlogUpdate` entries, newest first: each a dated "Update" note
 /// (its headline, else its first paragraph) followed by its text, until live blogs have
 /// elements of their own.
-fn live_updates(
-    f: &mut Fields,
-    node: &Json,
-    graph: &[(&Json, String)],
-    path: &Path,
-) -> Result<Vec<Block>> {
+fn live_updates(f: &mut Fields, node: &Json, graph: &[&Json], path: &Path) -> Result<Vec<Block>> {
     let updates_path = path.field("liveBlogUpdate");
     let mut updates = Vec::new();
     for (i, update) in items(node.get("liveBlogUpdate")).into_iter().enumerate() {
@@ -177,13 +153,13 @@ fn live_updates(
 
 pub(crate) fn article(f: &mut Fields, value: &Json) -> Result<Adapted> {
     let mut graph = Vec::new();
-    nodes(value, String::new(), &mut graph);
-    let Some((node, _)) = graph
+    nodes(value, &mut graph);
+    let Some(node) = graph
         .iter()
-        .find(|(node, _)| types(node).iter().any(|t| ARTICLE_TYPES.contains(t)))
-        .map(|(n, p)| (*n, p.clone()))
+        .copied()
+        .find(|node| types(node).iter().any(|t| ARTICLE_TYPES.contains(t)))
     else {
-        let mut found: Vec<&str> = graph.iter().flat_map(|(n, _)| types(n)).collect();
+        let mut found: Vec<&str> = graph.iter().flat_map(|n| types(n)).collect();
         found.dedup();
         let found = if found.is_empty() {
             "no typed node".to_owned()

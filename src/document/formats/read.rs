@@ -116,28 +116,21 @@ pub(crate) fn url(f: &mut Fields, value: Option<&Json>, path: &Path) -> Option<S
 
 /// A date. `utc` says the source defines a date without an offset as UTC (WordPress
 /// `date_gmt`). One in another format is read where its instant is certain
-/// ([`crate::core::date::normalize`]); otherwise it is shown as written, with a warning.
+/// ([`DocDate::lenient`]); otherwise it is shown as written, with a warning.
 pub(crate) fn date(
     f: &mut Fields,
     value: Option<&Json>,
     path: &Path,
     utc: bool,
 ) -> Option<DocDate> {
-    let raw = text(f, value, path)?;
-    let date = DocDate::from_text(&raw);
-    if date.checked().is_some() {
-        return Some(date);
+    let date = DocDate::lenient(&text(f, value, path)?, utc);
+    if date.checked().is_none() {
+        f.warn(
+            path,
+            "not a date with a certain time zone that this reader can read; shown as written",
+        );
     }
-    match crate::core::date::normalize(&raw, utc).map(|n| DocDate::from_text(&n)) {
-        Some(date @ DocDate::Checked(_)) => Some(date),
-        _ => {
-            f.warn(
-                path,
-                "not a date with a certain time zone that this reader can read; shown as written",
-            );
-            Some(date)
-        }
-    }
+    Some(date)
 }
 
 /// A list that some sources give as one comma-separated string.

@@ -418,10 +418,7 @@ impl<'b> Builder<'b> {
             .find(|(_, u)| Some(u) == url.as_ref())
             .map(|(a, _)| to_text(a.children()))
             .filter(|t| t.chars().any(|c| c.is_ascii_digit()) && t.len() < 40)
-            .map(|t| match crate::core::date::normalize(&t, false) {
-                Some(day) => DocDate::from_text(&day),
-                None => DocDate::from_text(&t),
-            });
+            .map(|t| DocDate::lenient(&t, false));
         // "— Riverside Council (@riverside) May 2, 2024": the text after the dash.
         let line = to_text(node.children());
         // Facebook's: "Posted by Riverside Council on Thursday, 2 May 2024".
@@ -831,14 +828,14 @@ impl<'b> Builder<'b> {
 
 /// A link card for embedded content: it opens on the provider's site, nothing of it loads here.
 fn embed_card(url: SafeUrl, title: Option<&str>) -> Block {
-    let provider = provider_name(url.as_str());
+    let provider = provider_name(&url);
     Block::embed(
         Some(url),
         title
             .map(str::trim)
             .filter(|t| !t.is_empty())
             .map(Text::from),
-        provider.map(Text::from),
+        Some(provider.into()),
     )
 }
 
@@ -875,13 +872,8 @@ fn framed(mut card: Block, iframe: &HtmlNode) -> Block {
 }
 
 /// "YouTube", "Vimeo" … for well-known hosts; otherwise the host name.
-fn provider_name(url: &str) -> Option<String> {
-    let host = url
-        .split("://")
-        .nth(1)?
-        .split(['/', '?', '#', ':'])
-        .next()?;
-    let host = host.strip_prefix("www.").unwrap_or(host);
+fn provider_name(url: &SafeUrl) -> String {
+    let host = url.site_name();
     let known = [
         ("youtube.com", "YouTube"),
         ("youtube-nocookie.com", "YouTube"),
@@ -895,12 +887,10 @@ fn provider_name(url: &str) -> Option<String> {
         ("spotify.com", "Spotify"),
         ("tiktok.com", "TikTok"),
     ];
-    Some(
-        known
-            .iter()
-            .find(|(domain, _)| host == *domain || host.ends_with(&format!(".{domain}")))
-            .map_or_else(|| host.to_owned(), |(_, name)| (*name).to_owned()),
-    )
+    known
+        .iter()
+        .find(|(domain, _)| host == *domain || host.ends_with(&format!(".{domain}")))
+        .map_or_else(|| host.to_owned(), |(_, name)| (*name).to_owned())
 }
 
 /// HTML's white space rule: every run of spaces, tabs and line ends is one space.

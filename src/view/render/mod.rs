@@ -727,7 +727,11 @@ impl<'a> Cx<'a> {
         }
         let provider: Option<String> = match &post.provider {
             Some(p) => Some(p.to_string()),
-            None => post.url.as_ref().and_then(|u| host_name(u.as_str())),
+            None => post
+                .url
+                .as_ref()
+                .map(|u| u.site_name().to_owned())
+                .filter(|h| !h.is_empty()),
         };
         if let (Some(url), Some(provider)) = (&post.url, provider) {
             out.text(" ");
@@ -1290,12 +1294,6 @@ fn island(out: &mut dyn Markup, name: &str) {
     out.attr("class", "island");
     out.attr("data-island", name);
     out.close();
-}
-
-/// The host of an address without `www.` ("mastodon.social"), for naming where a post lives.
-fn host_name(url: &str) -> Option<String> {
-    let host = url.split("://").nth(1)?.split(['/', '?', '#']).next()?;
-    Some(host.strip_prefix("www.").unwrap_or(host).to_owned()).filter(|h| !h.is_empty())
 }
 
 /// An element with an optional class and text as its one child.
