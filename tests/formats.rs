@@ -79,8 +79,7 @@ fn a_wordpress_post_with_embeds() {
             "quote",
             "social_post",
             "embed",
-            "image",
-            "image",
+            "gallery",
             "paragraph"
         ]
     );

@@ -22,7 +22,7 @@ fn it_starts_checking_with_the_button_disabled() {
     assert!(state.busy());
     assert!(!state.can_save());
     assert_eq!(state.label(&ui()), "Save for offline");
-    assert_eq!(state.message_text(&ui()), "");
+    assert_eq!(state.message_text(&ui(), false), "");
 }
 
 #[test]
@@ -35,15 +35,21 @@ fn saving_goes_through_saving_to_saved_with_a_message_at_each_step() {
     assert_eq!(saving.label(&ui()), "Saving…");
     assert!(saving.busy() && !saving.can_save());
     assert_eq!(
-        saving.message_text(&ui()),
+        saving.message_text(&ui(), false),
         "Saving the article and its pictures…"
     );
     let saved = saving.reduce(SaveAction::SaveDone);
     assert_eq!(saved.status, SaveStatus::Saved);
     assert_eq!(saved.label(&ui()), "Saved for offline");
     assert_eq!(
-        saved.message_text(&ui()),
+        saved.message_text(&ui(), false),
         "Saved. This article can now be read offline."
+    );
+    assert_eq!(
+        saved.message_text(&ui(), true),
+        "Saved. This article can now be read offline. Videos are not saved: offline, you will \
+         see their posters.",
+        "an article with videos says what was kept of them"
     );
 }
 
@@ -57,7 +63,7 @@ fn a_failed_save_says_why_and_allows_another_try() {
     assert_eq!(state.status, SaveStatus::NotSaved);
     assert_eq!(state.message, SaveMessage::Failed(ReaderError::StorageFull));
     assert!(state
-        .message_text(&ui())
+        .message_text(&ui(), false)
         .starts_with("There is not enough storage space"));
     assert!(state.can_save());
 }
@@ -69,12 +75,15 @@ fn removing_a_saved_article_and_failing_to() {
     let failed = saved.reduce(SaveAction::RemoveFailed(ReaderError::StorageUnavailable));
     assert_eq!(failed.status, SaveStatus::Saved, "still saved");
     assert_eq!(
-        failed.message_text(&ui()),
+        failed.message_text(&ui(), false),
         "This browser does not allow saving articles here."
     );
     let removed = failed.reduce(SaveAction::RemoveDone);
     assert_eq!(removed.status, SaveStatus::NotSaved);
-    assert_eq!(removed.message_text(&ui()), "Removed from saved articles.");
+    assert_eq!(
+        removed.message_text(&ui(), false),
+        "Removed from saved articles."
+    );
 }
 
 #[test]

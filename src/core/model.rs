@@ -82,6 +82,19 @@ impl Article {
 }
 
 impl Article {
+    /// Whether the body plays a video file: saving for offline keeps its poster, not the file,
+    /// and the save control says so.
+    pub fn has_videos(&self) -> bool {
+        fn any(blocks: &[Block]) -> bool {
+            blocks.iter().any(|block| match block {
+                Block::Video { video } => !video.sources.is_empty(),
+                Block::Aside { blocks, .. } | Block::Details { blocks, .. } => any(blocks),
+                _ => false,
+            })
+        }
+        any(&self.body)
+    }
+
     /// Every picture address the article shows (lead, body, related, avatars, logo, with their
     /// `srcset` candidates), each once: what saving for offline reading must store.
     pub fn image_urls(&self) -> Vec<&SafeUrl> {
@@ -99,6 +112,7 @@ impl Article {
                     Block::SocialPost { post } => images.extend(post.media.iter()),
                     // The poster, not the video: saved articles keep what a reader sees.
                     Block::Video { video } => images.extend(video.poster.iter()),
+                    Block::Gallery { gallery } => images.extend(gallery.images.iter()),
                     Block::Aside { blocks, .. } | Block::Details { blocks, .. } => {
                         walk(blocks, images)
                     }
@@ -356,6 +370,18 @@ impl Image {
             .collect();
         (!parts.is_empty()).then(|| parts.join(", "))
     }
+
+    /// The address of its largest version, for the picture viewer: the widest `srcset`
+    /// candidate, unless `src` is known to be wider still.
+    pub fn largest(&self) -> Option<&SafeUrl> {
+        let widest = self.srcset.iter().max_by_key(|e| e.width);
+        match widest {
+            Some(e) if self.width.is_none_or(|w| e.width >= w) || self.src.is_none() => {
+                Some(&e.src)
+            }
+            _ => self.src.as_ref(),
+        }
+    }
 }
 
 /// One `srcset` candidate.
@@ -475,7 +501,25 @@ pub enum Block {
         #[serde(flatten)]
         video: Rc<Video>,
     },
+    Gallery {
+        #[serde(flatten)]
+        gallery: Rc<Gallery>,
+    },
 }
+
+/// Pictures shown together as a grid of thumbnails, each opening in the picture viewer: how a
+/// newsroom's photo gallery reads without a page of full-width figures.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Gallery {
+    /// At least one; at most [`MAX_GALLERY_IMAGES`] (the decoder leaves the rest out).
+    pub images: Rc<[Image]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caption: Option<Inline>,
+}
+
+/// The most pictures one gallery shows: more than any newsroom's gallery, few enough that a
+/// hostile document cannot make the grid (or saving it offline) endless.
+pub const MAX_GALLERY_IMAGES: usize = 1000;
 
 /// A video the publisher hosts: played only when the reader starts it, nothing of it loaded
 /// before (`preload="none"`); its poster reserves its space.
@@ -595,6 +639,7 @@ impl Block {
             Block::Note { .. } => "note",
             Block::SocialPost { .. } => "social_post",
             Block::Video { .. } => "video",
+            Block::Gallery { .. } => "gallery",
         }
     }
 }

@@ -175,6 +175,9 @@ fn block(f: &mut Fields, value: &Json, path: &Path) -> Result<Option<Block>> {
         "video" => Block::Video {
             video: Rc::new(video(f, map, path)?),
         },
+        "gallery" => Block::Gallery {
+            gallery: Rc::new(gallery(f, map, path)?),
+        },
         "social_post" => Block::SocialPost {
             post: Rc::new(SocialPost {
                 url: f.req_url(map, "url", path)?,
@@ -503,6 +506,35 @@ fn video(f: &mut Fields, map: &Json, path: &Path) -> Result<Video> {
         duration_seconds: f.opt(map, "duration_seconds", path, Fields::whole_number)?,
         caption: f.opt(map, "caption", path, inline)?,
         credit: f.opt(map, "credit", path, credit)?,
+    })
+}
+
+/// A gallery: its pictures (at least one; past [`MAX_GALLERY_IMAGES`] the rest are left out
+/// with a warning, unread) and its caption.
+fn gallery(f: &mut Fields, map: &Json, path: &Path) -> Result<Gallery> {
+    let field = path.field("images");
+    let list = array(
+        present(map, "images").ok_or_else(|| field.issue("missing"))?,
+        &field,
+    )?;
+    if list.is_empty() {
+        return Err(field.issue("expected at least one image"));
+    }
+    if list.len() > MAX_GALLERY_IMAGES {
+        f.warn(
+            &field,
+            format!("more than {MAX_GALLERY_IMAGES} pictures; the rest are left out"),
+        );
+    }
+    let images = list
+        .iter()
+        .take(MAX_GALLERY_IMAGES)
+        .enumerate()
+        .map(|(i, value)| image(f, value, &field.index(i)))
+        .collect::<Result<Rc<[Image]>>>()?;
+    Ok(Gallery {
+        images,
+        caption: f.opt(map, "caption", path, inline)?,
     })
 }
 

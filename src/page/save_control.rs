@@ -104,7 +104,7 @@ pub fn SaveControl(SaveControlProps { loaded }: &SaveControlProps) -> Html {
                     </button>
                 }
             </div>
-            <p class="offline-status" role="status" aria-live="polite">{ state.message_text(&ui) }</p>
+            <p class="offline-status" role="status" aria-live="polite">{ state.message_text(&ui, loaded.article.has_videos()) }</p>
         </div>
     }
 }

@@ -14,7 +14,8 @@ use web_sys::{Element, SpeechSynthesis, SpeechSynthesisUtterance};
 /// What is read, in document order: every element the renderer marks as a block (`data-block`:
 /// the headline, the summary, the lead picture, the corrections, then the body's blocks by index,
 /// those inside boxes and details after the box's title, and the footnotes at the end) — for a
-/// list each item, for a figure its caption, for a social post its text and author, for a table its caption and then each row (as the
+/// list each item, for a figure its caption, for a gallery its name and number of pictures and
+/// then the captions, for a social post its text and author, for a table its caption and then each row (as the
 /// renderer wrote it for listening: each cell after its column's header). Never the controls,
 /// share bar, related cards, players or embedded-content notes, which are no block or a block
 /// with nothing to read.
@@ -30,6 +31,8 @@ fn readable(block: &Element) -> Vec<Element> {
     }
     let inner = match block.tag_name().as_str() {
         "UL" | "OL" => ":scope > li",
+        // A gallery: "Gallery, 12 pictures", then each picture's caption and the gallery's.
+        "FIGURE" if has_class("gallery") => ".gallery-item > figcaption, :scope > figcaption",
         // A social post: its text, then who wrote it.
         "FIGURE" if has_class("social-post") => ":scope > blockquote > p, .post-author",
         "FIGURE" if !block.has_attribute("data-listen") => ":scope > figcaption",
@@ -43,7 +46,7 @@ fn readable(block: &Element) -> Vec<Element> {
     let Ok(found) = block.query_selector_all(inner) else {
         return Vec::new();
     };
-    let first = has_class("table-scroll").then(|| block.clone());
+    let first = (has_class("table-scroll") || has_class("gallery")).then(|| block.clone());
     first
         .into_iter()
         .chain(

@@ -96,11 +96,15 @@ impl SaveState {
         matches!(self.status, SaveStatus::Checking | SaveStatus::Saving)
     }
 
-    /// The live region's text.
-    pub fn message_text(&self, ui: &Ui) -> String {
+    /// The live region's text; once saved, an article with `videos` also hears that their
+    /// posters were kept, not the files.
+    pub fn message_text(&self, ui: &Ui, videos: bool) -> String {
         match &self.message {
             SaveMessage::None => String::new(),
             SaveMessage::Saving => ui.words.save_progress.into(),
+            SaveMessage::Saved if videos => {
+                [ui.words.save_done, ui.words.videos_not_saved].join(" ")
+            }
             SaveMessage::Saved => ui.words.save_done.into(),
             SaveMessage::Removed => ui.words.removed.into(),
             SaveMessage::Failed(error) => error.message(ui),

@@ -2,7 +2,8 @@
 //! markup with a `data-action`): one click listener on the article root acts on them. Footnote
 //! links and their back links move focus inside the reader — in a shadow root a fragment link
 //! finds nothing, and in page mode it would change the page's address —, "Copy code" copies
-//! the code and says so, and "Play" puts a known player's frame where its card reserved space.
+//! the code and says so, "Play" puts a known player's frame where its card reserved space, and a
+//! picture opens in the picture viewer.
 
 use gloo_events::{EventListener, EventListenerOptions};
 use js_sys::Reflect;
@@ -17,6 +18,7 @@ use crate::reader::ui::Words;
 /// Listens on `root` (the article's container) for the renderer's actions, in `words`.
 pub fn listen(root: &Element, words: &'static Words) -> EventListener {
     let options = EventListenerOptions::enable_prevent_default();
+    let at = root.clone();
     EventListener::new_with_options(root, "click", options, move |event| {
         let Some(control) = event
             .target()
@@ -32,6 +34,7 @@ pub fn listen(root: &Element, words: &'static Words) -> EventListener {
             }
             Some("copy-code") => copy_code(control, words),
             Some("play") => play(&control),
+            Some("view") => super::viewer::open(&control, &at, words),
             _ => {}
         }
     })

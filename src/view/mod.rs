@@ -11,3 +11,5 @@ pub mod components;
 pub mod hooks;
 #[cfg(target_arch = "wasm32")]
 pub mod mount;
+#[cfg(target_arch = "wasm32")]
+pub mod viewer;

@@ -20,8 +20,9 @@ use std::rc::Rc;
 
 use crate::core::date::DocDate;
 use crate::core::model::{
-    aspect_of, AsideKind, Block, Cell, Footnote, Image, Inline, ListItem, Mark, Marks, PostAuthor,
-    Row, Run, SocialPost, SrcsetEntry, Table, Text,
+    aspect_of, AsideKind, Block, Cell, Footnote, Gallery, Image, Inline, ListItem, Mark, Marks,
+    PostAuthor, Row, Run, SocialPost, SrcsetEntry, Table, Text, TextTrack, Video, VideoSource,
+    MAX_GALLERY_IMAGES,
 };
 use crate::core::url_policy::{self, SafeUrl, UrlUse};
 use crate::document::{MAX_NESTING, MAX_TABLE_CELLS};
@@ -30,9 +31,27 @@ use crate::document::{MAX_NESTING, MAX_TABLE_CELLS};
 /// attribute ever reaches the mapping, let alone the page).
 /// (`id` only matches a footnote reference `#x` with its note and `class` only names known
 /// blocks and a code sample's language; neither ever reaches the page.)
-pub const KEPT_ATTRIBUTES: [&str; 14] = [
-    "href", "src", "srcset", "alt", "width", "height", "title", "data-src", "colspan", "rowspan",
-    "id", "class", "scope", "cite",
+pub const KEPT_ATTRIBUTES: [&str; 20] = [
+    "href",
+    "src",
+    "srcset",
+    "alt",
+    "width",
+    "height",
+    "title",
+    "data-src",
+    "colspan",
+    "rowspan",
+    "id",
+    "class",
+    "scope",
+    "cite",
+    "poster",
+    "type",
+    "srclang",
+    "label",
+    "kind",
+    "data-kg-thumbnail",
 ];
 
 /// A parsed node, reduced to what the allowlist can use.
@@ -522,7 +541,13 @@ impl<'b> Builder<'b> {
             "script" | "style" | "template" | "noscript" | "svg" | "math" | "object" | "embed"
             | "applet" | "frame" | "frameset" | "head" | "title" | "meta" | "link" | "base"
             | "button" | "input" | "select" | "textarea" | "option" | "canvas" | "map"
-            | "video" | "picture" | "source" | "track" | "param" => {}
+            | "picture" | "source" | "track" | "param" => {}
+            "video" => {
+                self.flush();
+                if let Some(video) = self.video(node, None) {
+                    self.blocks.push(video);
+                }
+            }
             "br" => self.runs.push(Run::plain("\n")),
             "a" => match node.attr("href").and_then(|h| h.strip_prefix('#')) {
                 // A link within the page: a footnote reference (text, when no note has the id).
@@ -684,6 +709,12 @@ impl<'b> Builder<'b> {
                     });
                 }
             }
+            // WordPress's `[gallery]` shortcode: `div.gallery` of `figure`s or `dl`s, one per
+            // picture, each with its caption.
+            "div" if node.has_class("gallery") => {
+                self.flush();
+                self.gallery(node, marks);
+            }
             // Ghost's callout card: a box (its emoji is decoration).
             "div" if node.has_class("kg-callout-card") => {
                 self.flush();
@@ -742,7 +773,35 @@ impl<'b> Builder<'b> {
     /// A `<figure>`: one image block per picture inside (a gallery gives several), the caption on
     /// the last; an embedded frame becomes a link card; otherwise its content as blocks.
     fn figure(&mut self, node: &HtmlNode, marks: Marks) {
+        if let Some(bookmark) = self.bookmark(node) {
+            self.blocks.push(bookmark);
+            return;
+        }
         let descendants = node.descendants();
+        // A figure around a video (WordPress `wp-block-video`, Ghost's video card): a video.
+        if let Some(video) = descendants.iter().find(|n| n.name() == "video") {
+            let caption = node
+                .children()
+                .iter()
+                .find(|n| n.name() == "figcaption")
+                .and_then(|n| self.inline_of(n.children(), marks));
+            if let Some(mut block) = self.video(video, caption) {
+                if let (Block::Video { video: v }, Some(thumbnail)) =
+                    (&mut block, self.ghost_poster(node))
+                {
+                    let size = |key: &str| video.attr(key).and_then(|v| v.trim().parse().ok());
+                    if let Some(v) = std::rc::Rc::get_mut(v) {
+                        v.poster = Some(Image {
+                            width: thumbnail.width.or(size("width")),
+                            height: thumbnail.height.or(size("height")),
+                            ..thumbnail
+                        });
+                    }
+                }
+                self.blocks.push(block);
+            }
+            return;
+        }
         let caption_node = descendants.iter().find(|n| n.name() == "figcaption");
         let caption = caption_node.and_then(|n| self.inline_of(n.children(), marks));
         let images: Vec<&HtmlNode> = descendants
@@ -752,12 +811,12 @@ impl<'b> Builder<'b> {
                 n.name() == "img" && !caption_node.is_some_and(|c| c.descendants().contains(n))
             })
             .collect();
+        // WordPress tables: `<figure class="wp-block-table"><table>…</table><figcaption>`.
+        if let Some(table) = descendants.iter().find(|n| n.name() == "table") {
+            self.table(table, marks, caption);
+            return;
+        }
         if images.is_empty() {
-            // WordPress tables: `<figure class="wp-block-table"><table>…</table><figcaption>`.
-            if let Some(table) = descendants.iter().find(|n| n.name() == "table") {
-                self.table(table, marks, caption);
-                return;
-            }
             // A code sample with its caption (Ghost's code card, WordPress).
             if let Some(pre) = descendants.iter().find(|n| n.name() == "pre") {
                 self.code(pre, caption);
@@ -789,6 +848,11 @@ impl<'b> Builder<'b> {
             self.flush();
             return;
         }
+        // Several pictures (WordPress `wp-block-gallery`, Ghost's gallery card …): a gallery.
+        if images.len() > 1 {
+            self.gallery(node, marks);
+            return;
+        }
         let last = images.len() - 1;
         for (i, img) in images.into_iter().enumerate() {
             let caption = if i == last { caption.clone() } else { None };
@@ -796,6 +860,177 @@ impl<'b> Builder<'b> {
                 self.blocks.push(Block::Image { image });
             }
         }
+    }
+
+    /// A gallery from a container of pictures: each picture with the caption of the figure (or
+    /// list item, or `dl`) it sits in, the container's own `figcaption` as the gallery's caption.
+    fn gallery(&mut self, node: &HtmlNode, marks: Marks) {
+        /// Pictures under `node`, each with the caption of its innermost item.
+        fn collect<'n>(
+            node: &'n HtmlNode,
+            caption: Option<&'n HtmlNode>,
+            out: &mut Vec<(&'n HtmlNode, Option<&'n HtmlNode>)>,
+        ) {
+            for child in node.children() {
+                match child.name() {
+                    "img" => out.push((child, caption)),
+                    // The outer caption belongs to the gallery; `dd` is a `dl` item's caption.
+                    "figcaption" | "dd" => {}
+                    "figure" | "li" | "dl" => {
+                        let own = child.descendants().into_iter().find(|n| {
+                            matches!(n.name(), "figcaption" | "dd")
+                                || n.has_class("gallery-caption")
+                        });
+                        collect(child, own.or(caption), out);
+                    }
+                    _ => collect(child, caption, out),
+                }
+            }
+        }
+        let mut found = Vec::new();
+        collect(node, None, &mut found);
+        let own_caption = node
+            .children()
+            .iter()
+            .find(|n| n.name() == "figcaption")
+            .and_then(|n| self.inline_of(n.children(), marks));
+        let images: Vec<Image> = found
+            .into_iter()
+            .take(MAX_GALLERY_IMAGES)
+            .filter_map(|(img, caption)| {
+                let caption = caption.and_then(|c| self.inline_of(c.children(), marks));
+                self.image(img, caption)
+            })
+            .collect();
+        if images.is_empty() {
+            self.flow(node.children(), marks, None);
+            self.flush();
+            return;
+        }
+        self.blocks.push(Block::Gallery {
+            gallery: std::rc::Rc::new(Gallery {
+                images: images.into(),
+                caption: own_caption,
+            }),
+        });
+    }
+
+    /// A `<video>`: its files (`src`, or its `<source>`s with their types), poster, text tracks
+    /// and title; `None` when no file passes the URL policy. Its own attributes that play or
+    /// load by themselves (`autoplay`, `preload`) are never read: the reader's video never does.
+    fn video(&self, node: &HtmlNode, caption: Option<Inline>) -> Option<Block> {
+        let children = node.children();
+        let mut sources: Vec<VideoSource> = Vec::new();
+        if let Some(src) = self.url(node.attr("src")) {
+            sources.push(VideoSource { src, mime: None });
+        }
+        for source in children.iter().filter(|n| n.name() == "source") {
+            if let Some(src) = self.url(source.attr("src")) {
+                let mime = source.attr("type").map(str::trim).filter(|t| !t.is_empty());
+                sources.push(VideoSource {
+                    src,
+                    mime: mime.map(Text::from),
+                });
+            }
+        }
+        if sources.is_empty() {
+            return None;
+        }
+        let tracks: Vec<TextTrack> = children
+            .iter()
+            .filter(|n| n.name() == "track")
+            .filter_map(|track| {
+                let kind = track.attr("kind").unwrap_or("subtitles");
+                let kind =
+                    matches!(kind, "captions" | "subtitles" | "descriptions").then_some(kind)?;
+                Some(TextTrack {
+                    src: self.url(track.attr("src"))?,
+                    lang: track.attr("srclang").unwrap_or_default().trim().into(),
+                    label: track.attr("label").map(Text::from),
+                    kind: Some(kind.into()),
+                })
+            })
+            .filter(|t| !t.lang.is_empty())
+            .collect();
+        let number = |key: &str| node.attr(key).and_then(|v| v.trim().parse::<u32>().ok());
+        // Ghost's poster is a blank placeholder from a third party: never used.
+        let poster = self
+            .url(node.attr("poster"))
+            .filter(|url| !url.as_str().contains("spacergif.org"))
+            .map(|url| Image {
+                width: number("width"),
+                height: number("height"),
+                ..Image::at(url)
+            });
+        Some(Block::Video {
+            video: std::rc::Rc::new(Video {
+                sources: sources.into(),
+                poster,
+                tracks: tracks.into(),
+                title: node
+                    .attr("title")
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .map(Text::from),
+                duration_seconds: None,
+                caption,
+                credit: None,
+            }),
+        })
+    }
+
+    /// Ghost's video card names its still picture on the figure (`data-kg-thumbnail`; the
+    /// video's own poster is a blank placeholder), else an `<img>` some themes put inside.
+    fn ghost_poster(&self, figure: &HtmlNode) -> Option<Image> {
+        if !figure.has_class("kg-video-card") {
+            return None;
+        }
+        if let Some(url) = self.url(figure.attr("data-kg-thumbnail")) {
+            return Some(Image::at(url));
+        }
+        let img = figure
+            .descendants()
+            .into_iter()
+            .find(|n| n.name() == "img" && !n.has_class("kg-video-thumbnail-placeholder"))?;
+        self.image(img, None)
+    }
+
+    /// Ghost's bookmark card (a link to another page with its title, publisher and picture): a
+    /// related-story card, never a picture of the publisher's icon.
+    fn bookmark(&self, figure: &HtmlNode) -> Option<Block> {
+        if !figure.has_class("kg-bookmark-card") {
+            return None;
+        }
+        let link = figure
+            .descendants()
+            .into_iter()
+            .find(|n| n.name() == "a" && n.attr("href").is_some())?;
+        let text_of = |class: &str| {
+            figure
+                .find_class(class)
+                .map(|n| collapse(&to_text(n.children())))
+                .filter(|t| !t.is_empty())
+        };
+        let url = self.url(link.attr("href"));
+        let headline =
+            text_of("kg-bookmark-title").or_else(|| url.as_ref().map(|u| u.to_string()))?;
+        let image = figure
+            .find_class("kg-bookmark-thumbnail")
+            .and_then(|t| t.descendants().into_iter().find(|n| n.name() == "img"))
+            .and_then(|img| self.image(img, None))
+            .map(|image| Image {
+                alt: "".into(),
+                ..image
+            });
+        Some(Block::RelatedLink {
+            headline: headline.into(),
+            url,
+            image,
+            // Ghost's "author" is the site's name, its "publisher" the writer's.
+            label: text_of("kg-bookmark-author")
+                .or_else(|| text_of("kg-bookmark-publisher"))
+                .map(Text::from),
+        })
     }
 
     /// An `<img>` as a picture; `None` when it has no usable address (nothing to show).

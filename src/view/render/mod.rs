@@ -28,8 +28,8 @@ pub use markup::{HtmlText, Markup};
 
 use crate::core::date::DocDate;
 use crate::core::model::{
-    Align, Article, AsideKind, Block, Cell as TableCell, Credit, Image, Inline, ListItem, Mark,
-    Note, NoteKind, Related, Run, SocialPost, Table, Video,
+    Align, Article, AsideKind, Block, Cell as TableCell, Credit, Gallery, Image, Inline, ListItem,
+    Mark, Note, NoteKind, Related, Run, SocialPost, Table, Video,
 };
 use crate::core::url_policy::SafeUrl;
 use crate::reader::i18n::{self, split, table, Ui, Words};
@@ -518,6 +518,7 @@ impl<'a> Cx<'a> {
             Block::Table { table } => self.table(out, table, at),
             Block::SocialPost { post } => self.social_post(out, post, at),
             Block::Video { video } => self.video(out, video, at),
+            Block::Gallery { gallery } => self.gallery(out, gallery, at),
             Block::Code {
                 content,
                 language,
@@ -1044,13 +1045,98 @@ impl<'a> Cx<'a> {
         out.attr("data-block", block);
         if image.src.is_some() {
             let load = if lead { Load::Eager } else { Load::Figure };
-            linked(out, image.link.as_ref(), |out| {
-                picture(out, image, None, &image.alt, load)
-            });
+            match &image.link {
+                Some(link) => linked(out, Some(link), |out| {
+                    picture(out, image, None, &image.alt, load)
+                }),
+                None => {
+                    let name = (!image.alt.is_empty()).then_some(&*image.alt);
+                    self.opens_viewer(out, image, name);
+                    picture(out, image, None, &image.alt, load);
+                    out.close();
+                }
+            }
         } else if !image.alt.is_empty() {
             text_el(out, "p", Some("figure-missing"), &image.alt);
         }
         self.figcaption(out, image.caption.as_ref(), image.credit.as_ref());
+        out.close();
+    }
+
+    /// Opens the button around a picture that shows it in the picture viewer (`view/viewer.rs`)
+    /// with its largest version (`data-full`: requested only when the viewer shows it). Named by
+    /// `name` (its description, or its place in a gallery), else by the plain words.
+    fn opens_viewer(&self, out: &mut dyn Markup, image: &Image, name: Option<&str>) {
+        let w = self.words();
+        out.open("button");
+        out.attr("type", "button");
+        out.attr("class", "picture-open");
+        out.attr("data-action", "view");
+        out.attr("aria-haspopup", "dialog");
+        if let Some(full) = image.largest() {
+            out.attr("data-full", full.as_str());
+        }
+        match name {
+            Some(name) => out.attr("aria-label", &i18n::fill(w.view_named, "name", name)),
+            None => out.attr("aria-label", w.view_picture),
+        }
+    }
+
+    /// A gallery: a grid of thumbnails (each the smallest fitting `srcset` candidate, loaded
+    /// lazily, its space reserved) that open the picture viewer, each with its caption and
+    /// credit, then the gallery's caption. Named "Gallery, 12 pictures", which Listen says
+    /// before the captions.
+    fn gallery(&self, out: &mut dyn Markup, gallery: &Gallery, at: &str) {
+        let ui = self.ui();
+        // Pictures whose address was refused show their description and are not counted.
+        let total = gallery.images.iter().filter(|i| i.src.is_some()).count() as u64;
+        let name = ui.count(&ui.words.gallery_pictures, total);
+        out.open("figure");
+        out.attr("class", "gallery");
+        out.attr("role", "group");
+        out.attr("data-block", at);
+        out.attr("aria-label", &name);
+        out.attr("data-listen", &name);
+        out.open("ul");
+        out.attr("class", "gallery-grid");
+        out.attr("role", "list");
+        let mut shown = 0;
+        for image in gallery.images.iter() {
+            out.open("li");
+            out.open("figure");
+            out.attr("class", "gallery-item");
+            if image.src.is_some() {
+                shown += 1;
+                let place = i18n::fill(
+                    &i18n::fill(ui.words.picture_count, "n", &ui.number(shown)),
+                    "total",
+                    &ui.number(total),
+                );
+                let name: &str = if image.alt.is_empty() {
+                    &place
+                } else {
+                    &image.alt
+                };
+                self.opens_viewer(out, image, Some(name));
+                out.attr("data-place", &place);
+                picture(out, image, None, &image.alt, Load::Thumbnail);
+                out.close();
+            } else if !image.alt.is_empty() {
+                text_el(out, "p", Some("figure-missing"), &image.alt);
+            }
+            self.figcaption(out, image.caption.as_ref(), image.credit.as_ref());
+            out.close();
+            out.close();
+        }
+        out.close();
+        if let Some(caption) = &gallery.caption {
+            out.open("figcaption");
+            out.open("span");
+            out.attr("class", "caption");
+            self.inline(out, caption);
+            out.close();
+            out.close();
+        }
         out.close();
     }
 
@@ -1353,6 +1439,12 @@ fn first_references<'a>(article: &'a Article) -> Vec<Option<&'a Run>> {
                 | Block::Quote { content, .. } => visit(content),
                 Block::Note { note } => visit(&note.content),
                 Block::Image { image } => image.caption.iter().for_each(&mut *visit),
+                Block::Gallery { gallery } => {
+                    for image in gallery.images.iter() {
+                        image.caption.iter().for_each(&mut *visit);
+                    }
+                    gallery.caption.iter().for_each(&mut *visit);
+                }
                 Block::List { items: list, .. } => items(list, visit),
                 Block::Table { table } => {
                     table.caption.iter().for_each(&mut *visit);
@@ -1482,7 +1574,13 @@ enum Load {
     Figure,
     /// A thumbnail (cards, related links): when near the viewport, its one address.
     Lazy,
+    /// A gallery's thumbnail: when near the viewport, the smallest `srcset` candidate that fills
+    /// a grid cell.
+    Thumbnail,
 }
+
+/// The `sizes` of a gallery thumbnail: three columns of the 680 px column, two on a phone.
+const THUMBNAIL_SIZES: &str = "(min-width: 712px) 224px, 50vw";
 
 /// The `<img>` of a document picture; nothing when its address was refused. Width and height
 /// reserve its space before it loads (no layout shift); `alt` is empty for a decorative one.
@@ -1508,7 +1606,12 @@ fn picture(out: &mut dyn Markup, image: &Image, class: Option<&str>, alt: &str, 
         out.attr("height", &height.to_string());
     }
     if let Some(srcset) = (load != Load::Lazy).then(|| image.srcset_attr()).flatten() {
-        out.attr("sizes", SIZES);
+        let sizes = if load == Load::Thumbnail {
+            THUMBNAIL_SIZES
+        } else {
+            SIZES
+        };
+        out.attr("sizes", sizes);
         out.attr("srcset", &srcset);
     }
     out.attr("src", src.as_str());

@@ -1,0 +1,372 @@
+//! The picture viewer: a picture of the article (a gallery's thumbnail, the lead picture, an
+//! image block) shown large in a modal `<dialog>` inside the widget's own root — the top layer
+//! works from a shadow root, and a modal dialog makes the rest of the page inert, so focus stays
+//! in it without a hand-made trap. It shows the largest version the document offers (requested
+//! only when shown, the next one preloaded), the caption and credit kept apart, "3 of 12",
+//! (written by the renderer in the UI language's digits), Previous / Next / Close, the arrow keys (mirrored right to left), Home / End, Escape and a
+//! swipe. The host page does not scroll behind it, and focus returns to the picture it came
+//! from. Everything it shows is the renderer's own: addresses from `data-full` (written from a
+//! URL the policy accepted) and nodes cloned from the article.
+
+use std::cell::RefCell;
+
+use gloo_events::{EventListener, EventListenerOptions};
+use js_sys::Reflect;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, HtmlDialogElement, HtmlElement, KeyboardEvent, PointerEvent};
+
+use crate::reader::ui::Words;
+
+/// The viewer that is open (there is at most one: it is modal).
+struct Open {
+    dialog: HtmlDialogElement,
+    /// The buttons of the pictures it moves through, in reading order.
+    pictures: Vec<Element>,
+    at: usize,
+    /// Where focus returns on close.
+    opener: Element,
+    /// The host page's own `overflow` on `<html>`, put back on close.
+    overflow: JsValue,
+    /// Which way is "next" on screen.
+    rtl: bool,
+    swipe_from: Option<(i32, i32)>,
+    /// Holds the next picture's request while it loads.
+    preload: Option<Element>,
+    listeners: Vec<EventListener>,
+}
+
+thread_local! {
+    static OPEN: RefCell<Option<Open>> = const { RefCell::new(None) };
+}
+
+/// Opens the viewer on the picture of `button` (a `.picture-open` the renderer drew), inside
+/// `root`, with the other pictures of its gallery to move through.
+pub fn open(button: &Element, root: &Element, words: &'static Words) {
+    if OPEN.with(|open| open.borrow().is_some()) {
+        return;
+    }
+    let pictures = match button.closest(".gallery").ok().flatten() {
+        Some(gallery) => all(&gallery, ".picture-open"),
+        None => vec![button.clone()],
+    };
+    let at = pictures.iter().position(|p| p == button).unwrap_or(0);
+    let Some(doc) = root.owner_document() else {
+        return;
+    };
+    let Some(dialog) = build(&doc, words, pictures.len() > 1) else {
+        return;
+    };
+    let _ = root.append_child(&dialog);
+    let html = doc.document_element();
+    let style = html
+        .as_ref()
+        .and_then(|h| Reflect::get(h, &"style".into()).ok());
+    let overflow = style
+        .as_ref()
+        .and_then(|s| Reflect::get(s, &"overflow".into()).ok())
+        .unwrap_or(JsValue::NULL);
+    if let Some(style) = &style {
+        let _ = Reflect::set(style, &"overflow".into(), &"hidden".into());
+    }
+    let rtl = button.matches(":dir(rtl)").unwrap_or(false);
+    let listeners = listen(&dialog);
+    OPEN.with(|open| {
+        *open.borrow_mut() = Some(Open {
+            dialog: dialog.clone(),
+            pictures,
+            at,
+            opener: button.clone(),
+            overflow,
+            rtl,
+            swipe_from: None,
+            preload: None,
+            listeners,
+        })
+    });
+    if dialog.show_modal().is_err() {
+        finish();
+        return;
+    }
+    show(at);
+    if let Some(close) = dialog
+        .query_selector(".viewer-close")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<HtmlElement>().ok())
+    {
+        let _ = close.focus();
+    }
+}
+
+/// The elements under `parent` that match `selector`, in document order.
+fn all(parent: &Element, selector: &str) -> Vec<Element> {
+    let Ok(found) = parent.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..found.length())
+        .filter_map(|i| found.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
+        .collect()
+}
+
+/// An element with a class, optionally text, appended to `parent`.
+fn child(doc: &Document, parent: &Element, tag: &str, class: &str) -> Option<Element> {
+    let element = doc.create_element(tag).ok()?;
+    element.set_class_name(class);
+    parent.append_child(&element).ok()?;
+    Some(element)
+}
+
+/// The dialog, in the UI's language: a bar with the place ("3 of 12") and Close, the figure,
+/// and Previous / Next when there is more than one picture.
+fn build(doc: &Document, words: &'static Words, several: bool) -> Option<HtmlDialogElement> {
+    let dialog = doc.create_element("dialog").ok()?;
+    dialog.set_class_name("viewer");
+    let _ = dialog.set_attribute("aria-label", words.picture_viewer);
+    let bar = child(doc, &dialog, "div", "viewer-bar")?;
+    let _ = bar.set_attribute("lang", words.code);
+    let _ = bar.set_attribute("dir", words.dir);
+    let count = child(doc, &bar, "p", "viewer-count")?;
+    let _ = count.set_attribute("aria-live", "polite");
+    count.toggle_attribute_with_force("hidden", !several).ok()?;
+    let close = child(doc, &bar, "button", "viewer-close")?;
+    let _ = close.set_attribute("type", "button");
+    let _ = close.set_attribute("data-viewer", "close");
+    close.set_text_content(Some(words.close));
+    let figure = child(doc, &dialog, "figure", "viewer-figure")?;
+    child(doc, &figure, "img", "viewer-picture")?;
+    if several {
+        for (class, action, name, arrow) in [
+            (
+                "viewer-step viewer-prev",
+                "prev",
+                words.previous_picture,
+                "‹",
+            ),
+            ("viewer-step viewer-next", "next", words.next_picture, "›"),
+        ] {
+            let step = child(doc, &dialog, "button", class)?;
+            let _ = step.set_attribute("type", "button");
+            let _ = step.set_attribute("data-viewer", action);
+            let _ = step.set_attribute("aria-label", name);
+            let _ = step.set_attribute("lang", words.code);
+            let glyph = child(doc, &step, "span", "viewer-arrow")?;
+            let _ = glyph.set_attribute("aria-hidden", "true");
+            glyph.set_text_content(Some(arrow));
+        }
+    }
+    dialog.dyn_into().ok()
+}
+
+/// The dialog's listeners: its buttons and backdrop, the keys, a swipe, a picture that fails,
+/// and its closing (by Close, Escape or the backdrop) — which removes it.
+fn listen(dialog: &HtmlDialogElement) -> Vec<EventListener> {
+    let prevent = EventListenerOptions::enable_prevent_default();
+    let target: &web_sys::EventTarget = dialog.as_ref();
+    let on_click = {
+        let dialog = dialog.clone();
+        EventListener::new(target, "click", move |event| {
+            let Some(clicked) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+                return;
+            };
+            // A click on the backdrop lands on the dialog itself.
+            let node: &web_sys::Node = dialog.as_ref();
+            if clicked.is_same_node(Some(node)) {
+                return dialog.close();
+            }
+            let action = clicked
+                .closest("[data-viewer]")
+                .ok()
+                .flatten()
+                .and_then(|b| b.get_attribute("data-viewer"));
+            match action.as_deref() {
+                Some("close") => dialog.close(),
+                Some("prev") => step(-1),
+                Some("next") => step(1),
+                _ => {}
+            }
+        })
+    };
+    let on_key = EventListener::new_with_options(target, "keydown", prevent, move |event| {
+        let Some(key) = event.dyn_ref::<KeyboardEvent>().map(KeyboardEvent::key) else {
+            return;
+        };
+        let rtl = OPEN.with(|open| open.borrow().as_ref().is_some_and(|o| o.rtl));
+        let forward = if rtl { -1 } else { 1 };
+        match key.as_str() {
+            "ArrowRight" => step(forward),
+            "ArrowLeft" => step(-forward),
+            "Home" => go(0),
+            "End" => go(usize::MAX),
+            _ => return,
+        }
+        event.prevent_default();
+    });
+    let on_down = EventListener::new(target, "pointerdown", |event| {
+        if let Some(pointer) = event.dyn_ref::<PointerEvent>() {
+            let from = (pointer.client_x(), pointer.client_y());
+            OPEN.with(|open| {
+                if let Some(open) = open.borrow_mut().as_mut() {
+                    open.swipe_from = Some(from);
+                }
+            });
+        }
+    });
+    let on_up = EventListener::new(target, "pointerup", |event| {
+        let Some(pointer) = event.dyn_ref::<PointerEvent>() else {
+            return;
+        };
+        let swipe = OPEN.with(|open| {
+            let mut open = open.borrow_mut();
+            let open = open.as_mut()?;
+            let (x, y) = open.swipe_from.take()?;
+            let (dx, dy) = (pointer.client_x() - x, pointer.client_y() - y);
+            // A swipe is a mostly sideways move of at least 48 px; towards the start of the
+            // line brings the next picture.
+            (dx.abs() >= 48 && dx.abs() > dy.abs() * 2).then_some(if (dx < 0) != open.rtl {
+                1
+            } else {
+                -1
+            })
+        });
+        if let Some(direction) = swipe {
+            step(direction);
+        }
+    });
+    // A large version that fails to load gives way to the thumbnail the reader already sees
+    // (`error` does not bubble: it is caught on its way down).
+    let capture = EventListenerOptions::run_in_capture_phase();
+    let on_error = EventListener::new_with_options(target, "error", capture, |_| {
+        OPEN.with(|open| {
+            if let Some(open) = open.borrow().as_ref() {
+                let small =
+                    picture_of(&open.pictures[open.at]).and_then(|i| i.get_attribute("src"));
+                if let (Some(img), Some(small)) = (viewer_picture(&open.dialog), small) {
+                    if img.get_attribute("src").as_ref() != Some(&small) {
+                        let _ = img.set_attribute("src", &small);
+                    }
+                }
+            }
+        })
+    });
+    let on_close = EventListener::new(target, "close", |_| finish());
+    vec![on_click, on_key, on_down, on_up, on_error, on_close]
+}
+
+/// The thumbnail `<img>` inside a picture's button.
+fn picture_of(button: &Element) -> Option<Element> {
+    button.query_selector("img").ok().flatten()
+}
+
+fn viewer_picture(dialog: &Element) -> Option<Element> {
+    dialog.query_selector(".viewer-picture").ok().flatten()
+}
+
+/// Moves by `by` pictures, round from the last to the first and back.
+fn step(by: isize) {
+    let target = OPEN.with(|open| {
+        let open = open.borrow();
+        let open = open.as_ref()?;
+        let n = open.pictures.len() as isize;
+        Some((open.at as isize + by).rem_euclid(n) as usize)
+    });
+    if let Some(at) = target {
+        show(at);
+    }
+}
+
+/// Goes to a picture by its place (past the end: the last).
+fn go(at: usize) {
+    let last = OPEN.with(|open| open.borrow().as_ref().map(|o| o.pictures.len() - 1));
+    if let Some(last) = last {
+        show(at.min(last));
+    }
+}
+
+/// Shows picture `at`: its largest version, description, size, caption and credit, its place,
+/// and starts loading the next one.
+fn show(at: usize) {
+    OPEN.with(|open| {
+        let mut open = open.borrow_mut();
+        let Some(open) = open.as_mut() else {
+            return;
+        };
+        let Some(button) = open.pictures.get(at) else {
+            return;
+        };
+        open.at = at;
+        let dialog: &Element = open.dialog.as_ref();
+        let thumb = picture_of(button);
+        let full = button
+            .get_attribute("data-full")
+            .or_else(|| thumb.as_ref().and_then(|t| t.get_attribute("src")));
+        if let Some(img) = viewer_picture(dialog) {
+            for name in ["alt", "width", "height"] {
+                match thumb.as_ref().and_then(|t| t.get_attribute(name)) {
+                    Some(value) => {
+                        let _ = img.set_attribute(name, &value);
+                    }
+                    None => {
+                        let _ = img.remove_attribute(name);
+                    }
+                }
+            }
+            if let Some(full) = &full {
+                let _ = img.set_attribute("src", full);
+            }
+        }
+        if let Some(figure) = dialog.query_selector(".viewer-figure").ok().flatten() {
+            if let Some(old) = figure.query_selector("figcaption").ok().flatten() {
+                old.remove();
+            }
+            let caption = button
+                .parent_element()
+                .and_then(|f| f.query_selector(":scope > figcaption").ok().flatten());
+            if let Some(copy) = caption
+                .and_then(|c| c.clone_node_with_deep(true).ok())
+                .and_then(|c| c.dyn_into::<Element>().ok())
+            {
+                // A copy must not repeat the article's ids (a footnote reference's).
+                for node in all(&copy, "[id]") {
+                    let _ = node.remove_attribute("id");
+                }
+                let _ = figure.append_child(&copy);
+            }
+        }
+        if let Some(count) = dialog.query_selector(".viewer-count").ok().flatten() {
+            count.set_text_content(button.get_attribute("data-place").as_deref());
+        }
+        open.preload = None;
+        if open.pictures.len() > 1 {
+            let next = &open.pictures[(at + 1) % open.pictures.len()];
+            if let (Some(full), Some(doc)) =
+                (next.get_attribute("data-full"), dialog.owner_document())
+            {
+                if let Ok(img) = doc.create_element("img") {
+                    let _ = img.set_attribute("src", &full);
+                    open.preload = Some(img);
+                }
+            }
+        }
+    });
+}
+
+/// The viewer closed: it goes, the page scrolls again, focus is back on its picture.
+fn finish() {
+    let Some(open) = OPEN.with(|open| open.borrow_mut().take()) else {
+        return;
+    };
+    drop(open.listeners);
+    open.dialog.remove();
+    if let Some(html) = open
+        .opener
+        .owner_document()
+        .and_then(|d| d.document_element())
+    {
+        if let Ok(style) = Reflect::get(&html, &"style".into()) {
+            let _ = Reflect::set(&style, &"overflow".into(), &open.overflow);
+        }
+    }
+    if let Some(opener) = open.opener.dyn_ref::<HtmlElement>() {
+        let _ = opener.focus();
+    }
+}
