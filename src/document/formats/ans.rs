@@ -6,7 +6,7 @@ use super::Adapted;
 use crate::core::json::Json;
 use crate::core::model::{
     aspect_of, Author, Block, Credit, Crumb, Image, Inline, ListItem, Note, NoteKind, Related, Run,
-    Text,
+    Text, MAX_GALLERY_IMAGES,
 };
 use crate::document::fields::{object, Fields, Result};
 use crate::document::path::Path;
@@ -251,7 +251,36 @@ fn element_blocks(f: &mut Fields, element: &Json, path: &Path, all: &mut Body) -
                 });
             }
         }
+        "gallery" => {
+            let pictures = items(element.get("content_elements"))
+                .into_iter()
+                .take(MAX_GALLERY_IMAGES)
+                .enumerate()
+                .filter(|(_, e)| e.get("type").and_then(Json::as_str) == Some("image"))
+                .filter_map(|(i, e)| image(f, e, &path.field("content_elements").index(i)))
+                .collect();
+            let caption = plain(
+                f,
+                at(element, &["description", "basic"]),
+                &path.field("description"),
+            )
+            .or_else(|| {
+                plain(
+                    f,
+                    at(element, &["headlines", "basic"]),
+                    &path.field("headlines"),
+                )
+            });
+            body.extend(read::gallery(pictures, caption.map(|c| read::inline(&c))));
+        }
         "oembed_response" | "oembed" | "video" | "social_media" => {
+            // Arc's own video with MP4 renditions is played here; others are cards.
+            if kind == "video" {
+                if let Some(video) = video(f, element, path) {
+                    body.push(video);
+                    return Ok(());
+                }
+            }
             let url = at(element, &["raw_oembed", "url"])
                 .or(at(element, &["referent", "id"]))
                 .or(element.get("url"))
@@ -411,6 +440,55 @@ fn element_blocks(f: &mut Fields, element: &Json, path: &Path, all: &mut Body) -
         ),
     }
     Ok(())
+}
+
+/// An Arc video: its MP4 rendition nearest 1280 px wide (then an HLS playlist), the promo
+/// picture as its poster, headline, length (`duration`, in milliseconds) and description.
+fn video(f: &mut Fields, element: &Json, path: &Path) -> Option<Block> {
+    let streams = items(element.get("streams"));
+    let kind = |s: &Json, wanted: &str| s.get("stream_type").and_then(Json::as_str) == Some(wanted);
+    let width = |s: &Json| s.get("width").and_then(Json::as_whole_number).unwrap_or(0);
+    let mp4 = streams
+        .iter()
+        .copied()
+        .filter(|s| kind(s, "mp4"))
+        .min_by_key(|s| width(s).abs_diff(1280));
+    let hls = streams.iter().copied().find(|s| kind(s, "ts"));
+    let sources: Vec<_> = [mp4, hls]
+        .into_iter()
+        .flatten()
+        .filter_map(|s| read::url(f, s.get("url"), &path.field("streams")))
+        .map(read::video_source)
+        .collect();
+    if sources.is_empty() {
+        return None;
+    }
+    let poster = element
+        .get("promo_image")
+        .and_then(|p| image(f, p, &path.field("promo_image")));
+    read::video(
+        sources,
+        poster.map(|p| Image {
+            caption: None,
+            credit: None,
+            ..p
+        }),
+        plain(
+            f,
+            at(element, &["headlines", "basic"]),
+            &path.field("headlines"),
+        ),
+        element
+            .get("duration")
+            .and_then(Json::as_whole_number)
+            .map(|ms| ms / 1000),
+        plain(
+            f,
+            at(element, &["description", "basic"]),
+            &path.field("description"),
+        )
+        .map(|d| read::inline(&d)),
+    )
 }
 
 /// An ANS image, with its caption and `credits.by` as the credit.

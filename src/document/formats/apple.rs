@@ -5,6 +5,7 @@
 use super::read::{self, at, items, plain, text};
 use super::Adapted;
 use crate::core::json::Json;
+use crate::core::model::MAX_GALLERY_IMAGES;
 use crate::core::model::{Author, Block, Image, Inline, Text};
 use crate::document::fields::{object, Fields, Result};
 use crate::document::path::Path;
@@ -174,10 +175,32 @@ fn components(
                 }
             }
             "gallery" | "mosaic" => {
-                for (j, item) in items(component.get("items")).into_iter().enumerate() {
-                    if let Some(image) = picture(f, item, &path.field("items").index(j)) {
-                        body.push(Block::Image { image });
-                    }
+                let pictures = items(component.get("items"))
+                    .into_iter()
+                    .take(MAX_GALLERY_IMAGES)
+                    .enumerate()
+                    .filter_map(|(j, item)| picture(f, item, &path.field("items").index(j)))
+                    .collect();
+                body.extend(read::gallery(pictures, None));
+            }
+            // Apple's video: an HLS stream (or a file) with its still picture.
+            "video" => {
+                if let Some(src) = read::url(f, component.get("URL"), &path.field("URL")) {
+                    let poster = read::url(f, component.get("stillURL"), &path.field("stillURL"))
+                        .map(Image::at);
+                    let caption = plain(f, component.get("caption"), &path.field("caption"));
+                    let title = plain(
+                        f,
+                        component.get("accessibilityCaption"),
+                        &path.field("accessibilityCaption"),
+                    );
+                    body.extend(read::video(
+                        vec![read::video_source(src)],
+                        poster,
+                        title.or_else(|| caption.clone()),
+                        None,
+                        caption.map(|c| read::inline(&c)),
+                    ));
                 }
             }
             "divider" => body.push(Block::Divider),
@@ -190,8 +213,7 @@ fn components(
                     });
                 }
             }
-            "video" | "embedwebvideo" | "embedvideo" | "tweet" | "instagram" | "facebook_post"
-            | "tiktok" => {
+            "embedwebvideo" | "embedvideo" | "tweet" | "instagram" | "facebook_post" | "tiktok" => {
                 if let Some(url) = read::url(f, component.get("URL"), &path.field("URL")) {
                     let title = plain(f, component.get("caption"), &path.field("caption"));
                     body.push(Block::embed(Some(url), title.map(Text::from), None));

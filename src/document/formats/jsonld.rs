@@ -154,10 +154,13 @@ fn live_updates(f: &mut Fields, node: &Json, graph: &[&Json], path: &Path) -> Re
 pub(crate) fn article(f: &mut Fields, value: &Json) -> Result<Adapted> {
     let mut graph = Vec::new();
     nodes(value, &mut graph);
+    let is_video = |node: &&Json| types(node).contains(&"VideoObject");
     let Some(node) = graph
         .iter()
         .copied()
         .find(|node| types(node).iter().any(|t| ARTICLE_TYPES.contains(t)))
+        // A video's own page: the video is the article.
+        .or_else(|| graph.iter().copied().find(is_video))
     else {
         let mut found: Vec<&str> = graph.iter().flat_map(|n| types(n)).collect();
         found.dedup();
@@ -176,7 +179,23 @@ pub(crate) fn article(f: &mut Fields, value: &Json) -> Result<Adapted> {
         node.get("headline").or(node.get("name")),
         &path.field("headline"),
     );
-    let mut body = article_body(f, node, &path)?;
+    // The article's videos (`video`, or the node itself on a video's page) come first.
+    let mut body: Vec<Block> = if is_video(&node) {
+        // Its description is the summary already, not also the video's caption.
+        let mut video = video_object(f, node, &graph, &path);
+        if let Some(Block::Video { video }) = &mut video {
+            if let Some(video) = std::rc::Rc::get_mut(video) {
+                video.caption = None;
+            }
+        }
+        video.into_iter().collect()
+    } else {
+        items(node.get("video"))
+            .into_iter()
+            .filter_map(|v| video_object(f, resolve(v, &graph), &graph, &path.field("video")))
+            .collect()
+    };
+    body.extend(article_body(f, node, &path)?);
     body.extend(live_updates(f, node, &graph, &path)?);
     let mut article = read::article(headline.clone().unwrap_or_default());
     article.id = text(f, node.get("@id"), &path.field("@id")).map(Text::from);
@@ -263,6 +282,40 @@ pub(crate) fn article(f: &mut Fields, value: &Json) -> Result<Adapted> {
 }
 
 /// The address of an image given as an address or as an `ImageObject` (`url`, else `contentUrl`).
+/// A schema.org `VideoObject`: its file (`contentUrl`) played here, else its player
+/// (`embedUrl`: a known player's card, played on request, or a link card), with its name,
+/// thumbnail, length (ISO 8601) and description.
+fn video_object(f: &mut Fields, node: &Json, graph: &[&Json], path: &Path) -> Option<Block> {
+    let title = plain(f, node.get("name"), &path.field("name"));
+    let poster = items(node.get("thumbnailUrl").or(node.get("thumbnail")))
+        .into_iter()
+        .find_map(|t| picture(f, resolve(t, graph), &path.field("thumbnailUrl")));
+    let duration =
+        text(f, node.get("duration"), &path.field("duration")).and_then(|d| read::iso_duration(&d));
+    if let Some(src) = read::url(f, node.get("contentUrl"), &path.field("contentUrl")) {
+        let mut source = read::video_source(src);
+        if let Some(format) = text(f, node.get("encodingFormat"), &path.field("encodingFormat"))
+            .filter(|t| t.starts_with("video/") || t.starts_with("application/"))
+        {
+            source.mime = Some(format.into());
+        }
+        let caption = plain(f, node.get("description"), &path.field("description"));
+        return read::video(
+            vec![source],
+            poster.map(|p| Image { caption: None, ..p }),
+            title,
+            duration,
+            caption.map(|c| read::inline(&c)),
+        );
+    }
+    let url = read::url(f, node.get("embedUrl"), &path.field("embedUrl"))?;
+    let mut block = Block::embed(Some(url), title.map(Text::from), None);
+    if let Block::Embed { thumbnail, .. } = &mut block {
+        *thumbnail = poster.map(|p| Image { caption: None, ..p });
+    }
+    Some(block)
+}
+
 fn image_url(f: &mut Fields, image: Option<&Json>, path: &Path) -> Option<SafeUrl> {
     match image? {
         image @ Json::String(_) => read::url(f, Some(image), path),

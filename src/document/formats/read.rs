@@ -7,7 +7,10 @@ use std::rc::Rc;
 
 use crate::core::date::DocDate;
 use crate::core::json::Json;
-use crate::core::model::{Article, Block, Cell, Direction, Inline, Row, Run, Table, Text};
+use crate::core::model::{
+    Article, Block, Cell, Direction, Gallery, Image, Inline, Row, Run, Table, Text, Video,
+    VideoSource, MAX_GALLERY_IMAGES,
+};
 use crate::core::url_policy::SafeUrl;
 use crate::document::fields::Fields;
 use crate::document::html;
@@ -262,4 +265,89 @@ pub(crate) fn table(
             foot: Rc::new([]),
         }),
     })
+}
+
+/// A gallery of the pictures read (at most [`MAX_GALLERY_IMAGES`]); a single picture stays an
+/// image block, none gives nothing.
+pub(crate) fn gallery(mut images: Vec<Image>, caption: Option<Inline>) -> Option<Block> {
+    images.truncate(MAX_GALLERY_IMAGES);
+    match images.len() {
+        0 => None,
+        1 if caption.is_none() => images.pop().map(|image| Block::Image { image }),
+        _ => Some(Block::Gallery {
+            gallery: Rc::new(Gallery {
+                images: images.into(),
+                caption,
+            }),
+        }),
+    }
+}
+
+/// A video file's media type from its address, so a browser skips what it cannot play (an HLS
+/// playlist plays in Safari, not in Chromium).
+pub(crate) fn video_source(src: SafeUrl) -> VideoSource {
+    let path = src.as_str().split(['?', '#']).next().unwrap_or_default();
+    let extension = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    let mime = match extension.as_deref() {
+        Some("mp4" | "m4v") => Some("video/mp4"),
+        Some("webm") => Some("video/webm"),
+        Some("m3u8") => Some("application/x-mpegURL"),
+        Some("mov") => Some("video/quicktime"),
+        _ => None,
+    };
+    VideoSource {
+        src,
+        mime: mime.map(Text::from),
+    }
+}
+
+/// A video block from what a format gives; `None` without a file.
+pub(crate) fn video(
+    sources: Vec<VideoSource>,
+    poster: Option<Image>,
+    title: Option<String>,
+    duration_seconds: Option<u64>,
+    caption: Option<Inline>,
+) -> Option<Block> {
+    (!sources.is_empty()).then(|| Block::Video {
+        video: Rc::new(Video {
+            sources: sources.into(),
+            poster,
+            tracks: Rc::new([]),
+            title: title.map(Text::from),
+            duration_seconds,
+            caption,
+            credit: None,
+        }),
+    })
+}
+
+/// An ISO 8601 duration as schema.org writes it (`PT1M23S`, `PT1H2M`, `P0DT83S`) in seconds.
+pub(crate) fn iso_duration(text: &str) -> Option<u64> {
+    let time = text.trim().strip_prefix('P')?;
+    let (days, time) = match time.split_once('T') {
+        Some((days, time)) => (days, time),
+        None => (time, ""),
+    };
+    let mut seconds = 0u64;
+    for (part, units) in [
+        (days, &[('D', 86_400u64)][..]),
+        (time, &[('H', 3600), ('M', 60), ('S', 1)][..]),
+    ] {
+        let mut number = String::new();
+        for c in part.chars() {
+            if c.is_ascii_digit() || c == '.' {
+                number.push(c);
+                continue;
+            }
+            let unit = units.iter().find(|(u, _)| *u == c)?.1;
+            let value: f64 = number.parse().ok()?;
+            seconds = seconds.checked_add((value * unit as f64) as u64)?;
+            number.clear();
+        }
+        if !number.is_empty() {
+            return None;
+        }
+    }
+    Some(seconds)
 }
