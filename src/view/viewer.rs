@@ -30,6 +30,8 @@ struct Open {
     /// Which way is "next" on screen.
     rtl: bool,
     swipe_from: Option<(i32, i32)>,
+    /// A swipe just ended: the click that follows it is no click.
+    swiped: bool,
     /// Holds the next picture's request while it loads.
     preload: Option<Element>,
     listeners: Vec<EventListener>,
@@ -79,6 +81,7 @@ pub fn open(button: &Element, root: &Element, words: &'static Words) {
             overflow,
             rtl,
             swipe_from: None,
+            swiped: false,
             preload: None,
             listeners,
         })
@@ -133,7 +136,9 @@ fn build(doc: &Document, words: &'static Words, several: bool) -> Option<HtmlDia
     let _ = close.set_attribute("data-viewer", "close");
     close.set_text_content(Some(words.close));
     let figure = child(doc, &dialog, "figure", "viewer-figure")?;
-    child(doc, &figure, "img", "viewer-picture")?;
+    let picture = child(doc, &figure, "img", "viewer-picture")?;
+    // A mouse swipe must move the pictures, not start dragging this one away.
+    let _ = picture.set_attribute("draggable", "false");
     if several {
         for (class, action, name, arrow) in [
             (
@@ -168,9 +173,18 @@ fn listen(dialog: &HtmlDialogElement) -> Vec<EventListener> {
             let Some(clicked) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
                 return;
             };
+            let swiped = OPEN.with(|open| {
+                open.borrow_mut()
+                    .as_mut()
+                    .is_some_and(|o| std::mem::take(&mut o.swiped))
+            });
+            if swiped {
+                return;
+            }
             // A click on the backdrop lands on the dialog itself.
+            // Beside the picture (the backdrop, the empty stage) closes, as in any viewer.
             let node: &web_sys::Node = dialog.as_ref();
-            if clicked.is_same_node(Some(node)) {
+            if clicked.is_same_node(Some(node)) || clicked.class_name() == "viewer-figure" {
                 return dialog.close();
             }
             let action = clicked
@@ -193,6 +207,15 @@ fn listen(dialog: &HtmlDialogElement) -> Vec<EventListener> {
         let rtl = OPEN.with(|open| open.borrow().as_ref().is_some_and(|o| o.rtl));
         let forward = if rtl { -1 } else { 1 };
         match key.as_str() {
+            // Focus goes round inside the viewer, never out to the browser's own controls.
+            "Tab" => {
+                let shift = event
+                    .dyn_ref::<KeyboardEvent>()
+                    .is_some_and(KeyboardEvent::shift_key);
+                if !wrap_focus(shift) {
+                    return;
+                }
+            }
             "ArrowRight" => step(forward),
             "ArrowLeft" => step(-forward),
             "Home" => go(0),
@@ -222,11 +245,10 @@ fn listen(dialog: &HtmlDialogElement) -> Vec<EventListener> {
             let (dx, dy) = (pointer.client_x() - x, pointer.client_y() - y);
             // A swipe is a mostly sideways move of at least 48 px; towards the start of the
             // line brings the next picture.
-            (dx.abs() >= 48 && dx.abs() > dy.abs() * 2).then_some(if (dx < 0) != open.rtl {
-                1
-            } else {
-                -1
-            })
+            let swipe = (dx.abs() >= 48 && dx.abs() > dy.abs() * 2)
+                .then_some(if (dx < 0) != open.rtl { 1 } else { -1 });
+            open.swiped = swipe.is_some();
+            swipe
         });
         if let Some(direction) = swipe {
             step(direction);
@@ -250,6 +272,31 @@ fn listen(dialog: &HtmlDialogElement) -> Vec<EventListener> {
     });
     let on_close = EventListener::new(target, "close", |_| finish());
     vec![on_click, on_key, on_down, on_up, on_error, on_close]
+}
+
+/// Moves focus from the viewer's last control to its first (or, with `back`, from the first
+/// to the last); false when focus is elsewhere and Tab goes on as usual.
+fn wrap_focus(back: bool) -> bool {
+    OPEN.with(|open| {
+        let open = open.borrow();
+        let Some(open) = open.as_ref() else {
+            return false;
+        };
+        let controls = all(&open.dialog, "button, a[href]");
+        let (Some(first), Some(last)) = (controls.first(), controls.last()) else {
+            return false;
+        };
+        // The focused element of the viewer's own root: the shadow root's, or the page's.
+        let active = Reflect::get(&open.dialog.get_root_node(), &"activeElement".into())
+            .ok()
+            .and_then(|a| a.dyn_into::<Element>().ok());
+        let (from, to) = if back { (first, last) } else { (last, first) };
+        if active.as_ref() != Some(from) {
+            return false;
+        }
+        to.dyn_ref::<HtmlElement>()
+            .is_some_and(|to| to.focus().is_ok())
+    })
 }
 
 /// The thumbnail `<img>` inside a picture's button.

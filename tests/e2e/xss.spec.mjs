@@ -37,6 +37,8 @@ function everywhere(t, u) {
       { type: 'divider' },
       { type: 'audio', src: u, title: t },
       { type: 'embed', url: u, title: t, provider: t },
+      { type: 'gallery', images: [image, { ...image, link: undefined }, { src: 'https://127.0.0.1:9/g.png', alt: t, caption: t }], caption: t },
+      { type: 'video', sources: [{ src: u, type: t }], poster: image, tracks: [{ src: u, lang: 'en', label: t }], title: t, caption: t, credit: { text: t, url: u } },
       { type: t, content: t },
     ],
     related: [{ headline: t, url: u, image, section: t, published: '2024-01-01', summary: t }],
@@ -76,7 +78,8 @@ function inFormats(h) {
   return {
     wordpress: {
       id: 1, link: 'https://127.0.0.1:9/p', date_gmt: '2024-01-02T10:00:00',
-      title: { rendered: h }, content: { rendered: `<p>${h}</p>${h}` }, excerpt: { rendered: h },
+      title: { rendered: h }, excerpt: { rendered: h },
+      content: { rendered: `<p>${h}</p>${h}<figure class="wp-block-gallery"><figure><img src="${img}" alt="a"><figcaption>${h}</figcaption></figure><figure><img src="${img}" alt="b"></figure><figcaption>${h}</figcaption></figure><figure class="wp-block-video"><video src="${img}" poster="${img}"></video><figcaption>${h}</figcaption></figure>` },
       _embedded: {
         author: [{ name: h, link: h }],
         'wp:featuredmedia': [{ source_url: img, alt_text: h, caption: { rendered: h }, media_details: { image_meta: { credit: h } } }],
@@ -91,6 +94,7 @@ function inFormats(h) {
       '@context': 'https://schema.org', '@type': 'NewsArticle', headline: h, description: h, articleBody: `<p>${h}</p>${h}`,
       keywords: h, articleSection: h, author: { '@type': 'Person', name: h, url: h }, image: { '@type': 'ImageObject', url: img, caption: h, creditText: h },
       publisher: { '@type': 'Organization', name: h, url: h },
+      video: { '@type': 'VideoObject', name: h, description: h, contentUrl: img, thumbnailUrl: img },
     },
     ans: {
       type: 'story', headlines: { basic: h }, description: { basic: h }, credits: { by: [{ name: h, url: h }] }, label: { basic: { text: h } },
@@ -98,6 +102,8 @@ function inFormats(h) {
         { type: 'text', content: h }, { type: 'raw_html', content: h }, { type: 'header', content: h },
         { type: 'list', items: [{ type: 'text', content: h }] }, { type: 'quote', content_elements: [{ type: 'text', content: h }], citation: { content: h } },
         { type: 'image', url: img, caption: h, alt_text: h, credits: { by: [{ name: h }] } }, { type: 'interstitial_link', content: h, url: h },
+        { type: 'gallery', description: { basic: h }, content_elements: [{ type: 'image', url: img, caption: h, alt_text: h }, { type: 'image', url: img }] },
+        { type: 'video', headlines: { basic: h }, description: { basic: h }, streams: [{ stream_type: 'mp4', url: img }], promo_image: { type: 'image', url: img } },
       ],
       promo_items: { basic: { type: 'image', url: img, caption: h, credits: { by: [{ name: h }] } } },
     },
@@ -106,7 +112,8 @@ function inFormats(h) {
     },
     applenews: {
       version: '1.12', identifier: 'x', title: h,
-      components: [{ role: 'body', format: 'html', text: h }, { role: 'body', text: h }, { role: 'pullquote', text: h }, { role: 'photo', URL: img, caption: h }],
+      components: [{ role: 'body', format: 'html', text: h }, { role: 'body', text: h }, { role: 'pullquote', text: h }, { role: 'photo', URL: img, caption: h },
+        { role: 'gallery', items: [{ URL: img, caption: h, accessibilityCaption: h }, { URL: img }] }, { role: 'video', URL: img, stillURL: img, caption: h }],
       metadata: { authors: [h], excerpt: h, keywords: [h] },
     },
   };
@@ -124,7 +131,7 @@ for (let start = 0; start < TEXT_PAYLOADS.length; start += PER_DOC) {
 
 const ALLOWED = new Set(['div', 'article', 'header', 'footer', 'nav', 'ol', 'ul', 'li', 'a', 'span', 'p', 'h1', 'h2', 'h3', 'h4',
   'figure', 'figcaption', 'img', 'small', 'blockquote', 'cite', 'hr', 'audio', 'section', 'aside', 'strong', 'em', 'u', 's',
-  'code', 'sub', 'sup', 'time', 'button', 'br', 'bdi']);
+  'code', 'sub', 'sup', 'time', 'button', 'br', 'bdi', 'video', 'source', 'track', 'dialog']);
 
 /** Everything under `.reader` that could run script or leave http(s). */
 function inspect(allowed) {
@@ -142,7 +149,7 @@ function inspect(allowed) {
     if (!allowed.includes(el.localName)) problems.push(`element <${el.localName}>`);
     for (const { name, value } of el.attributes) {
       if (name.startsWith('on') || name === 'style' || name === 'srcdoc' || name.includes(':')) problems.push(`attribute ${name} on <${el.localName}>`);
-      if (['href', 'src', 'action', 'formaction', 'data', 'poster', 'background', 'ping', 'cite'].includes(name) && !okScheme(value, el)) {
+      if (['href', 'src', 'action', 'formaction', 'data', 'poster', 'background', 'ping', 'cite', 'data-full'].includes(name) && !okScheme(value, el)) {
         problems.push(`${name}=${JSON.stringify(value)} on <${el.localName}>`);
       }
       if (name === 'srcset') {
@@ -206,6 +213,15 @@ for (let start = 0; start < docs.length; start += CHUNK) {
       await page.goto(`index.html?src=/corpus/xss/${name}`);
       await expect(page.locator('.reader')).toHaveAttribute('aria-busy', 'false');
       const problems = await page.evaluate(inspect, [...ALLOWED]);
+      // The picture viewer too, open on a gallery's first picture (it is inside `.reader`).
+      const opener = page.locator('.gallery .picture-open').first();
+      if (await opener.count()) {
+        await opener.click();
+        await expect(page.locator('dialog.viewer')).toBeVisible();
+        problems.push(...(await page.evaluate(inspect, [...ALLOWED])));
+        await page.keyboard.press('Escape');
+        await expect(page.locator('dialog.viewer')).toHaveCount(0);
+      }
       const state = await page.evaluate(() => ({
         fired: window.__fired,
         headline: document.querySelector('h1')?.textContent ?? null,

@@ -322,30 +322,41 @@ pub(crate) fn video(
     })
 }
 
-/// An ISO 8601 duration as schema.org writes it (`PT1M23S`, `PT1H2M`, `P0DT83S`) in seconds.
+/// An ISO 8601 duration as schema.org writes it (`PT1M23S`, `PT1H2M`, `P0DT83S`, `PT83.5S`) in
+/// whole seconds (a fraction is dropped; read by hand: float parsing would add kilobytes).
 pub(crate) fn iso_duration(text: &str) -> Option<u64> {
     let time = text.trim().strip_prefix('P')?;
-    let (days, time) = match time.split_once('T') {
-        Some((days, time)) => (days, time),
-        None => (time, ""),
-    };
+    let (days, time) = time.split_once('T').unwrap_or((time, ""));
     let mut seconds = 0u64;
-    for (part, units) in [
-        (days, &[('D', 86_400u64)][..]),
-        (time, &[('H', 3600), ('M', 60), ('S', 1)][..]),
-    ] {
-        let mut number = String::new();
+    for (part, units) in [(days, "D"), (time, "HMS")] {
+        let (mut number, mut fraction) = (None::<u64>, false);
         for c in part.chars() {
-            if c.is_ascii_digit() || c == '.' {
-                number.push(c);
+            if let Some(digit) = c.to_digit(10) {
+                if !fraction {
+                    number = Some(
+                        number
+                            .unwrap_or(0)
+                            .checked_mul(10)?
+                            .checked_add(digit.into())?,
+                    );
+                }
                 continue;
             }
-            let unit = units.iter().find(|(u, _)| *u == c)?.1;
-            let value: f64 = number.parse().ok()?;
-            seconds = seconds.checked_add((value * unit as f64) as u64)?;
-            number.clear();
+            if c == '.' || c == ',' {
+                fraction = true;
+                continue;
+            }
+            let unit = match (units.contains(c), c) {
+                (true, 'D') => 86_400,
+                (true, 'H') => 3600,
+                (true, 'M') => 60,
+                (true, 'S') => 1,
+                _ => return None,
+            };
+            seconds = seconds.checked_add(number.take()?.checked_mul(unit)?)?;
+            fraction = false;
         }
-        if !number.is_empty() {
+        if number.is_some() {
             return None;
         }
     }
