@@ -63,6 +63,7 @@ class ArticleReaderElement extends HTMLElement {
 
   #mount;
   #handle = null;
+  #early = null; // the document's request, started beside the wasm's download
   #generation = 0;
   #document = null;
   #observer = null;
@@ -92,6 +93,7 @@ class ArticleReaderElement extends HTMLElement {
 
   set article(value) {
     this.#document = value ?? null;
+    if (this.#document !== null) this.#cancelEarly();
     if (this.isConnected) this.#render();
   }
 
@@ -103,6 +105,7 @@ class ArticleReaderElement extends HTMLElement {
     this.#generation += 1;
     this.#observer?.disconnect();
     this.#observer = null;
+    this.#cancelEarly();
     this.#teardown();
   }
 
@@ -128,6 +131,7 @@ class ArticleReaderElement extends HTMLElement {
     if (this.getAttribute('loading') !== 'lazy' || this.#handle) {
       this.#observer?.disconnect();
       this.#observer = null;
+      this.#request();
       this.#render();
       return;
     }
@@ -136,9 +140,50 @@ class ArticleReaderElement extends HTMLElement {
       if (!entries.some((entry) => entry.isIntersecting)) return;
       this.#observer.disconnect();
       this.#observer = null;
+      this.#request();
       this.#render();
     }, { rootMargin: LAZY_MARGIN });
     this.#observer.observe(this);
+  }
+
+  // Starts the request for the document at src now, while the wasm downloads: the same request
+  // the wasm's loader makes (GET, CORS, same-origin credentials, Accept JSON), which it takes
+  // over with all its checks (time limit, status, type, size) instead of asking again. Only an
+  // http(s) address; a document given as the article property or inline is not fetched.
+  #request() {
+    this.#cancelEarly();
+    const src = this.getAttribute('src')?.trim();
+    if (!src || this.#document !== null) return;
+    let url;
+    try {
+      url = new URL(src, document.baseURI);
+    } catch {
+      return;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return;
+    const controller = new AbortController();
+    const response = fetch(url, {
+      mode: 'cors',
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json' },
+      signal: controller.signal,
+    });
+    response.catch(() => {}); // its failure is the loader's to report
+    this.#early = { url: url.href, response, controller, started: Date.now(), given: false };
+  }
+
+  // The early request, once: "Try again" asks anew.
+  #handOver() {
+    const early = this.#early;
+    if (!early || early.given) return undefined;
+    early.given = true;
+    return early;
+  }
+
+  // The element went away or asks anew: its pending request stops.
+  #cancelEarly() {
+    this.#early?.controller.abort();
+    this.#early = null;
   }
 
   // The article property as JSON text for the wasm (which reads it as it reads an inline child);
@@ -190,8 +235,11 @@ class ArticleReaderElement extends HTMLElement {
         base: HERE.href,
         lang: this.#pageLang(),
         document: this.#documentText(),
+        early: this.#handOver(),
         notify: (type, detail) => this.#emit(type, detail),
       });
+      // The wasm has it now (its loader aborts it on its own time limit); the element still
+      // aborts it when it goes away.
     } catch (error) {
       this.#showStartFailure(error);
     }

@@ -11,7 +11,8 @@ use crate::view::mount::{self, Mode, MountedReader};
 /// one object: `attributes`, the element's `[name, value]` pairs; `inline`, the text of its
 /// JSON child, if any; `base`, the directory of `embed.js`; `lang`, the nearest `lang` around
 /// the element on the host page; `document`, a document set as the `article` property (it
-/// replaces `src` and the inline child); `notify(type, detail)`, where events go.
+/// replaces `src` and the inline child); `early`, the request for `src` that `embed.js` started
+/// beside the wasm's download, if any; `notify(type, detail)`, where events go.
 pub fn mount_element(container: web_sys::Element, start: &JsValue) -> MountedReader {
     let field = |name: &str| js_sys::Reflect::get(start, &name.into()).unwrap_or_default();
     let mut config = ReaderConfig::from_pairs(attribute_pairs(&field("attributes")))
@@ -28,6 +29,7 @@ pub fn mount_element(container: web_sys::Element, start: &JsValue) -> MountedRea
         .dyn_into::<js_sys::Function>()
         .ok()
         .map(HostEvents::new);
+    crate::reader::loader::offer_early(&field("early"));
     let base = field("base").as_string().unwrap_or_default();
     mount::mount(container, config, Mode::Embed, &base, events)
 }

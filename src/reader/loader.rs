@@ -75,6 +75,67 @@ pub async fn load(source: &ArticleSource, config: &ReaderConfig) -> Result<Loade
     })
 }
 
+/// A request for a document that the page started while the wasm was still downloading
+/// (`embed.js`, for its element's `src`): the load of that very address takes it over — once —
+/// instead of asking again, and applies every check of its own to the answer.
+struct EarlyRequest {
+    url: String,
+    response: js_sys::Promise,
+    controller: web_sys::AbortController,
+    /// When it started (`Date.now()`): the time limit counts from then.
+    started: f64,
+}
+
+thread_local! {
+    static EARLY: std::cell::RefCell<Vec<EarlyRequest>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Takes note of an early request `{url, response, controller, started}` from JavaScript;
+/// anything else is ignored (the loader then asks itself).
+pub fn offer_early(value: &JsValue) {
+    let field = |name: &str| Reflect::get(value, &name.into()).unwrap_or_default();
+    let (Some(url), Ok(response), Ok(controller), Some(started)) = (
+        field("url").as_string(),
+        field("response").dyn_into::<js_sys::Promise>(),
+        field("controller").dyn_into::<web_sys::AbortController>(),
+        field("started").as_f64(),
+    ) else {
+        return;
+    };
+    EARLY.with(|early| {
+        early.borrow_mut().push(EarlyRequest {
+            url,
+            response,
+            controller,
+            started,
+        })
+    });
+}
+
+/// The early request for `url`, if one was offered: the fetch to wait for, and its time limit
+/// armed for what is left of `timeout_ms` (it aborts with a `TimeoutError`, as the loader's own
+/// request would).
+fn take_early(url: &str, timeout_ms: u32) -> Option<js_sys::Promise> {
+    let early = EARLY.with(|early| {
+        let mut early = early.borrow_mut();
+        let at = early.iter().position(|e| e.url == url)?;
+        Some(early.remove(at))
+    })?;
+    let left = (f64::from(timeout_ms) - (js_sys::Date::now() - early.started)).max(0.0);
+    let controller = early.controller;
+    let abort = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let reason = web_sys::DomException::new_with_message_and_name("timed out", "TimeoutError");
+        match reason {
+            Ok(reason) => controller.abort_with_reason(&reason),
+            Err(_) => controller.abort(),
+        }
+    });
+    web_sys::window()?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), left as i32)
+        .ok()?;
+    Some(early.response)
+}
+
 enum BodyError {
     TooLarge,
     Failed(JsValue),
@@ -171,7 +232,11 @@ async fn fetch_text(url: &str, timeout_ms: u32) -> Result<Fetched, ReaderError> 
         .headers()
         .set("Accept", "application/json")
         .map_err(|_| ReaderError::Internal)?;
-    let response: Response = match JsFuture::from(window.fetch_with_request(&request)).await {
+    let pending = match take_early(url, timeout_ms) {
+        Some(early) => early,
+        None => window.fetch_with_request(&request),
+    };
+    let response: Response = match JsFuture::from(pending).await {
         Ok(response) => response.dyn_into().map_err(|_| ReaderError::Internal)?,
         Err(e) if timed_out(&e) => return Err(timeout),
         Err(_) => return Err(unreachable()),

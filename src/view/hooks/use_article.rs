@@ -58,6 +58,13 @@ pub fn use_article(source: ArticleSource, config: Rc<ReaderConfig>) -> UseArticl
             let source = source.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let result = loader::load(&source, &config).await;
+                if let Ok(loaded) = &result {
+                    // The lead picture is the largest paint: its request starts now, before the
+                    // body is built.
+                    if let Some(lead) = &loaded.article.lead_image {
+                        crate::view::render::request_lead_picture(lead);
+                    }
+                }
                 if *latest.borrow() == run {
                     state.set(match result {
                         Ok(loaded) => LoadState::Ready(Rc::new(loaded)),

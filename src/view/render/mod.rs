@@ -1582,6 +1582,22 @@ enum Load {
 /// The `sizes` of a gallery thumbnail: three columns of the 680 px column, two on a phone.
 const THUMBNAIL_SIZES: &str = "(min-width: 712px) 224px, 50vw";
 
+/// Starts the lead picture's request at high priority, before the article is drawn: a picture
+/// element that is never shown, with the same `srcset` and `sizes` as the lead figure's, so the
+/// browser picks the same candidate and the figure's `<img>` finds it in its memory cache.
+#[cfg(target_arch = "wasm32")]
+pub fn request_lead_picture(image: &Image) {
+    let mut out = match web_sys::window()
+        .and_then(|w| w.document())
+        .map(|d| web_sys::Node::from(d.create_document_fragment()))
+        .and_then(|fragment| dom::Dom::at(&fragment, None))
+    {
+        Some(out) => out,
+        None => return,
+    };
+    picture(&mut out, image, None, "", Load::Eager);
+}
+
 /// The `<img>` of a document picture; nothing when its address was refused. Width and height
 /// reserve its space before it loads (no layout shift); `alt` is empty for a decorative one.
 /// `loading` comes before `src`, so a lazy picture never starts early.
@@ -1597,6 +1613,9 @@ fn picture(out: &mut dyn Markup, image: &Image, class: Option<&str>, alt: &str, 
         "loading",
         if load == Load::Eager { "eager" } else { "lazy" },
     );
+    if load == Load::Eager {
+        out.attr("fetchpriority", "high");
+    }
     out.attr("decoding", "async");
     out.attr("alt", alt);
     if let Some(width) = image.width {

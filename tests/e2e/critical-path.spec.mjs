@@ -1,0 +1,93 @@
+// The critical path (issue "Arriving fast", items 2 and 3): the document is requested beside the
+// code — embed.js starts its element's request before the wasm has downloaded and the wasm's
+// loader takes that very response over (one request, its checks intact); page mode preloads
+// ?src= — and the lead picture is requested at high priority once, before the body is built.
+// Timings are never asserted here: only the order of events and the number of requests.
+import { test, expect } from '@playwright/test';
+import { watch, expectClean, open, mountReader } from './helpers.mjs';
+
+const HOST = 'http://127.0.0.1:4301';
+const API = 'http://127.0.0.1:4303';
+
+/** Resource timing of the page for URLs matching `pattern`: start and response end, in ms. */
+async function timings(page, pattern) {
+  return page.evaluate((source) => {
+    const re = new RegExp(source);
+    return performance.getEntriesByType('resource')
+      .filter((e) => re.test(e.name))
+      .map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd }));
+  }, pattern.source);
+}
+
+test('embed mode: the document is requested before the wasm has arrived, once, and the checks still hold', async ({ page }) => {
+  const seen = await watch(page);
+  const asked = [];
+  page.on('request', (r) => { if (r.url().includes('/fixtures/gallery.json')) asked.push(r.url()); });
+  // A host with embed.js and no element: nothing of the wasm is fetched before one connects.
+  await page.goto(`${HOST}/test/empty.html`);
+  await page.waitForFunction(() => customElements.get('article-reader'));
+  const element = await mountReader(page, 'early', `${API}/fixtures/gallery.json`);
+  await expect(element.locator('h1')).toHaveText('The count in pictures');
+  const [doc] = await timings(page, /\/fixtures\/gallery\.json$/);
+  const [wasm] = await timings(page, /_bg\.wasm$/);
+  expect(doc.start, 'the document request starts before the wasm has finished downloading').toBeLessThan(wasm.end);
+  expect(asked, 'one request for the document').toEqual([`${API}/fixtures/gallery.json`]);
+  expectClean(seen);
+});
+
+test('embed mode: the loader applies its own checks to the early answer (a web page is refused)', async ({ page }) => {
+  const seen = await watch(page);
+  await page.goto(`${HOST}/?critical-path-checks`);
+  const element = await mountReader(page, 'early-login', `${API}/faults/login/early-${Date.now()}.json`);
+  await expect(element.getByRole('alert')).toContainText('The server sent a web page instead of the article.');
+  expect(seen.pageErrors).toEqual([]);
+});
+
+test('embed mode: the early request obeys the element\'s time limit', async ({ page }) => {
+  const seen = await watch(page);
+  await page.goto(`${HOST}/?critical-path-timeout`);
+  await page.evaluate((src) => {
+    const el = document.createElement('article-reader');
+    el.id = 'slow';
+    el.setAttribute('timeout', '1');
+    el.setAttribute('src', src);
+    document.querySelector('main').append(el);
+  }, `${API}/faults/silent/early-${Date.now()}.json`);
+  await expect(page.locator('#slow').getByRole('alert')).toContainText('within 1 second');
+  expect(seen.pageErrors).toEqual([]);
+});
+
+test('embed mode: removing the element cancels its early request', async ({ page }) => {
+  const key = `early-gone-${Date.now()}`;
+  await page.goto(`${HOST}/test/empty.html`);
+  await page.waitForFunction(() => customElements.get('article-reader'));
+  // A body that never ends: only the client can close it.
+  const answered = page.waitForResponse((r) => r.url().includes(`/faults/endless/${key}`));
+  await mountReader(page, 'gone-early', `${API}/faults/endless/${key}.json`);
+  await answered;
+  await page.evaluate(() => document.querySelector('#gone-early').remove());
+  await expect.poll(async () => (await page.request.get(`${API}/faults/abandoned/${key}`)).json()).toBe(true);
+});
+
+test('page mode: ?src= is preloaded beside the wasm and fetched once; the lead picture once, at high priority', async ({ page }) => {
+  const seen = await watch(page);
+  const docs = [];
+  const leads = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname === '/fixtures/gallery.json') docs.push(r.url());
+    if (url.search.startsWith('?lead')) leads.push(url.search);
+  });
+  await open(page, '?src=/fixtures/gallery.json');
+  // The page's preload (made while the wasm downloads) is the one request the loader uses.
+  const entries = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => e.name.endsWith('/fixtures/gallery.json')).map((e) => e.initiatorType));
+  expect(entries).toEqual(['link']);
+  expect(docs).toHaveLength(1);
+  const lead = page.locator('.figure-lead img');
+  await expect(lead).toHaveAttribute('fetchpriority', 'high');
+  await expect(lead).toHaveAttribute('loading', 'eager');
+  await expect.poll(() => lead.evaluate((img) => img.complete && img.naturalWidth > 0)).toBe(true);
+  expect(leads, 'the lead picture is requested once (its early request is the one the figure uses)').toHaveLength(1);
+  expectClean(seen);
+});
