@@ -151,16 +151,18 @@ class ArticleReaderElement extends HTMLElement {
   // over with all its checks (time limit, status, type, size) instead of asking again. Only an
   // http(s) address; a document given as the article property or inline is not fetched.
   #request() {
-    this.#cancelEarly();
     const src = this.getAttribute('src')?.trim();
-    if (!src || this.#document !== null) return;
-    let url;
+    let url = null;
     try {
-      url = new URL(src, document.baseURI);
+      if (src && this.#document === null) url = new URL(src, document.baseURI);
     } catch {
-      return;
+      url = null;
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return;
+    // One request per document: a second start for the same address (an upgrade reports the
+    // attributes, then the connection) keeps the request already under way.
+    if (url && this.#early && !this.#early.given && this.#early.url === url.href) return;
+    this.#cancelEarly();
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return;
     const controller = new AbortController();
     const response = fetch(url, {
       mode: 'cors',

@@ -44,8 +44,16 @@ thread_local! {
 /// Opens the viewer on the picture of `button` (a `.picture-open` the renderer drew), inside
 /// `root`, with the other pictures of its gallery to move through.
 pub fn open(button: &Element, root: &Element, words: &'static Words) {
-    if OPEN.with(|open| open.borrow().is_some()) {
-        return;
+    // A viewer whose widget was taken off the page without closing it is finished now.
+    let stale = OPEN.with(|open| {
+        open.borrow()
+            .as_ref()
+            .map(|o| !o.dialog.is_connected())
+    });
+    match stale {
+        Some(true) => finish(),
+        Some(false) => return,
+        None => {}
     }
     let pictures = match button.closest(".gallery").ok().flatten() {
         Some(gallery) => all(&gallery, ".picture-open"),
@@ -395,6 +403,20 @@ fn show(at: usize) {
             }
         }
     });
+}
+
+/// Closes the viewer if it is open inside `root`: the article there is going away (the widget is
+/// removed, or draws another article), and the page must scroll again.
+pub fn dismiss_in(root: &Element) {
+    let inside = OPEN.with(|open| {
+        open.borrow().as_ref().is_some_and(|o| {
+            let dialog: &web_sys::Node = o.dialog.as_ref();
+            root.contains(Some(dialog))
+        })
+    });
+    if inside {
+        finish();
+    }
 }
 
 /// The viewer closed: it goes, the page scrolls again, focus is back on its picture.

@@ -110,6 +110,22 @@ test('embed mode under the strict CSP: the viewer opens in the shadow root and f
   expect(mine, 'no CSP violation').toEqual([]);
 });
 
+test('an element taken off the page with its viewer open leaves the page scrolling', async ({ page }) => {
+  const seen = await watch(page);
+  await page.goto(`${HOST}/?gallery-removed`);
+  const element = await mountReader(page, 'gallery-gone', `${API}/fixtures/gallery.json`);
+  await element.locator('.gallery .picture-open').first().click();
+  await expect(element.getByRole('dialog')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.style.overflow)).toBe('hidden');
+  await page.evaluate(() => document.querySelector('#gallery-gone').remove());
+  await expect.poll(() => page.evaluate(() => document.documentElement.style.overflow)).toBe('');
+  // A viewer opens again in another element.
+  const other = await mountReader(page, 'gallery-next', `${API}/fixtures/gallery.json`);
+  await other.locator('.gallery .picture-open').first().click();
+  await expect(other.getByRole('dialog')).toBeVisible();
+  expectClean(seen);
+});
+
 test('the lead picture opens alone in the viewer; a click on the backdrop closes it', async ({ page }) => {
   const seen = await watch(page);
   const asked = pictureLog(page);

@@ -68,12 +68,17 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     {
         let words = ui.words;
         use_effect_with((ById(drawn.clone()), words.code), move |(drawn, _)| {
-            let listener = drawn
-                .0
+            let root = drawn.0.as_ref().as_ref().map(|dom| dom.root.clone());
+            let listener = root
                 .as_ref()
-                .as_ref()
-                .map(|dom| crate::view::actions::listen(&dom.root, words));
-            move || drop(listener)
+                .map(|root| crate::view::actions::listen(root, words));
+            move || {
+                drop(listener);
+                // An open picture viewer goes with its article (and the page scrolls again).
+                if let Some(root) = root {
+                    crate::view::viewer::dismiss_in(&root);
+                }
+            }
         });
     }
     let payload = use_memo(props.article.clone(), |article| {
