@@ -45,11 +45,7 @@ thread_local! {
 /// `root`, with the other pictures of its gallery to move through.
 pub fn open(button: &Element, root: &Element, words: &'static Words) {
     // A viewer whose widget was taken off the page without closing it is finished now.
-    let stale = OPEN.with(|open| {
-        open.borrow()
-            .as_ref()
-            .map(|o| !o.dialog.is_connected())
-    });
+    let stale = OPEN.with(|open| open.borrow().as_ref().map(|o| !o.dialog.is_connected()));
     match stale {
         Some(true) => finish(),
         Some(false) => return,
