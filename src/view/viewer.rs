@@ -1,12 +1,13 @@
 //! The picture viewer: a picture of the article (a gallery's thumbnail, the lead picture, an
 //! image block) shown large in a modal `<dialog>` inside the widget's own root — the top layer
-//! works from a shadow root, and a modal dialog makes the rest of the page inert, so focus stays
-//! in it without a hand-made trap. It shows the largest version the document offers (requested
-//! only when shown, the next one preloaded), the caption and credit kept apart, "3 of 12",
-//! (written by the renderer in the UI language's digits), Previous / Next / Close, the arrow keys (mirrored right to left), Home / End, Escape and a
-//! swipe. The host page does not scroll behind it, and focus returns to the picture it came
-//! from. Everything it shows is the renderer's own: addresses from `data-full` (written from a
-//! URL the policy accepted) and nodes cloned from the article.
+//! works from a shadow root, and a modal dialog makes the rest of the page inert; Tab goes round
+//! its own controls, never out to the browser's. It shows the largest version the document
+//! offers (requested only when shown, the next one preloaded), the caption and credit kept apart,
+//! "3 of 12" (written by the renderer, in the UI language's digits), Previous / Next / Close, the
+//! arrow keys (mirrored right to left, as the buttons are), Home / End, Escape and a swipe. The
+//! host page does not scroll behind it, and focus returns to the picture it came from.
+//! Everything it shows is the renderer's own: addresses from `data-full` (written from a URL the
+//! policy accepted) and nodes cloned from the article.
 
 use std::cell::RefCell;
 
@@ -115,7 +116,7 @@ fn all(parent: &Element, selector: &str) -> Vec<Element> {
         .collect()
 }
 
-/// An element with a class, optionally text, appended to `parent`.
+/// A new element with a class, appended to `parent`.
 fn child(doc: &Document, parent: &Element, tag: &str, class: &str) -> Option<Element> {
     let element = doc.create_element(tag).ok()?;
     element.set_class_name(class);
