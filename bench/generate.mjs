@@ -159,6 +159,12 @@ export function generate() {
     writeFileSync(`${OUT}/docs/${name}.json`, JSON.stringify(doc));
     stats[name] = { related: doc.related.length, blocks: doc.body.length };
     if (name === 'long') writeFileSync(`${OUT}/docs/long-wordpress.json`, JSON.stringify(wordpress(doc)));
+    // The critical path's documents: the short article in Arabic (another UI table) and as a
+    // WordPress answer (the publishers' formats and the HTML allowlist).
+    if (name === 'short') {
+      writeFileSync(`${OUT}/docs/short-ar.json`, JSON.stringify({ ...doc, lang: 'ar' }));
+      writeFileSync(`${OUT}/docs/short-wordpress.json`, JSON.stringify(wordpress(doc)));
+    }
   }
   return stats;
 }

@@ -101,6 +101,37 @@ for (let i = 0; i < PAIRS; i++) {
 const wordpress = { v1: stat(wp.v1), wordpress: stat(wp.wordpress) };
 wordpress.ratio = wordpress.wordpress.median / wordpress.v1.median;
 console.log(`wordpress (10,000 words): ${wordpress.wordpress.median.toFixed(1)} ms, as v1 ${wordpress.v1.median.toFixed(1)} ms, ratio ${wordpress.ratio.toFixed(2)}`);
+// The critical path: the bytes (as sent, gzip'd) of everything but pictures that has arrived when
+// the article's first screen is in the DOM, per mode and document.
+const CRITICAL_DOCS = { 'v1 English': 'short', 'v1 Arabic': 'short-ar', WordPress: 'short-wordpress' };
+async function criticalPath(mode, doc) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const host = `http://127.0.0.1:${PORT}/bench/embed-${doc}.html`;
+  await page.route(host, (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title><script type="module" src="/embed.js"></script></head><body><main><article-reader src="/bench/docs/${doc}.json"></article-reader></main></body></html>`,
+  }));
+  await page.goto(mode === 'page' ? `http://127.0.0.1:${PORT}/index.html?src=/bench/docs/${doc}.json` : host);
+  const rendered = await page.waitForFunction(() => {
+    const root = document.querySelector('article-reader')?.shadowRoot ?? document;
+    return root.querySelector('h1') && root.querySelector('.article-body p') ? performance.now() : null;
+  }, null, { polling: 'raf', timeout: 120_000 });
+  const at = await rendered.jsonValue();
+  const bytes = await page.evaluate((until) => performance.getEntriesByType('resource')
+    .filter((e) => e.initiatorType !== 'img' && e.responseEnd <= until)
+    .reduce((sum, e) => sum + e.encodedBodySize, performance.getEntriesByType('navigation')[0].encodedBodySize), at);
+  await context.close();
+  return bytes;
+}
+const critical = {};
+for (const mode of ['embed', 'page']) {
+  critical[mode] = {};
+  for (const [label, doc] of Object.entries(CRITICAL_DOCS)) {
+    critical[mode][label] = await criticalPath(mode, doc);
+    console.log(`critical path, ${mode} mode, ${label}: ${(critical[mode][label] / 1024).toFixed(1)} KiB`);
+  }
+}
 await browser.close();
 
 // Lighthouse, mobile preset, on the 600-word article: the widget's page mode, a host page that
@@ -143,7 +174,7 @@ const size = {
 };
 const growth = results.huge && results.long ? results.huge.article.widget.median / results.long.article.widget.median : NaN;
 
-const report = { date: new Date().toISOString(), pairs: PAIRS, results, growth10x: growth, wordpress, bytes: size, lighthouse };
+const report = { date: new Date().toISOString(), pairs: PAIRS, results, growth10x: growth, wordpress, bytes: size, critical, lighthouse };
 writeFileSync('bench/report.json', `${JSON.stringify(report, null, 2)}\n`);
 
 // Lighthouse's figures per page, the LCP ratio to the plain-DOM page, and what kept a score below 1.
@@ -219,6 +250,12 @@ const lines = [
     ...size[mode].files.map((f) => `| ${mode} | ${f.file.replace(/-[0-9a-f]{8,}/, '-…')} | ${kb(f.raw)} | ${kb(f.gzip)} |`),
     `| ${mode} | **total** | **${kb(size[mode].raw)}** | **${kb(size[mode].gzip)}** |`,
   ]),
+  '',
+  '## The critical path (bytes as sent, gzip\'d, that have arrived when the first screen is in the DOM; pictures not counted)',
+  '',
+  `| mode | ${Object.keys(CRITICAL_DOCS).join(' | ')} |`,
+  `|---|${Object.keys(CRITICAL_DOCS).map(() => '---').join('|')}|`,
+  ...['embed', 'page'].map((mode) => `| ${mode} | ${Object.keys(CRITICAL_DOCS).map((label) => kb(critical[mode][label])).join(' | ')} |`),
   '',
   ...lighthouseSection(lighthouse),
 ];
