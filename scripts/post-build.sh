@@ -22,6 +22,8 @@ node "$source_dir/scripts/write-embed.mjs" "$source_dir" "$glue" "$wasm" "$css" 
 # The element's typings and custom-elements manifest, beside embed.js (for the people who embed it).
 cp "$source_dir/embed/article-reader.d.ts" "$source_dir/embed/custom-elements.json" .
 if [ "${TRUNK_PROFILE:-release}" = "release" ]; then
+  # wasm-bindgen's long hashed import names, shortened in the wasm and the glue together.
+  node "$source_dir/scripts/short-imports.mjs" . "$glue" "$wasm"
   # Trunk cannot minify the glue; terser can (index.html's integrity hashes are rewritten).
   if [ -n "${ARTICLE_READER_EMBED:-}" ]; then
     node "$source_dir/scripts/minify-js.mjs" . "$glue" embed.js
