@@ -217,3 +217,35 @@ fn a_wordpress_post_with_a_gallery_a_video_and_a_youtube_embed() {
     };
     assert!(frame.is_some(), "a YouTube address is a player on request");
 }
+
+#[test]
+fn video_durations_in_iso_8601_are_read_to_the_second_or_left_out() {
+    let duration = |text: &str| {
+        let d = decode(&format!(
+            r#"{{"@context":"https://schema.org","@type":"VideoObject","name":"V","contentUrl":"https://video.example/v.mp4","duration":"{text}"}}"#
+        ));
+        let Block::Video { video } = &d.article.body[0] else {
+            panic!()
+        };
+        video.duration_seconds
+    };
+    for (text, seconds) in [
+        ("PT1M23S", Some(83)),
+        ("PT83S", Some(83)),
+        ("PT1H", Some(3600)),
+        ("P1DT1S", Some(86_401)),
+        ("PT2.75S", Some(2)),
+        ("PT0,5M", Some(0)),
+        (" PT10S ", Some(10)),
+        ("P0D", Some(0)),
+        ("1M23S", None),
+        ("PT1M23", None),
+        ("PT5X", None),
+        ("PT1D", None),
+        ("P1H", None),
+        ("PTM", None),
+        ("PT99999999999999999999S", None),
+    ] {
+        assert_eq!(duration(text), seconds, "{text}");
+    }
+}
