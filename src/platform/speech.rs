@@ -15,7 +15,7 @@ use web_sys::{Element, SpeechSynthesis, SpeechSynthesisUtterance};
 /// the headline, the summary, the lead picture, the corrections, then the body's blocks by index,
 /// those inside boxes and details after the box's title, and the footnotes at the end) — for a
 /// list each item, for a figure its caption, for a gallery its name and number of pictures and
-/// then the captions, for a social post its text and author, for a table its caption and then each row (as the
+/// then each picture's caption (or description), for a social post its text and author, for a table its caption and then each row (as the
 /// renderer wrote it for listening: each cell after its column's header). Never the controls,
 /// share bar, related cards, players or embedded-content notes, which are no block or a block
 /// with nothing to read.
@@ -32,7 +32,9 @@ fn readable(block: &Element) -> Vec<Element> {
     let inner = match block.tag_name().as_str() {
         "UL" | "OL" => ":scope > li",
         // A gallery: "Gallery, 12 pictures", then each picture's caption and the gallery's.
-        "FIGURE" if has_class("gallery") => ".gallery-item > figcaption, :scope > figcaption",
+        "FIGURE" if has_class("gallery") => {
+            ".gallery-item > figcaption, .gallery-item[data-listen], :scope > figcaption"
+        }
         // A social post: its text, then who wrote it.
         "FIGURE" if has_class("social-post") => ":scope > blockquote > p, .post-author",
         "FIGURE" if !block.has_attribute("data-listen") => ":scope > figcaption",
@@ -150,7 +152,7 @@ impl Narration {
                 continue;
             };
             for part in readable(&el) {
-                if !part.text_content().unwrap_or_default().trim().is_empty() {
+                if !spoken(&part).trim().is_empty() {
                     blocks.push(part);
                 }
             }

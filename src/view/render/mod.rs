@@ -1105,6 +1105,10 @@ impl<'a> Cx<'a> {
             out.open("li");
             out.open("figure");
             out.attr("class", "gallery-item");
+            // Listen reads a picture without a caption by its description.
+            if image.caption.is_none() && image.credit.is_none() && !image.alt.is_empty() {
+                out.attr("data-listen", &image.alt);
+            }
             if image.src.is_some() {
                 shown += 1;
                 let place = i18n::fill(
