@@ -5,8 +5,7 @@
 use super::read::{self, at, items, plain, text};
 use super::Adapted;
 use crate::core::json::Json;
-use crate::core::model::MAX_GALLERY_IMAGES;
-use crate::core::model::{Author, Block, Image, Inline, Text};
+use crate::core::model::{Author, Block, Image, Inline, Text, MAX_GALLERY_IMAGES};
 use crate::document::fields::{object, Fields, Result};
 use crate::document::path::Path;
 use crate::document::{html, MAX_TABLE_CELLS};

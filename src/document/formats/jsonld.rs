@@ -182,17 +182,13 @@ pub(crate) fn article(f: &mut Fields, value: &Json) -> Result<Adapted> {
     // The article's videos (`video`, or the node itself on a video's page) come first.
     let mut body: Vec<Block> = if is_video(&node) {
         // Its description is the summary already, not also the video's caption.
-        let mut video = video_object(f, node, &graph, &path);
-        if let Some(Block::Video { video }) = &mut video {
-            if let Some(video) = std::rc::Rc::get_mut(video) {
-                video.caption = None;
-            }
-        }
-        video.into_iter().collect()
+        video_object(f, node, &graph, &path, false)
+            .into_iter()
+            .collect()
     } else {
         items(node.get("video"))
             .into_iter()
-            .filter_map(|v| video_object(f, resolve(v, &graph), &graph, &path.field("video")))
+            .filter_map(|v| video_object(f, resolve(v, &graph), &graph, &path.field("video"), true))
             .collect()
     };
     body.extend(article_body(f, node, &path)?);
@@ -281,11 +277,16 @@ pub(crate) fn article(f: &mut Fields, value: &Json) -> Result<Adapted> {
     })
 }
 
-/// The address of an image given as an address or as an `ImageObject` (`url`, else `contentUrl`).
 /// A schema.org `VideoObject`: its file (`contentUrl`) played here, else its player
 /// (`embedUrl`: a known player's card, played on request, or a link card), with its name,
-/// thumbnail, length (ISO 8601) and description.
-fn video_object(f: &mut Fields, node: &Json, graph: &[&Json], path: &Path) -> Option<Block> {
+/// thumbnail, length (ISO 8601) and, with `described`, its description as the caption.
+fn video_object(
+    f: &mut Fields,
+    node: &Json,
+    graph: &[&Json],
+    path: &Path,
+    described: bool,
+) -> Option<Block> {
     let title = plain(f, node.get("name"), &path.field("name"));
     let poster = items(node.get("thumbnailUrl").or(node.get("thumbnail")))
         .into_iter()
@@ -299,7 +300,9 @@ fn video_object(f: &mut Fields, node: &Json, graph: &[&Json], path: &Path) -> Op
         {
             source.mime = Some(format.into());
         }
-        let caption = plain(f, node.get("description"), &path.field("description"));
+        let caption = described
+            .then(|| plain(f, node.get("description"), &path.field("description")))
+            .flatten();
         return read::video(
             vec![source],
             poster.map(|p| Image { caption: None, ..p }),
@@ -316,6 +319,7 @@ fn video_object(f: &mut Fields, node: &Json, graph: &[&Json], path: &Path) -> Op
     Some(block)
 }
 
+/// The address of an image given as an address or as an `ImageObject` (`url`, else `contentUrl`).
 fn image_url(f: &mut Fields, image: Option<&Json>, path: &Path) -> Option<SafeUrl> {
     match image? {
         image @ Json::String(_) => read::url(f, Some(image), path),

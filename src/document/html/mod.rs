@@ -544,7 +544,7 @@ impl<'b> Builder<'b> {
             | "picture" | "source" | "track" | "param" => {}
             "video" => {
                 self.flush();
-                if let Some(video) = self.video(node, None) {
+                if let Some(video) = self.video(node, None, None) {
                     self.blocks.push(video);
                 }
             }
@@ -770,8 +770,9 @@ impl<'b> Builder<'b> {
         }
     }
 
-    /// A `<figure>`: one image block per picture inside (a gallery gives several), the caption on
-    /// the last; an embedded frame becomes a link card; otherwise its content as blocks.
+    /// A `<figure>`: a bookmark card, a video, a table, a code sample, an embedded frame (a card),
+    /// several pictures (a gallery) or one (an image block with the caption); otherwise its
+    /// content as blocks.
     fn figure(&mut self, node: &HtmlNode, marks: Marks) {
         if let Some(bookmark) = self.bookmark(node) {
             self.blocks.push(bookmark);
@@ -785,19 +786,7 @@ impl<'b> Builder<'b> {
                 .iter()
                 .find(|n| n.name() == "figcaption")
                 .and_then(|n| self.inline_of(n.children(), marks));
-            if let Some(mut block) = self.video(video, caption) {
-                if let (Block::Video { video: v }, Some(thumbnail)) =
-                    (&mut block, self.ghost_poster(node))
-                {
-                    let size = |key: &str| video.attr(key).and_then(|v| v.trim().parse().ok());
-                    if let Some(v) = std::rc::Rc::get_mut(v) {
-                        v.poster = Some(Image {
-                            width: thumbnail.width.or(size("width")),
-                            height: thumbnail.height.or(size("height")),
-                            ..thumbnail
-                        });
-                    }
-                }
+            if let Some(block) = self.video(video, caption, self.ghost_poster(node)) {
                 self.blocks.push(block);
             }
             return;
@@ -915,10 +904,16 @@ impl<'b> Builder<'b> {
         });
     }
 
-    /// A `<video>`: its files (`src`, or its `<source>`s with their types), poster, text tracks
-    /// and title; `None` when no file passes the URL policy. Its own attributes that play or
-    /// load by themselves (`autoplay`, `preload`) are never read: the reader's video never does.
-    fn video(&self, node: &HtmlNode, caption: Option<Inline>) -> Option<Block> {
+    /// A `<video>`: its files (`src`, or its `<source>`s with their types), poster (`still`, when
+    /// the card around it names a better one), text tracks and title; `None` when no file passes
+    /// the URL policy. Its own attributes that play or load by themselves (`autoplay`,
+    /// `preload`) are never read: the reader's video never does.
+    fn video(
+        &self,
+        node: &HtmlNode,
+        caption: Option<Inline>,
+        still: Option<Image>,
+    ) -> Option<Block> {
         let children = node.children();
         let mut sources: Vec<VideoSource> = Vec::new();
         if let Some(src) = self.url(node.attr("src")) {
@@ -954,13 +949,16 @@ impl<'b> Builder<'b> {
             .collect();
         let number = |key: &str| node.attr(key).and_then(|v| v.trim().parse::<u32>().ok());
         // Ghost's poster is a blank placeholder from a third party: never used.
-        let poster = self
-            .url(node.attr("poster"))
-            .filter(|url| !url.as_str().contains("spacergif.org"))
-            .map(|url| Image {
-                width: number("width"),
-                height: number("height"),
-                ..Image::at(url)
+        let poster = still
+            .or_else(|| {
+                self.url(node.attr("poster"))
+                    .filter(|url| !url.as_str().contains("spacergif.org"))
+                    .map(Image::at)
+            })
+            .map(|poster| Image {
+                width: poster.width.or(number("width")),
+                height: poster.height.or(number("height")),
+                ..poster
             });
         Some(Block::Video {
             video: std::rc::Rc::new(Video {

@@ -58,14 +58,16 @@ pub fn use_article(source: ArticleSource, config: Rc<ReaderConfig>) -> UseArticl
             let source = source.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let result = loader::load(&source, &config).await;
-                if let Ok(loaded) = &result {
+                if *latest.borrow() == run {
                     // The lead picture is the largest paint: its request starts now, before the
-                    // body is built.
-                    if let Some(lead) = &loaded.article.lead_image {
+                    // body is built (and only for the article that will be shown).
+                    if let Some(lead) = result
+                        .as_ref()
+                        .ok()
+                        .and_then(|l| l.article.lead_image.as_ref())
+                    {
                         crate::view::render::request_lead_picture(lead);
                     }
-                }
-                if *latest.borrow() == run {
                     state.set(match result {
                         Ok(loaded) => LoadState::Ready(Rc::new(loaded)),
                         Err(error) => LoadState::Failed(error),

@@ -1133,14 +1133,7 @@ impl<'a> Cx<'a> {
             out.close();
         }
         out.close();
-        if let Some(caption) = &gallery.caption {
-            out.open("figcaption");
-            out.open("span");
-            out.attr("class", "caption");
-            self.inline(out, caption);
-            out.close();
-            out.close();
-        }
+        self.figcaption(out, gallery.caption.as_ref(), None);
         out.close();
     }
 
