@@ -29,9 +29,9 @@ serve: serve-tools
 ## make dist: the optimised release bundle in dist/: page mode (index.html) and, from a second
 ## build without page mode, embed mode (embed.js and the wasm, glue and stylesheet it names)
 dist: tools
-	trunk build --release
-	ARTICLE_READER_EMBED=1 trunk build embed/build.html --release --dist target/embed-dist
-	cp target/embed-dist/embed.js target/embed-dist/article-reader-*_bg.wasm target/embed-dist/reader-*.css dist/
+	ARTICLE_READER_SPLIT=1 trunk build --release
+	ARTICLE_READER_SPLIT=1 ARTICLE_READER_EMBED=1 trunk build embed/build.html --release --dist target/embed-dist
+	cp target/embed-dist/embed.js target/embed-dist/article-reader-*.wasm target/embed-dist/reader-*.css dist/
 	cp $$(ls target/embed-dist/article-reader-*.js | grep -v '\.d\.ts$$') dist/
 	@scripts/size-report.sh dist
 
@@ -68,7 +68,7 @@ release: dist
 # A second release build with another build id: the service-worker update test moves from dist/
 # to this one.
 dist-next: tools
-	ARTICLE_READER_BUILD=next trunk build --release --dist target/dist-next
+	ARTICLE_READER_SPLIT=1 ARTICLE_READER_BUILD=next trunk build --release --dist target/dist-next
 
 ## make bench: the widget against the plain-DOM yardstick, and Lighthouse on both; writes
 ## bench/report.md (never fails on timing). Lighthouse is installed here only (bench/lighthouse/).
@@ -99,6 +99,7 @@ lint: tools
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --no-default-features --lib --bins -- -D warnings
+	ARTICLE_READER_SPLIT=1 cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
 
 clean:
 	cargo clean

@@ -172,9 +172,12 @@ const size = {
   page: bytes(['index.html', ...named('index.html'), 'pwa.js']),
   embed: bytes(['embed.js', ...named('embed.js')]),
 };
+// The modules each mode's glue loads on demand (not in the totals above: fetched only when needed).
+const glueOf = (mode) => size[mode].files.map((f) => f.file).find((f) => /^article-reader-[0-9a-f]+\.js$/.test(f));
+const onDemand = Object.fromEntries(['page', 'embed'].map((mode) => [mode, bytes(named(glueOf(mode)).filter((f) => f.endsWith('.wasm')))]));
 const growth = results.huge && results.long ? results.huge.article.widget.median / results.long.article.widget.median : NaN;
 
-const report = { date: new Date().toISOString(), pairs: PAIRS, results, growth10x: growth, wordpress, bytes: size, critical, lighthouse };
+const report = { date: new Date().toISOString(), pairs: PAIRS, results, growth10x: growth, wordpress, bytes: size, onDemand, critical, lighthouse };
 writeFileSync('bench/report.json', `${JSON.stringify(report, null, 2)}\n`);
 
 // Lighthouse's figures per page, the LCP ratio to the plain-DOM page, and what kept a score below 1.
@@ -250,6 +253,12 @@ const lines = [
     ...size[mode].files.map((f) => `| ${mode} | ${f.file.replace(/-[0-9a-f]{8,}/, '-…')} | ${kb(f.raw)} | ${kb(f.gzip)} |`),
     `| ${mode} | **total** | **${kb(size[mode].raw)}** | **${kb(size[mode].gzip)}** |`,
   ]),
+  '',
+  '## Modules loaded on demand (raw / gzip -9; fetched only when something needs them)',
+  '',
+  '| mode | module | raw | gzip |',
+  '|---|---|---|---|',
+  ...['page', 'embed'].flatMap((mode) => onDemand[mode].files.map((f) => `| ${mode} | ${f.file.replace(/^article-reader-[0-9a-f]+-/, '').replace(/-[0-9a-f]+\.wasm$/, '')} | ${kb(f.raw)} | ${kb(f.gzip)} |`)),
   '',
   '## The critical path (bytes as sent, gzip\'d, that have arrived when the first screen is in the DOM; pictures not counted)',
   '',

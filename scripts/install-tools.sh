@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 WHAT=${1:-all}
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # = the wasm-bindgen pinned in Cargo.toml
+WASM_SPLIT_VERSION=0.2.4       # wasm-split-cli, for the wasm_split_helpers pinned in Cargo.toml
 CHANNEL=$(sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
 
 say() { printf '[tools] %s\n' "$*"; }
@@ -63,6 +64,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
 fi
 
 [ "$WHAT" = serve ] && exit 0
+
+# The splitter of release builds (scripts/split-wasm.mjs): wasm_split_cli_support's binary, built
+# with its feature for it (no prebuilt binary is published, so cargo-binstall would compile it
+# without that feature; about 2 minutes). Its runtime crate is pinned in Cargo.toml.
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION)"
+  cargo install --locked --force wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
+fi
 
 # npm packages: binaryen's wasm-opt, terser, Playwright (its browser download is skipped: a
 # system Chromium is used where there is one), axe-core, ajv.

@@ -2,21 +2,18 @@
 // keeps index.html's Subresource Integrity hashes true. Trunk's own minifier gives up on the
 // wasm-bindgen glue ("Failed to minify JS"), so the glue shipped unminified: measured 2.5 KiB
 // gzip more. Usage: node minify-js.mjs STAGE_DIR FILE…
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { rewriteIntegrity } from './integrity.mjs';
 import { minify } from 'terser';
 
 const [stage, ...files] = process.argv.slice(2);
-const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
-const indexPath = join(stage, 'index.html');
-let index = existsSync(indexPath) ? readFileSync(indexPath, 'utf8') : '';
+const changes = [];
 for (const file of files) {
   const path = join(stage, file);
   const source = readFileSync(path, 'utf8');
   const { code } = await minify(source, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
   writeFileSync(path, code);
-  const before = sri(source);
-  if (index.includes(before)) index = index.replaceAll(before, sri(code));
+  changes.push([source, code]);
 }
-if (index) writeFileSync(indexPath, index);
+rewriteIntegrity(stage, changes);

@@ -22,6 +22,13 @@ node "$source_dir/scripts/write-embed.mjs" "$source_dir" "$glue" "$wasm" "$css" 
 # The element's typings and custom-elements manifest, beside embed.js (for the people who embed it).
 cp "$source_dir/embed/article-reader.d.ts" "$source_dir/embed/custom-elements.json" .
 if [ "${TRUNK_PROFILE:-release}" = "release" ]; then
+  # make dist: the wasm cut into a main module and modules loaded on demand (the linked wasm is
+  # where Cargo put it; the wasm-opt options are the built page's).
+  if [ "${ARTICLE_READER_SPLIT:-}" = 1 ]; then
+    node "$source_dir/scripts/split-wasm.mjs" . "$glue" "$wasm" \
+      "${CARGO_TARGET_DIR:-$source_dir/target}/wasm32-unknown-unknown/release/article-reader.wasm" \
+      "${TRUNK_HTML_FILE:?run by trunk}"
+  fi
   # wasm-bindgen's long hashed import names, shortened in the wasm and the glue together.
   node "$source_dir/scripts/short-imports.mjs" . "$glue" "$wasm"
   # Trunk cannot minify the glue; terser can (index.html's integrity hashes are rewritten).

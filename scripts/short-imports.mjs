@@ -4,9 +4,9 @@
 // object — and hashes do not compress. Renamed here to `a`, `b`, … `aa` …, in both files at once;
 // index.html's Subresource Integrity hashes are rewritten to match.
 // Usage: node short-imports.mjs STAGE_DIR GLUE.js MODULE_bg.wasm
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { rewriteIntegrity } from './integrity.mjs';
 
 const [stage, glueFile, wasmFile] = process.argv.slice(2);
 const gluePath = join(stage, glueFile);
@@ -98,16 +98,9 @@ while (at < wasm.length) {
   at = end;
 }
 
-const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const oldGlue = readFileSync(gluePath);
 const newWasm = Buffer.concat(parts);
-const indexPath = join(stage, 'index.html');
-if (existsSync(indexPath)) {
-  const index = readFileSync(indexPath, 'utf8')
-    .replaceAll(sri(oldGlue), sri(Buffer.from(glue, 'utf8')))
-    .replaceAll(sri(wasm), sri(newWasm));
-  writeFileSync(indexPath, index);
-}
+rewriteIntegrity(stage, [[oldGlue, Buffer.from(glue, 'utf8')], [wasm, newWasm]]);
 writeFileSync(gluePath, glue);
 writeFileSync(wasmPath, newWasm);
 console.log(`short-imports: ${renamed} imports renamed in ${wasmFile} (${wasm.length} -> ${newWasm.length} bytes)`);

@@ -94,11 +94,10 @@ pub fn decode_with(
     format: Format,
     item: Option<&str>,
 ) -> Result<Decoded, DecodeError> {
-    if text.len() > MAX_DOCUMENT_BYTES {
-        return Err(DecodeError::TooLarge);
+    match decode_first(text, base, format, item)? {
+        Step::Done(decoded) => Ok(*decoded),
+        Step::Publisher(document) => Ok(decode_publisher(document)?),
     }
-    let value = json::parse(text).map_err(DecodeError::NotJson)?;
-    Ok(decode_value_with(&value, base, format, item)?)
 }
 
 /// Checks an already parsed document; see [`decode_str`].
@@ -113,8 +112,75 @@ pub fn decode_value_with(
     format: Format,
     item: Option<&str>,
 ) -> Result<Decoded, FieldIssue> {
-    let mut fields = fields::Fields::new(base);
-    let (article, format) = formats::adapt(&mut fields, value, format, item)?;
+    match first_step(value.clone(), base, format, item)? {
+        Step::Done(decoded) => Ok(*decoded),
+        Step::Publisher(document) => decode_publisher(document),
+    }
+}
+
+/// The first step in the browser, where the publishers' formats are a module of their own: a v1
+/// document is checked at once ([`Step::Done`]); any other is handed on whole ([`Step::Publisher`])
+/// for [`decode_publisher`], so the main wasm never reaches their code.
+pub fn decode_first(
+    text: &str,
+    base: Option<&str>,
+    format: Format,
+    item: Option<&str>,
+) -> Result<Step, DecodeError> {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(DecodeError::TooLarge);
+    }
+    let value = json::parse(text).map_err(DecodeError::NotJson)?;
+    Ok(first_step(value, base, format, item)?)
+}
+
+/// [`decode_first`] for a parsed document.
+fn first_step(
+    value: Json,
+    base: Option<&str>,
+    format: Format,
+    item: Option<&str>,
+) -> Result<Step, FieldIssue> {
+    Ok(match formats::resolve(&value, format)? {
+        Format::V1 | Format::Auto => Step::Done(Box::new(decode_v1(&value, base)?)),
+        format => Step::Publisher(PublisherDocument {
+            value,
+            base: base.map(str::to_owned),
+            format,
+            item: item.map(str::to_owned),
+        }),
+    })
+}
+
+/// What [`decode_first`] found.
+#[derive(Debug)]
+pub enum Step {
+    /// A format v1 document, checked (boxed: the other variant is small).
+    Done(Box<Decoded>),
+    /// A document in a publisher's format, parsed and detected, not read yet.
+    Publisher(PublisherDocument),
+}
+
+/// A parsed document in one of the publishers' formats (spec §4), with what reading it needs.
+#[derive(Debug)]
+pub struct PublisherDocument {
+    pub value: Json,
+    pub base: Option<String>,
+    /// The format it was detected as (or forced to): never `Auto` or `V1`.
+    pub format: Format,
+    pub item: Option<String>,
+}
+
+/// Reads a document in a publisher's format into the v1 model (the on-demand module's entry).
+pub fn decode_publisher(document: PublisherDocument) -> Result<Decoded, FieldIssue> {
+    let PublisherDocument {
+        value,
+        base,
+        format,
+        item,
+    } = document;
+    let mut fields = fields::Fields::new(base.as_deref());
+    let article = formats::adapt_publisher(&mut fields, &value, format, item.as_deref())?;
     Ok(Decoded {
         article,
         warnings: fields.into_warnings(),
@@ -122,9 +188,15 @@ pub fn decode_value_with(
     })
 }
 
-/// The article of a format v1 document (the formats' dispatcher calls it).
-pub(crate) fn v1_article(f: &mut fields::Fields, value: &Json) -> Result<Article, FieldIssue> {
-    v1::article(f, value)
+/// Checks a format v1 document.
+fn decode_v1(value: &Json, base: Option<&str>) -> Result<Decoded, FieldIssue> {
+    let mut fields = fields::Fields::new(base);
+    let article = v1::article(&mut fields, value)?;
+    Ok(Decoded {
+        article,
+        warnings: fields.into_warnings(),
+        format: Format::V1,
+    })
 }
 
 /// The direction of an article whose document names neither a language nor a direction: that

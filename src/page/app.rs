@@ -27,8 +27,30 @@ pub fn PageApp(props: &ReaderProps) -> Html {
             move || drop(listener)
         });
     }
-    // The saved list has no article to go by: `ui-lang`, else the browser's language.
+    // The saved list has no article to go by: `ui-lang`, else the browser's language (whose
+    // table a split build loads first: the list is drawn again when it is there).
     let config = &props.config;
+    let tables = use_state(crate::reader::i18n::tables_loaded);
+    {
+        let (tables, ui_lang, context) = (
+            tables.clone(),
+            config.ui_lang.clone(),
+            config.context_lang.clone(),
+        );
+        use_effect_with(*saved_view, move |saved| {
+            if *saved && !*tables {
+                wasm_bindgen_futures::spawn_local(async move {
+                    crate::reader::i18n::load_tables([
+                        ui_lang.as_deref(),
+                        None,
+                        context.as_deref(),
+                    ])
+                    .await;
+                    tables.set(crate::reader::i18n::tables_loaded());
+                });
+            }
+        });
+    }
     let words = choose(
         config.ui_lang.as_deref(),
         None,

@@ -2,6 +2,7 @@
 //! the clipboard and the console. Every call that can throw in JavaScript is bound with `catch`,
 //! so an exception becomes an `Err` here and never unwinds through the wasm.
 
+pub mod on_demand;
 pub mod speech;
 
 use js_sys::{Object, Promise, Reflect};

@@ -142,7 +142,7 @@ impl Narration {
         article: &Element,
         lang: &str,
         rate: f32,
-        notify: impl Fn(Progress) + 'static,
+        notify: Rc<dyn Fn(Progress)>,
     ) -> Option<Narration> {
         let synth = web_sys::window()?.speech_synthesis().ok()?;
         let found = article.query_selector_all(BLOCKS).ok()?;
@@ -168,7 +168,7 @@ impl Narration {
             index: 0,
             generation: 0,
             handlers: [None, None],
-            notify: Rc::new(notify),
+            notify,
         })));
         speak(&narration.0, 0);
         Some(narration)

@@ -42,6 +42,9 @@ pub enum ReaderError {
     StorageFull,
     /// Saving for offline reading is not possible here (private window, storage switched off).
     StorageUnavailable,
+    /// A part of the reader that is loaded on demand (the publishers' formats) could not be
+    /// fetched or started: offline before it was ever cached, or blocked.
+    PartMissing,
     /// Something inside the widget failed; the detail goes to the console.
     Internal,
 }
@@ -99,6 +102,7 @@ impl ReaderError {
             ReaderError::Invalid(_) => w.invalid.into(),
             ReaderError::StorageFull => w.storage_full.into(),
             ReaderError::StorageUnavailable => w.storage_unavailable.into(),
+            ReaderError::PartMissing => w.part_missing.into(),
             ReaderError::Internal => w.internal.into(),
         }
     }
@@ -119,6 +123,7 @@ impl ReaderError {
             ReaderError::Invalid(_) => "invalid",
             ReaderError::StorageFull => "storage-full",
             ReaderError::StorageUnavailable => "storage-unavailable",
+            ReaderError::PartMissing => "part-missing",
             ReaderError::Internal => "internal",
         }
     }

@@ -4,12 +4,86 @@
 
 use std::rc::Rc;
 
-pub use crate::reader::ui::{Plural, Words, AR, DE, EN, ES, FR, LANGUAGES, PT};
+// Every table by name, for the native tools and tests; code that runs in the browser goes through
+// [`table`] / [`choose`], so that a split build keeps the tables other than English on demand.
+pub use crate::reader::ui::{Plural, Words, AR, CODES, DE, EN, ES, FR, LANGUAGES, PT};
 
-/// The table for a language tag ("pt-BR" → Portuguese), if the widget speaks that language.
+/// The table for a language tag ("pt-BR" → Portuguese), if the widget speaks that language and,
+/// in a split build, its table has been loaded ([`load_tables`]).
 pub fn table(tag: &str) -> Option<&'static Words> {
     let primary = primary(tag);
-    LANGUAGES.iter().copied().find(|w| w.code == primary)
+    if primary == EN.code {
+        return Some(&EN);
+    }
+    tables().iter().copied().find(|w| w.code == primary)
+}
+
+/// Every table the reader has now: all of them, except in a split build before [`load_tables`].
+fn tables() -> &'static [&'static Words] {
+    #[cfg(article_reader_split)]
+    return LOADED.with(std::cell::Cell::get).unwrap_or(&[]);
+    #[cfg(not(article_reader_split))]
+    &crate::reader::ui::LANGUAGES
+}
+
+#[cfg(article_reader_split)]
+thread_local! {
+    static LOADED: std::cell::Cell<Option<&'static [&'static Words]>> = const { std::cell::Cell::new(None) };
+}
+
+/// Whether the tables other than English are there (a split build loads them on demand).
+pub fn tables_loaded() -> bool {
+    #[cfg(article_reader_split)]
+    return LOADED.with(std::cell::Cell::get).is_some();
+    #[cfg(not(article_reader_split))]
+    true
+}
+
+/// The tables other than English, in a module of their own: English speaks for most articles.
+#[cfg(target_arch = "wasm32")]
+#[cfg_attr(
+    article_reader_split,
+    wasm_split_helpers::wasm_split(languages, fallible, preload(preload_languages))
+)]
+fn language_tables() -> Result<&'static [&'static Words], crate::platform::on_demand::ModuleMissing>
+{
+    Ok(&crate::reader::ui::LANGUAGES)
+}
+
+/// Whether any of `candidates` (the `ui-lang`, the article's and the page's language) is one the
+/// reader speaks other than English: then the tables are needed (for the UI, or for the reading
+/// speed of the article's language under an English UI).
+pub fn needs_tables(candidates: [Option<&str>; 3]) -> bool {
+    candidates
+        .into_iter()
+        .flatten()
+        .map(primary)
+        .any(|code| code != EN.code && CODES.contains(&code.as_str()))
+}
+
+/// Starts loading the tables when `candidates` ask for a language other than English (beside
+/// the document's request), without waiting.
+#[cfg(target_arch = "wasm32")]
+pub fn prefetch_tables(candidates: [Option<&str>; 3]) {
+    if needs_tables(candidates) && !tables_loaded() {
+        crate::prefetch!(preload_languages);
+    }
+}
+
+/// Loads the tables other than English when `candidates` ask for one of them; if they cannot be
+/// loaded, the UI speaks English (said on the console), and the article is still shown.
+#[cfg(target_arch = "wasm32")]
+pub async fn load_tables(candidates: [Option<&str>; 3]) {
+    if !needs_tables(candidates) || tables_loaded() {
+        return;
+    }
+    match crate::on_demand!(language_tables()) {
+        #[cfg(article_reader_split)]
+        Ok(tables) => LOADED.with(|loaded| loaded.set(Some(tables))),
+        #[cfg(not(article_reader_split))]
+        Ok(_) => {}
+        Err(missing) => crate::platform::warn(&format!("UI languages: {missing}; English is used")),
+    }
 }
 
 /// The primary subtag, lower-cased: "pt-BR" → "pt".

@@ -11,10 +11,14 @@ use web_sys::{RequestCredentials, RequestInit, RequestMode, Response};
 use crate::core::model::Article;
 use crate::core::url_policy::{self, SafeUrl, UrlUse};
 use crate::document::formats::Format;
-use crate::document::{decode_with, MAX_DOCUMENT_BYTES};
+use crate::document::{decode_first, decode_publisher, Decoded, FieldIssue, PublisherDocument};
+use crate::document::{DecodeError, Step, MAX_DOCUMENT_BYTES};
 use crate::platform;
+use crate::platform::on_demand::ModuleMissing;
 use crate::reader::config::{ArticleSource, ReaderConfig};
 use crate::reader::error::{check_content_type, ReaderError};
+use crate::reader::i18n;
+use crate::{on_demand, prefetch};
 // The header by which the reader's service worker says how it answered, and its values.
 use crate::reader::names::{NOTE_HEADER, NOTE_NOT_SAVED, NOTE_SAVED_COPY};
 
@@ -37,6 +41,28 @@ pub struct Loaded {
 /// Loads and checks the document from `source` as the configuration says (time limit, format,
 /// feed item); logs warnings for what was skipped.
 pub async fn load(source: &ArticleSource, config: &ReaderConfig) -> Result<Loaded, ReaderError> {
+    prefetch(config);
+    let result = load_checked(source, config).await;
+    // The UI's words in the language chosen for this article (or for its error), before it is
+    // shown: a module of their own when not English.
+    let article_lang = result
+        .as_ref()
+        .ok()
+        .map(|loaded| loaded.article.lang.clone());
+    i18n::load_tables([
+        config.ui_lang.as_deref(),
+        article_lang.as_deref(),
+        config.context_lang.as_deref(),
+    ])
+    .await;
+    result
+}
+
+/// [`load`], up to the checked article.
+async fn load_checked(
+    source: &ArticleSource,
+    config: &ReaderConfig,
+) -> Result<Loaded, ReaderError> {
     let timeout_ms = config.timeout_ms;
     let page = platform::base_url();
     let (fetched, address) = match source {
@@ -60,8 +86,7 @@ pub async fn load(source: &ArticleSource, config: &ReaderConfig) -> Result<Loade
         base,
         from_saved_copy,
     } = fetched;
-    let decoded = decode_with(&text, Some(&base), config.format, config.item.as_deref())
-        .map_err(|error| ReaderError::from_decode(&text, error))?;
+    let decoded = decode(&text, &base, config).await?;
     for warning in &decoded.warnings {
         platform::warn(&warning.to_string());
     }
@@ -73,6 +98,45 @@ pub async fn load(source: &ArticleSource, config: &ReaderConfig) -> Result<Loade
         from_saved_copy,
         warnings: decoded.warnings.len(),
     })
+}
+
+/// The publishers' formats and the HTML allowlist (spec §4): a module of their own, fetched only
+/// for a document that is not format v1 (or at once when `format` names one: [`prefetch`]).
+#[cfg_attr(
+    article_reader_split,
+    wasm_split_helpers::wasm_split(publishers, fallible, preload(preload_publishers))
+)]
+fn read_publisher(
+    document: PublisherDocument,
+) -> Result<Result<Decoded, FieldIssue>, ModuleMissing> {
+    Ok(decode_publisher(document))
+}
+
+/// Starts fetching what reading the document will need beside the document itself: the
+/// publishers' formats when `format` names one, the UI tables when the page speaks another
+/// language than English.
+fn prefetch(config: &ReaderConfig) {
+    if !matches!(config.format, Format::Auto | Format::V1) {
+        prefetch!(preload_publishers);
+    }
+    // The UI tables when the page or `ui-lang` asks for a language other than English (the
+    // article's own is known only once it is read).
+    i18n::prefetch_tables([
+        config.ui_lang.as_deref(),
+        None,
+        config.context_lang.as_deref(),
+    ]);
+}
+
+/// Checks the document: v1 at once, a publisher's format through its module.
+async fn decode(text: &str, base: &str, config: &ReaderConfig) -> Result<Decoded, ReaderError> {
+    let refused = |error: DecodeError| ReaderError::from_decode(text, error);
+    match decode_first(text, Some(base), config.format, config.item.as_deref()).map_err(refused)? {
+        Step::Done(decoded) => Ok(*decoded),
+        Step::Publisher(document) => on_demand!(read_publisher(document))
+            .map_err(|_| ReaderError::PartMissing)?
+            .map_err(|issue| refused(issue.into())),
+    }
 }
 
 /// A request for a document that the page started while the wasm was still downloading

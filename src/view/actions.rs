@@ -12,7 +12,9 @@ use web_sys::{Element, HtmlElement};
 
 use crate::core::players;
 use crate::core::url_policy::{self, UrlUse};
+use crate::on_demand;
 use crate::platform;
+use crate::platform::on_demand::ModuleMissing;
 use crate::reader::ui::Words;
 
 /// Listens on `root` (the article's container) for the renderer's actions, in `words`.
@@ -34,10 +36,26 @@ pub fn listen(root: &Element, words: &'static Words) -> EventListener {
             }
             Some("copy-code") => copy_code(control, words),
             Some("play") => play(&control),
-            Some("view") => super::viewer::open(&control, &at, words),
+            Some("view") => {
+                let at = at.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Err(missing) = on_demand!(open_viewer(control, at, words)) {
+                        // The picture stays where it is, whole, in the article.
+                        platform::warn(&format!("picture viewer: {missing}"));
+                    }
+                });
+            }
             _ => {}
         }
     })
+}
+
+/// The picture viewer (`super::viewer`), a module of its own: only a reader who opens a picture
+/// needs it.
+#[cfg_attr(article_reader_split, wasm_split_helpers::wasm_split(viewer, fallible))]
+fn open_viewer(button: Element, root: Element, words: &'static Words) -> Result<(), ModuleMissing> {
+    super::viewer::open(&button, &root, words);
+    Ok(())
 }
 
 /// Focuses the element a footnote link points to (in the link's own root) and shows it.

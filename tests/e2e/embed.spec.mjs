@@ -7,16 +7,19 @@ import { watch, expectClean, servePictures } from './helpers.mjs';
 const HOST = 'http://127.0.0.1:4301';
 const API = 'http://127.0.0.1:4303';
 
-/** Watches everything `watch` does, plus CSP reports in the console and wasm downloads. */
+/** Watches everything `watch` does, plus CSP reports in the console and downloads of the main
+ * wasm (`wasm`) and of the modules loaded on demand (`modules`). */
 async function watchEmbed(page) {
   const seen = await watch(page);
   seen.csp = [];
   seen.wasm = [];
+  seen.modules = [];
   page.on('console', (m) => {
     if (/Content Security Policy|Trusted Type|TrustedHTML|TrustedScript/i.test(m.text())) seen.csp.push(m.text());
   });
   page.on('request', (r) => {
-    if (r.url().endsWith('.wasm')) seen.wasm.push(r.url());
+    if (r.url().endsWith('_bg.wasm')) seen.wasm.push(r.url());
+    else if (r.url().endsWith('.wasm')) seen.modules.push(r.url());
   });
   return seen;
 }
@@ -138,6 +141,9 @@ test('elements added later render, removed ones tear down cleanly, and a new src
   await expect(reader(page, 'late').getByRole('heading', { level: 1 })).toHaveText('Just a headline');
 
   expect(seen.wasm).toHaveLength(1);
+  // The Arabic article brought the UI tables other than English, once, under the strict CSP.
+  expect(seen.modules).toHaveLength(1);
+  expect(seen.modules[0]).toMatch(/^http:\/\/127\.0\.0\.1:4302\/article-reader-[0-9a-f]+-languages-[0-9a-f]+\.wasm$/);
   expect(seen.csp).toEqual([]);
   expectClean(seen);
 });

@@ -152,7 +152,8 @@ test('failed loads are never stored, and the offline hint follows the browser', 
 });
 
 test('an update installs beside the running version, waits for the reader, then replaces it whole', async ({ page }) => {
-  const files = (dir) => readdirSync(dir).filter((f) => /^article-reader-.*\.(js|wasm)$/.test(f));
+  // The glue and main wasm (on-demand modules are fetched only when needed).
+  const files = (dir) => readdirSync(dir).filter((f) => /^article-reader-[0-9a-f]+(\.js|_bg\.wasm)$/.test(f));
   const versionOf = (dir) => readFileSync(`${dir}/sw.js`, 'utf8').match(/const VERSION = '([0-9a-f]+)'/)[1];
   const [oldFiles, newFiles] = [files('dist'), files('target/dist-next')];
   expect(newFiles).not.toEqual(oldFiles);

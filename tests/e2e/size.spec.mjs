@@ -34,3 +34,13 @@ test('the embed-mode bundle (its own build, without page mode) stays within its 
   expect(gz('embed.js')).toBeLessThanOrEqual(budget.embed_loader_gzip_bytes);
   weigh('embed mode', ['embed.js', ...files], budget.embed_mode_gzip_bytes);
 });
+
+test('a publisher\'s format in embed mode adds its on-demand module, within the budget of that path', () => {
+  const files = named(readFileSync('dist/embed.js', 'utf8'));
+  const glue = files.find((f) => f.endsWith('.js'));
+  const modules = named(readFileSync(`dist/${glue}`, 'utf8')).filter((f) => f.endsWith('.wasm'));
+  const publishers = modules.filter((f) => /-publishers-[0-9a-f]+\.wasm$/.test(f));
+  expect(publishers, 'the glue names the formats\' module').toHaveLength(1);
+  console.log('on-demand modules (embed):', Object.fromEntries(modules.map((f) => [f, gz(f)])));
+  weigh('embed mode, publisher\'s format', ['embed.js', ...files, ...publishers], budget.embed_publishers_gzip_bytes);
+});

@@ -153,30 +153,35 @@ pub(crate) struct Adapted {
     pub headline: Option<String>,
 }
 
-/// Reads `value` as `format` (detected when `Auto`) into the v1 model; `item` picks a JSON Feed
-/// item by id. Returns the article and the format it was read as.
-pub(crate) fn adapt(
+/// The format `value` is read as: `format` when forced, else the one detected; JSON that is no
+/// article at all is refused here, with a message saying what it looks like.
+pub(crate) fn resolve(value: &Json, format: Format) -> Result<Format, FieldIssue> {
+    match format {
+        Format::Auto => detect(value).ok_or_else(|| Path::Root.issue(unknown(value))),
+        forced => Ok(forced),
+    }
+}
+
+/// Reads `value` as the publisher's `format` (neither `Auto` nor `V1`: those are v1's reader) into
+/// the v1 model; `item` picks a JSON Feed item by id.
+pub(crate) fn adapt_publisher(
     f: &mut Fields,
     value: &Json,
     format: Format,
     item: Option<&str>,
-) -> Result<(Article, Format), FieldIssue> {
-    let format = match format {
-        Format::Auto => detect(value).ok_or_else(|| Path::Root.issue(unknown(value)))?,
-        forced => forced,
-    };
+) -> Result<Article, FieldIssue> {
     let adapted = match format {
-        Format::Auto | Format::V1 => {
-            return Ok((crate::document::v1_article(f, value)?, Format::V1))
-        }
         Format::WordPress => wordpress::article(f, value)?,
         Format::JsonFeed => jsonfeed::article(f, value, item)?,
         Format::JsonLd => jsonld::article(f, value)?,
         Format::Ans => ans::article(f, value)?,
         Format::Ghost => ghost::article(f, value)?,
         Format::AppleNews => apple::article(f, value)?,
+        Format::Auto | Format::V1 => {
+            return Err(Path::Root.issue("a format v1 document, not a publisher's format"))
+        }
     };
-    Ok((finish(f, adapted, format)?, format))
+    finish(f, adapted, format)
 }
 
 /// Sets the body, and stands the first words of the text in for a missing headline.

@@ -1,6 +1,10 @@
 use gloo_events::EventListener;
 use yew::prelude::*;
 
+use std::rc::Rc;
+
+use crate::on_demand;
+use crate::platform::on_demand::ModuleMissing;
 use crate::platform::speech::{self, Narration, Progress};
 use crate::reader::i18n::Ui;
 
@@ -13,12 +17,33 @@ const RATES: [(&str, f32); 5] = [
     ("2", 2.0),
 ];
 
+/// Why Listen stopped or could not start.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Failure {
+    /// The browser's voice failed.
+    Voice,
+    /// Listen's module could not be loaded.
+    Missing,
+}
+
 /// What the Listen control shows.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Status {
     Idle,
     Playing,
     Paused,
+}
+
+/// Starts reading `article` aloud: what finds the parts to read and speaks them is a module of
+/// its own, loaded when Listen is first pressed.
+#[cfg_attr(article_reader_split, wasm_split_helpers::wasm_split(listen, fallible))]
+fn start_narration(
+    article: web_sys::Element,
+    lang: String,
+    rate: f32,
+    notify: Rc<dyn Fn(Progress)>,
+) -> Result<Option<Narration>, ModuleMissing> {
+    Ok(Narration::start(&article, &lang, rate, notify))
 }
 
 /// "Listen": reads the article aloud (only where the browser has speech synthesis). While it
@@ -31,7 +56,8 @@ pub fn Listen() -> Html {
     let w = ui.words;
     let available = use_memo((), |_| speech::available());
     let status = use_state(|| Status::Idle);
-    let failed = use_state(|| false);
+    // Why reading stopped or could not start, when it failed: the voice, or Listen's module.
+    let failed = use_state(|| None::<Failure>);
     let rate = use_state(|| 1.0f32);
     let narration = use_mut_ref(|| None::<Narration>);
     let start_button = use_node_ref();
@@ -83,7 +109,7 @@ pub fn Listen() -> Html {
         move |progress: Progress| match progress {
             Progress::Reading { .. } => status.set(Status::Playing),
             Progress::Finished | Progress::Failed => {
-                failed.set(progress == Progress::Failed);
+                failed.set((progress == Progress::Failed).then_some(Failure::Voice));
                 status.set(Status::Idle);
                 // Dropped later, outside the engine's event that brought us here.
                 let narration = narration.clone();
@@ -102,14 +128,21 @@ pub fn Listen() -> Html {
             refocus.clone(),
         );
         Callback::from(move |_: MouseEvent| {
-            failed.set(false);
+            failed.set(None);
             *refocus.borrow_mut() = true;
             let Some(article) = article_of(&start_button) else {
                 return;
             };
             let lang = article.get_attribute("lang").unwrap_or_default();
-            let started = Narration::start(&article, &lang, *rate, on_progress.clone());
-            *narration.borrow_mut() = started;
+            let (narration, failed, rate) = (narration.clone(), failed.clone(), *rate);
+            let notify: Rc<dyn Fn(Progress)> = Rc::new(on_progress.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match on_demand!(start_narration(article, lang, rate, notify)) {
+                    Ok(started) => *narration.borrow_mut() = started,
+                    // Its module could not be loaded: Listen says it could not start.
+                    Err(_) => failed.set(Some(Failure::Missing)),
+                }
+            });
         })
     };
     let act = |action: fn(&Narration), next: Option<Status>| {
@@ -186,8 +219,13 @@ pub fn Listen() -> Html {
                 hidden={*status != Status::Idle} onclick={on_start}>
                 { w.listen }
             </button>
-            if *failed {
-                <p class="listen-status" role="status">{ w.listen_failed }</p>
+            if let Some(failure) = *failed {
+                <p class="listen-status" role="status">{
+                    match failure {
+                        Failure::Voice => w.listen_failed,
+                        Failure::Missing => w.listen_missing,
+                    }
+                }</p>
             }
             if let Some(docked) = docked {
                 { docked }

@@ -49,14 +49,39 @@ pub fn Reader(props: &ReaderProps) -> Html {
         LoadState::Ready(loaded) => Some(loaded.article.lang.clone()),
         _ => None,
     };
-    let ui = use_memo((article_lang, config.ui_lang.clone()), |(lang, ui_lang)| {
-        let words = choose(
-            ui_lang.as_deref(),
-            lang.as_deref(),
-            config.context_lang.as_deref(),
+    // The UI tables other than English: the loader brings them with the article; a `ui-lang`
+    // changed in place brings them here, and their arrival draws the reader again.
+    let tables_ready = use_state(crate::reader::i18n::tables_loaded);
+    {
+        let tables_ready = tables_ready.clone();
+        let context = config.context_lang.clone();
+        use_effect_with(
+            (config.ui_lang.clone(), article_lang.clone()),
+            move |(ui_lang, lang)| {
+                let candidates = [ui_lang.as_deref(), lang.as_deref(), context.as_deref()];
+                if !*tables_ready && crate::reader::i18n::needs_tables(candidates) {
+                    let (ui_lang, lang) = (ui_lang.clone(), lang.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let candidates = [ui_lang.as_deref(), lang.as_deref(), context.as_deref()];
+                        crate::reader::i18n::load_tables(candidates).await;
+                        tables_ready.set(crate::reader::i18n::tables_loaded());
+                    });
+                }
+            },
         );
-        Ui::new(words, lang.as_deref())
-    });
+    }
+    let tables = *tables_ready || crate::reader::i18n::tables_loaded();
+    let ui = use_memo(
+        (article_lang, config.ui_lang.clone(), tables),
+        |(lang, ui_lang, _)| {
+            let words = choose(
+                ui_lang.as_deref(),
+                lang.as_deref(),
+                config.context_lang.as_deref(),
+            );
+            Ui::new(words, lang.as_deref())
+        },
+    );
     // Page mode: the page around the reader speaks its language too.
     {
         let (on_words, words) = (props.on_words.clone(), ui.words);

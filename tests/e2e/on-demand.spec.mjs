@@ -1,0 +1,147 @@
+// Modules loaded on demand (issue "Arriving fast", item 1): the release build's main wasm carries
+// what the first paint of a v1 English article needs; the publishers' formats and the UI tables
+// other than English come as modules of their own, fetched only when a document needs them, once
+// for all the elements of a page, under the host's strict CSP and Trusted Types; a module that
+// cannot be fetched leaves the reader working and says what is missing.
+import { test, expect } from '@playwright/test';
+import { watch, expectClean, mountReader, open } from './helpers.mjs';
+import { installSpeechStub, spoken } from './speech-stub.mjs';
+import { readFileSync } from 'node:fs';
+
+const HOST = 'http://127.0.0.1:4301';
+const API = 'http://127.0.0.1:4303';
+const MODULE = /\/article-reader-[0-9a-f]+-(\w+)-[0-9a-f]+\.wasm$/;
+
+/** Records which on-demand modules the page requests, by name, in order. (Modules named
+ * `chunk_…` hold code that two on-demand modules share and come with either: not listed.) */
+function watchModules(page) {
+  const modules = [];
+  page.on('request', (r) => {
+    const m = MODULE.exec(new URL(r.url()).pathname);
+    if (m && !m[1].startsWith('chunk_')) modules.push(m[1]);
+  });
+  return modules;
+}
+
+test('a v1 English article needs no module; a publisher\'s format and another language each bring theirs, once for the page', async ({ page }) => {
+  const seen = await watch(page);
+  const csp = [];
+  page.on('console', (m) => { if (/Content Security Policy|Trusted Type/i.test(m.text())) csp.push(m.text()); });
+  const modules = watchModules(page);
+  await page.goto(`${HOST}/test/empty.html?on-demand`);
+  await page.waitForFunction(() => customElements.get('article-reader'));
+
+  const english = await mountReader(page, 'v1', `${API}/fixtures/minimal.json`);
+  await expect(english.locator('h1')).toHaveText('Just a headline');
+  expect(modules, 'a v1 English article renders from the main wasm alone').toEqual([]);
+
+  const wordpress = await mountReader(page, 'wp', `${API}/fixtures/formats/wordpress-post.json`);
+  await expect(wordpress.locator('h1')).toContainText('the bridge opens');
+  expect(modules).toEqual(['publishers']);
+  const again = await mountReader(page, 'ld', `${API}/fixtures/formats/jsonld-live.json`);
+  await expect(again.locator('h1')).toHaveCount(1);
+  expect(modules, 'fetched once for every element of the page').toEqual(['publishers']);
+
+  const arabic = await mountReader(page, 'ar', `${API}/fixtures/rtl-arabic.json`);
+  await expect(arabic.locator('article')).toHaveAttribute('lang', 'ar');
+  await expect(arabic.getByRole('button', { name: 'إعدادات القراءة' })).toBeVisible();
+  expect(modules).toEqual(['publishers', 'languages']);
+  expect(csp).toEqual([]);
+  // (The WordPress post's own pictures are on its publisher's host: stopped by `watch`.)
+  expect(seen.pageErrors).toEqual([]);
+  expect(seen.outside.every((url) => /^https:\/\/(riverside|gravatar)\.example\//.test(url))).toBe(true);
+});
+
+test('format= names a publisher\'s format: its module is requested beside the document, before the answer', async ({ page }) => {
+  const seen = await watch(page);
+  await page.goto(`${HOST}/test/empty.html?on-demand-format`);
+  await page.waitForFunction(() => customElements.get('article-reader'));
+  const module = page.waitForRequest((r) => /-publishers-[0-9a-f]+\.wasm$/.test(r.url()));
+  await page.evaluate((src) => {
+    const el = document.createElement('article-reader');
+    el.id = 'named';
+    el.setAttribute('format', 'wordpress');
+    el.setAttribute('src', src); // never answered
+    document.querySelector('main').append(el);
+  }, `${API}/faults/silent/on-demand-${Date.now()}.json`);
+  await module;
+  await expect(page.locator('#named').getByRole('alert')).toHaveCount(0);
+  expectClean(seen);
+});
+
+test('when the formats\' module cannot be fetched the alert says so, and "Try again" recovers', async ({ page }) => {
+  const seen = await watch(page);
+  let blocked = true;
+  await page.route(/-publishers-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
+  await page.goto(`${HOST}/test/empty.html?on-demand-missing`);
+  await page.waitForFunction(() => customElements.get('article-reader'));
+  const events = page.evaluate(() => new Promise((resolve) => {
+    document.addEventListener('article-reader:error', (e) => resolve(e.detail.kind), { once: true });
+  }));
+  const element = await mountReader(page, 'missing', `${API}/fixtures/formats/wordpress-post.json`);
+  await expect(element.getByRole('alert')).toContainText('Part of the reader could not be loaded');
+  expect(await events).toBe('part-missing');
+  blocked = false;
+  await element.getByRole('button', { name: 'Try again' }).click();
+  await expect(element.locator('h1')).toContainText('the bridge opens');
+  expect(seen.pageErrors).toEqual([]);
+});
+
+test('when the UI tables cannot be fetched the article is still shown, its controls in English', async ({ page }) => {
+  const seen = await watch(page);
+  await page.route(/-languages-[0-9a-f]+\.wasm$/, (route) => route.abort());
+  await page.goto(`${HOST}/test/empty.html?on-demand-languages`);
+  await page.waitForFunction(() => customElements.get('article-reader'));
+  const element = await mountReader(page, 'no-tables', `${API}/fixtures/rtl-arabic.json`);
+  await expect(element.locator('article')).toHaveAttribute('lang', 'ar');
+  await expect(element.locator('h1')).toHaveText(/\S/);
+  await expect(element.getByRole('button', { name: 'Reading settings' })).toBeVisible();
+  expect(seen.pageErrors).toEqual([]);
+});
+
+test('page mode: Listen\'s module comes when Listen is pressed, the viewer\'s when a picture is opened', async ({ page }) => {
+  const seen = await watch(page);
+  await installSpeechStub(page, [{ lang: 'en-US', name: 'English', localService: true, default: true }]);
+  const modules = watchModules(page);
+  await open(page, '?src=/fixtures/gallery.json');
+  await expect(page.getByRole('button', { name: 'Listen', exact: true })).toBeVisible();
+  expect(modules, 'nothing on demand for a v1 English article before the reader asks').toEqual([]);
+
+  await page.getByRole('button', { name: 'Listen', exact: true }).click();
+  await expect.poll(() => spoken(page)).not.toEqual([]);
+  expect(modules).toContain('listen');
+  expect(modules).not.toContain('viewer');
+  await page.getByRole('button', { name: 'Stop' }).click();
+
+  await page.locator('.gallery .picture-open').first().click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  expect(modules).toContain('viewer');
+  expect(modules.filter((m) => m === 'listen'), 'each module once').toHaveLength(1);
+  expectClean(seen);
+});
+
+test.describe('without the service worker', () => {
+  // (Its precache would answer for the module: page.route does not see the worker's requests.)
+  test.use({ serviceWorkers: 'block' });
+  test('page mode: when Listen\'s module cannot be fetched, Listen says it could not start', async ({ page }) => {
+    const seen = await watch(page);
+    await installSpeechStub(page, [{ lang: 'en-US', name: 'English', localService: true, default: true }]);
+    await page.route(/-listen-[0-9a-f]+\.wasm$/, (route) => route.abort());
+    await open(page, '?src=/fixtures/gallery.json');
+    await page.getByRole('button', { name: 'Listen', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Listen could not start' })).toBeVisible();
+    expect(await spoken(page)).toEqual([]);
+    await expect(page.locator('h1')).toHaveText('The count in pictures');
+    expectClean(seen);
+  });
+});
+
+test('page mode\'s service worker precaches every module its glue can load, so all of them work offline', () => {
+  const named = (text) => [...new Set([...text.matchAll(/\.\/([\w.-]+\.(?:js|wasm))\b/g)].map((m) => m[1]))];
+  const glue = named(readFileSync('dist/index.html', 'utf8')).find((f) => /^article-reader-[0-9a-f]+\.js$/.test(f));
+  const modules = named(readFileSync(`dist/${glue}`, 'utf8')).filter((f) => f.endsWith('.wasm'));
+  expect(modules.map((f) => MODULE.exec(`/${f}`)?.[1]).filter((m) => !m.startsWith('chunk_')).sort())
+    .toEqual(['languages', 'listen', 'publishers', 'viewer']);
+  const precache = readFileSync('dist/sw.js', 'utf8');
+  for (const module of modules) expect(precache, module).toContain(`"${module}"`);
+});
