@@ -2,6 +2,7 @@
 // 127.0.0.1. A benchmark, not a test: it prints figures and writes bench/report.md and
 // bench/report.json; it never fails on timing.
 import { chromium } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -16,6 +17,17 @@ const root = resolve('.');
 const dist = join(root, 'dist');
 if (!existsSync(join(dist, 'index.html'))) throw new Error('run `make dist` first');
 generate();
+// The prerendered embed (`render --embed`, the one renderer of the article as HTML): a host page
+// holding the element with its declarative shadow root and the 600-word article inline.
+{
+  const docs = join(root, OUT, 'docs');
+  const element = execFileSync('cargo', ['run', '--quiet', '--release', '--', 'render', '--embed', '--stylesheet', '/bench/reader.css',
+    '--base', `http://127.0.0.1:${PORT}/bench/docs/prerendered.html`, join(docs, 'short.json')], { encoding: 'utf8' });
+  const host = readFileSync(join(root, 'bench', 'embed.html'), 'utf8')
+    .replace(/<article-reader[^]*<\/article-reader>/, () => element.trim())
+    .replace('A host page that embeds the article reader', 'A host page that embeds the article reader, prerendered');
+  writeFileSync(join(docs, 'prerendered.html'), host);
+}
 // Debian's Chromium where it is there, else Playwright's own.
 const chromePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : chromium.executablePath();
 const server = await serve({ root, dist, docs: join(root, OUT, 'docs'), port: PORT });
@@ -145,6 +157,7 @@ if (LIGHTHOUSE_RUNS > 0) {
     lighthouse = await lighthouseRuns(chromePath, {
       widget: `${base}/index.html?src=/bench/docs/short.json`,
       embed: `${base}/bench/embed.html`,
+      prerendered: `${base}/bench/docs/prerendered.html`,
       plain: `${base}/bench/plain.html?src=/bench/docs/short.json`,
     }, LIGHTHOUSE_RUNS);
     for (const [name, r] of Object.entries(lighthouse)) {
@@ -183,7 +196,7 @@ writeFileSync('bench/report.json', `${JSON.stringify(report, null, 2)}\n`);
 // Lighthouse's figures per page, the LCP ratio to the plain-DOM page, and what kept a score below 1.
 function lighthouseSection(lh) {
   if (!lh) return ['## Lighthouse', '', 'Not run (`BENCH_LIGHTHOUSE_RUNS=0`, or Lighthouse not installed).', ''];
-  const names = { widget: 'widget, page mode', embed: 'widget embedded in a host page', plain: 'plain DOM' };
+  const names = { widget: 'widget, page mode', embed: 'widget embedded in a host page', prerendered: 'widget embedded, prerendered (`render --embed`)', plain: 'plain DOM' };
   const score = (x) => x.toFixed(2);
   return [
     '## Lighthouse (mobile preset: simulated slow 4G, 4× CPU slowdown; served gzip\'d; 600-word article)',

@@ -62,6 +62,7 @@ class ArticleReaderElement extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
 
   #mount;
+  #prerendered; // the nodes of a declarative shadow root, until the wasm's article replaces them
   #handle = null;
   #early = null; // the document's request, started beside the wasm's download
   #generation = 0;
@@ -70,12 +71,18 @@ class ArticleReaderElement extends HTMLElement {
 
   constructor() {
     super();
-    const root = this.attachShadow({ mode: 'open' });
+    // A page built ahead of time (`render --embed`, docs/embed.md) gave the element a declarative
+    // shadow root holding the article: it stays on screen, readable, until the wasm has drawn
+    // the same article beside it (hidden), then gives way in one step.
+    const prerendered = this.shadowRoot;
+    const root = prerendered ?? this.attachShadow({ mode: 'open' });
+    this.#prerendered = prerendered ? [...root.childNodes] : [];
     const sheet = document.createElement('link');
     sheet.rel = 'stylesheet';
     sheet.href = new URL(CSS, HERE).href;
     this.#mount = document.createElement('div');
     this.#mount.className = 'reader-mount';
+    this.#mount.hidden = this.#prerendered.length > 0;
     // The light-DOM children (say, a plain link to the article) show through this slot until the
     // article has rendered, and stay after a failure (the stylesheet hides them after success).
     const fallback = document.createElement('slot');
@@ -200,6 +207,13 @@ class ArticleReaderElement extends HTMLElement {
   }
 
   #emit(type, detail) {
+    // The wasm's article is drawn: it takes the prerendered one's place in the same frame. (After
+    // a failure the prerendered article stays, and the alert stays hidden: it is still readable.)
+    if (type === 'load' && this.#prerendered.length > 0) {
+      for (const node of this.#prerendered) node.remove();
+      this.#prerendered = [];
+      this.#mount.hidden = false;
+    }
     this.dispatchEvent(new CustomEvent(`article-reader:${type}`, { detail, bubbles: true, composed: true }));
   }
 

@@ -60,6 +60,7 @@ const PLACEHOLDER_BASE: &str = "https://document.invalid/";
 const USAGE: &str = "usage: article-reader check [--format F] [--base URL] FILE…
        article-reader convert [--format F] [--base URL] FILE
        article-reader render [--format F] [--base URL] [--ui-lang L] FILE
+       article-reader render --embed --stylesheet URL [--src URL] [--format F] [--base URL] FILE
 
   check    prints \"valid\" and the warnings, or the error with its field path, for each file;
            exit 0 when every file is valid, 1 when one is not, 2 for a usage error
@@ -72,7 +73,12 @@ const USAGE: &str = "usage: article-reader check [--format F] [--base URL] FILE�
                ghost, applenews
   --base URL   the address the documents are served from; relative addresses resolve against it
                (default: a placeholder, so only addresses bad anywhere are reported)
-  --ui-lang L  the UI language (en, es, fr, pt, de, ar) for render";
+  --ui-lang L  the UI language (en, es, fr, pt, de, ar) for render
+  --embed      render: the <article-reader> element for a page built ahead of time: the article in
+               a declarative shadow root, shown before any script runs, and the document inline
+               (docs/embed.md, \"Prerendered embeds\")
+  --stylesheet URL  with --embed: the reader's stylesheet (the reader-….css beside embed.js)
+  --src URL    with --embed: the document's address, for the element's src";
 
 /// The native command line: `check` and `convert` (a bare list of files means `check`).
 #[cfg(not(target_arch = "wasm32"))]
@@ -81,7 +87,7 @@ fn main() -> std::process::ExitCode {
     use article_reader::document::decode_with;
     use article_reader::document::formats::Format;
     use article_reader::reader::i18n::{choose, Ui};
-    use article_reader::view::render::article_html;
+    use article_reader::view::render::{article_html, embed_html};
     use std::process::ExitCode;
 
     let usage = || {
@@ -96,8 +102,20 @@ fn main() -> std::process::ExitCode {
     };
     let (mut base, mut format, mut files) = (PLACEHOLDER_BASE.to_owned(), Format::Auto, Vec::new());
     let mut ui_lang = None;
+    let (mut embed, mut stylesheet, mut src) = (false, None, None);
     while let Some(arg) = args.next() {
         match arg.as_str() {
+            "--embed" => embed = true,
+            "--stylesheet" | "--src" => match args.next() {
+                Some(url) if url_policy::resolve(&url, None, UrlUse::Web).is_some() => {
+                    if arg == "--src" {
+                        src = Some(url);
+                    } else {
+                        stylesheet = Some(url);
+                    }
+                }
+                _ => return usage(),
+            },
             "--base" => match args.next() {
                 Some(url) if url_policy::resolve(&url, None, UrlUse::Web).is_some() => base = url,
                 _ => return usage(),
@@ -116,6 +134,9 @@ fn main() -> std::process::ExitCode {
         }
     }
     if files.is_empty() || command != "check" && files.len() != 1 {
+        return usage();
+    }
+    if embed && (command != "render" || stylesheet.is_none()) {
         return usage();
     }
     let mut failed = false;
@@ -148,7 +169,12 @@ fn main() -> std::process::ExitCode {
                 let article = &decoded.article;
                 let words = choose(ui_lang.as_deref(), Some(&article.lang), None);
                 let ui = Ui::new(words, Some(&article.lang));
-                println!("{}", article_html(article, &ui, "article-reader-1"));
+                match &stylesheet {
+                    Some(sheet) if embed => {
+                        println!("{}", embed_html(article, &ui, &text, sheet, src.as_deref()))
+                    }
+                    _ => println!("{}", article_html(article, &ui, "article-reader-1")),
+                }
             }
             Ok(decoded) => {
                 println!("{file}: valid ({})", decoded.format.title());

@@ -160,3 +160,47 @@ fn the_alert_offers_try_again_as_each_mode_needs() {
     let reload = draw(Retry::Reload(&pairs));
     assert!(reload.contains("<form method=\"get\"><input type=\"hidden\" name=\"src\" value=\"a&quot;b\"><button type=\"submit\""));
 }
+
+/// `render --embed`: the element with a declarative shadow root around the article as the widget
+/// draws it (wrapper marked prerendered, the tools' place kept), the share links as plain links,
+/// and the document inline where nothing in it can end the script element.
+#[test]
+fn the_prerendered_element_holds_the_article_the_document_and_share_links() {
+    let text = r#"{"version":"1","headline":"A </script><b>title</b>","url":"https://news.example/a",
+        "body":[{"type":"paragraph","content":"Text with <!-- and </script> in it."}]}"#;
+    let decoded = decode_with(text, Some("https://news.example/"), Format::Auto, None)
+        .expect("a valid document");
+    let ui = Ui::new(choose(None, Some("en"), None), Some("en"));
+    let html = article_reader::view::render::embed_html(
+        &decoded.article,
+        &ui,
+        text,
+        "https://reader.example/reader.css",
+        None,
+    );
+    assert!(html.starts_with(r#"<article-reader><template shadowrootmode="open"><link rel="stylesheet" href="https://reader.example/reader.css"><div class="reader""#), "{html}");
+    assert!(html.contains("data-prerendered"));
+    assert!(html.contains(
+        &article_html(&decoded.article, &ui, "article-reader-1").replacen(
+            r#"<div class="island" data-island="share"></div>"#,
+            "",
+            1
+        )[..200]
+    ));
+    // The headline is text, and the inline JSON has no `<` left to end its element.
+    assert!(html.contains("A &lt;/script&gt;&lt;b&gt;title&lt;/b&gt;"));
+    let script = html
+        .split(r#"<script type="application/json">"#)
+        .nth(1)
+        .expect("the inline document");
+    let json = script
+        .strip_suffix("</script></article-reader>")
+        .expect("one script, at the end");
+    assert!(!json.contains('<'), "{json}");
+    assert_eq!(
+        article_reader::core::json::parse(json).expect("still JSON"),
+        article_reader::core::json::parse(text).expect("JSON")
+    );
+    assert!(html.contains(r#"<a class="share-link share-x" href="https://x.com/intent/tweet?"#));
+    assert!(html.contains("url=https%3A%2F%2Fnews.example%2Fa"));
+}

@@ -10,7 +10,7 @@ use crate::core::url_policy::query_pairs;
 use crate::platform;
 use crate::reader::config::{ArticleSource, ReaderConfig};
 use crate::reader::events::HostEvents;
-use crate::reader::i18n::{choose, Words};
+use crate::reader::i18n::choose;
 use crate::reader::ui::error_view as names;
 use crate::view::components::{Reader, ReaderProps};
 use crate::view::render::dom::alert_element;
@@ -41,8 +41,13 @@ thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
 }
 
-/// A mounted widget as the panic hook needs it: its element, mode, words and events.
-type Root = (web_sys::Element, Mode, &'static Words, Option<HostEvents>);
+/// A mounted widget as the panic hook needs it: its element, mode, the languages its words are
+/// chosen by (`ui-lang` and the page's: chosen when the view is drawn, so that tables loaded
+/// on demand since the mount are used) and events.
+type Root = (web_sys::Element, Mode, Languages, Option<HostEvents>);
+
+/// `ui-lang` and the page's language.
+type Languages = (Option<Rc<str>>, Option<Rc<str>>);
 
 /// A running widget; dropping it leaves the widget running, [`MountedReader::destroy`] removes it.
 pub struct MountedReader {
@@ -118,15 +123,11 @@ pub fn start_props(
         n.get()
     });
     // The panic view has no article to go by: `ui-lang`, else the page's language.
-    let words = choose(
-        config.ui_lang.as_deref(),
-        None,
-        config.context_lang.as_deref(),
-    );
+    let languages = (config.ui_lang.clone(), config.context_lang.clone());
     ROOTS.with(|roots| {
         roots
             .borrow_mut()
-            .push((root.clone(), mode, words, events.clone()))
+            .push((root.clone(), mode, languages, events.clone()))
     });
     let fallback = match mode {
         Mode::Page => ArticleSource::Sample {
@@ -172,7 +173,8 @@ pub fn show_panic_view() {
         return;
     };
     let roots = ROOTS.with(|r| r.try_borrow().map(|r| r.clone()).unwrap_or_default());
-    for (root, mode, words, events) in roots {
+    for (root, mode, (ui_lang, context), events) in roots {
+        let words = choose(ui_lang.as_deref(), None, context.as_deref());
         let build = || -> Result<web_sys::Element, wasm_bindgen::JsValue> {
             let element = |tag: &str, class: &str| -> Result<web_sys::Element, JsValue> {
                 let el = document.create_element(tag)?;

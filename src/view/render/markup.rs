@@ -24,7 +24,7 @@ pub trait Markup {
 }
 
 /// Elements that have no end tag in HTML.
-const VOID: [&str; 7] = ["img", "br", "hr", "input", "source", "track", "wbr"];
+const VOID: [&str; 8] = ["img", "br", "hr", "input", "link", "source", "track", "wbr"];
 
 /// Markup as HTML text, escaped: what `cargo run -- render` prints, what snapshot tests compare,
 /// and (later) what prerendering serves.
@@ -55,6 +55,14 @@ impl HtmlText {
         if std::mem::take(&mut self.pending) {
             self.out.push('>');
         }
+    }
+
+    /// A JSON text as the content of the element just opened (a `<script type="application/json">`,
+    /// whose content the browser never decodes): every `<` written `\u003c`, so nothing in it can
+    /// end the element. Only for JSON that parsed (outside strings it has no `<`).
+    pub fn json(&mut self, json: &str) {
+        self.flush();
+        self.out.push_str(&json.replace('<', "\\u003c"));
     }
 
     fn escape(&mut self, text: &str, in_attribute: bool) {

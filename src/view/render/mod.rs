@@ -1712,3 +1712,88 @@ pub fn article_html(article: &Article, ui: &Ui, ids: &str) -> String {
     Cx::new(article, ui, ids).article(&mut out, usize::MAX);
     out.finish()
 }
+
+/// The element for a page built ahead of time (`cargo run -- render --embed`): `<article-reader>`
+/// with a declarative shadow root holding the stylesheet and the article as the widget draws it
+/// (the reader's wrapper with the default settings), and the document inline, so that the article
+/// shows before any script runs, and `embed.js` takes over without asking for it again.
+pub fn embed_html(
+    article: &Article,
+    ui: &Ui,
+    document: &str,
+    stylesheet: &str,
+    src: Option<&str>,
+) -> String {
+    use crate::reader::settings::ReadingSettings;
+    let settings = ReadingSettings::default();
+    let mut out = HtmlText::new();
+    out.open("article-reader");
+    if let Some(src) = src {
+        out.attr("src", src);
+    }
+    out.open("template");
+    out.attr("shadowrootmode", "open");
+    out.open("link");
+    out.attr("rel", "stylesheet");
+    out.attr("href", stylesheet);
+    out.close();
+    out.open("div");
+    out.attr("class", names::CLASS_WRAPPER);
+    out.attr("part", names::PART_WRAPPER);
+    out.attr("lang", ui.words.code);
+    out.attr("dir", ui.words.dir);
+    out.attr("data-theme", settings.theme_or(Default::default()).as_str());
+    out.attr("data-text-size", &settings.text_size.to_string());
+    out.attr("data-font", settings.font.as_str());
+    out.attr("data-prerendered", "");
+    out.attr("aria-busy", "false");
+    Cx::new(article, ui, "article-reader-1").article(&mut out, usize::MAX);
+    out.close();
+    out.close();
+    out.open("script");
+    out.attr("type", "application/json");
+    out.json(document);
+    // The share island holds the share links as plain links (they work without script); the
+    // reader's share bar replaces them.
+    let island = r#"<div class="island" data-island="share"></div>"#;
+    out.finish().replacen(
+        island,
+        &format!(
+            r#"<div class="island" data-island="share">{}</div>"#,
+            static_share_links(article, ui)
+        ),
+        1,
+    )
+}
+
+/// The share bar's links (the targets that are addresses, not buttons) as HTML text, for the
+/// share island of a prerendered article.
+fn static_share_links(article: &Article, ui: &Ui) -> String {
+    use crate::reader::share::{SharePayload, ShareTarget};
+    let w = ui.words;
+    let payload = SharePayload::for_article(article, "");
+    let mut out = HtmlText::new();
+    out.open("div");
+    out.attr("class", "share");
+    out.attr("part", "share");
+    out.attr("role", "group");
+    out.attr("aria-label", w.share_group);
+    out.open("div");
+    out.attr("class", "share-controls");
+    for target in ShareTarget::ALL {
+        let Some(url) = payload.intent_url(target) else {
+            continue;
+        };
+        out.open("a");
+        out.attr("class", &format!("share-link share-{}", target.key()));
+        out.attr("href", url.as_str());
+        out.attr("rel", EXTERNAL_REL);
+        if target != ShareTarget::Email {
+            out.attr("target", "_blank");
+        }
+        out.attr("aria-label", &target.label(w));
+        out.text(target.short_name(w));
+        out.close();
+    }
+    out.finish()
+}
