@@ -106,8 +106,11 @@ fn main() -> std::process::ExitCode {
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--embed" => embed = true,
+            // Written as given: relative to the page the element is pasted into, or absolute.
             "--stylesheet" | "--src" => match args.next() {
-                Some(url) if url_policy::resolve(&url, None, UrlUse::Web).is_some() => {
+                Some(url)
+                    if url_policy::resolve(&url, Some(PLACEHOLDER_BASE), UrlUse::Web).is_some() =>
+                {
                     if arg == "--src" {
                         src = Some(url);
                     } else {

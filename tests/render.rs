@@ -204,3 +204,26 @@ fn the_prerendered_element_holds_the_article_the_document_and_share_links() {
     assert!(html.contains(r#"<a class="share-link share-x" href="https://x.com/intent/tweet?"#));
     assert!(html.contains("url=https%3A%2F%2Fnews.example%2Fa"));
 }
+
+/// The command line takes the stylesheet's address as a publisher writes it in a page (relative to
+/// it, or absolute) and refuses one the URL policy refuses, with the usage and exit code 2.
+#[test]
+fn render_embed_takes_a_relative_stylesheet_and_refuses_a_script_address() {
+    let doc = std::env::temp_dir().join(format!("render-embed-{}.json", std::process::id()));
+    std::fs::write(&doc, r#"{"version":"1","headline":"H","body":[]}"#).expect("a temporary file");
+    let run = |stylesheet: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_article-reader"))
+            .args(["render", "--embed", "--stylesheet", stylesheet])
+            .arg(&doc)
+            .output()
+            .expect("the command line runs")
+    };
+    let relative = run("/assets/reader.css");
+    assert!(relative.status.success(), "{relative:?}");
+    assert!(String::from_utf8_lossy(&relative.stdout)
+        .contains(r#"<link rel="stylesheet" href="/assets/reader.css">"#));
+    let refused = run("javascript:alert(1)");
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(refused.stdout.is_empty());
+    let _ = std::fs::remove_file(&doc);
+}
