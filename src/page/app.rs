@@ -1,7 +1,7 @@
 use gloo_events::EventListener;
 use yew::prelude::*;
 
-use super::{localise_page, SaveControl, SavedList};
+use super::{localise_page, SaveSlot, SavedView};
 use crate::reader::i18n::{choose, Ui};
 use crate::view::components::{ById, Reader, ReaderProps};
 
@@ -65,12 +65,12 @@ pub fn PageApp(props: &ReaderProps) -> Html {
     if *saved_view {
         html! {
             <ContextProvider<Ui> context={Ui::new(words, None)}>
-                <SavedList theme={config.theme} />
+                <SavedView theme={config.theme} />
             </ContextProvider<Ui>>
         }
     } else {
         let page_controls = Callback::from(|loaded: std::rc::Rc<crate::reader::loader::Loaded>| {
-            html! { <SaveControl loaded={ById(loaded)} /> }
+            html! { <SaveSlot loaded={ById(loaded)} /> }
         });
         html! {
             <Reader

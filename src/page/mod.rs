@@ -3,13 +3,13 @@
 //! (cargo feature `page`, gated once, in `lib.rs`).
 
 mod app;
+mod library;
 pub mod offline;
 mod save_control;
 mod saved_list;
 
 pub use app::PageApp;
-pub use save_control::SaveControl;
-pub use saved_list::SavedList;
+pub use library::{SaveSlot, SavedView};
 
 use wasm_bindgen::JsCast;
 

@@ -77,14 +77,7 @@ pub fn SavedList(props: &SavedListProps) -> Html {
             }
         }
     };
-    html! {
-        <div class="reader" part="reader" lang={w.code} dir={w.dir} data-theme={props.theme.as_str()} aria-busy={if data.is_none() { "true" } else { "false" }}>
-            <section class="saved" aria-labelledby="saved-heading">
-                <h1 id="saved-heading" class="headline">{ w.saved_articles }</h1>
-                { content }
-            </section>
-        </div>
-    }
+    super::library::saved_frame(w, props, data.is_none(), content)
 }
 
 /// One saved article: its headline as a link to the saved copy, site and date, and "Remove".

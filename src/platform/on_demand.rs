@@ -8,7 +8,7 @@
 //! `wasm-split-cli` at those points: each function, with all the code only it reaches, moves into
 //! a module of its own that the glue fetches the first time it is called — once for every widget of
 //! the page — and instantiates against the main module's memory and table
-//! (`scripts/split-wasm.sh`). Every other build (`trunk serve`, the component tests, the native
+//! (`scripts/split-wasm.mjs`). Every other build (`trunk serve`, the component tests, the native
 //! tools) calls the function directly: the points cost nothing there.
 //!
 //! A module that cannot be fetched or started is `Err(ModuleMissing)`, never a panic, and is asked

@@ -23,29 +23,36 @@ function watchModules(page) {
   return modules;
 }
 
-test('a v1 English article needs no module; a publisher\'s format and another language each bring theirs, once for the page', async ({ page }) => {
+test('a v1 English article renders from the main wasm alone, its tools\' module after; a publisher\'s format and another language each bring theirs, once for the page', async ({ page }) => {
   const seen = await watch(page);
   const csp = [];
   page.on('console', (m) => { if (/Content Security Policy|Trusted Type/i.test(m.text())) csp.push(m.text()); });
   const modules = watchModules(page);
   await page.goto(`${HOST}/test/empty.html?on-demand`);
   await page.waitForFunction(() => customElements.get('article-reader'));
+  await page.evaluate(() => document.addEventListener('article-reader:load', () => { window.__firstLoad ??= performance.now(); }));
 
   const english = await mountReader(page, 'v1', `${API}/fixtures/minimal.json`);
   await expect(english.locator('h1')).toHaveText('Just a headline');
-  expect(modules, 'a v1 English article renders from the main wasm alone').toEqual([]);
+  // The reading tools and the share bar come from their module, asked for once the article is
+  // on screen: nothing else, and nothing before.
+  await expect(english.getByRole('button', { name: 'Reading settings' })).toBeVisible();
+  expect(modules, 'only the tools\' module, after the article').toEqual(['islands']);
+  const asked = await page.evaluate(() => performance.getEntriesByType('resource').find((e) => /-islands-[0-9a-f]+\.wasm$/.test(e.name)).startTime);
+  expect(asked).toBeGreaterThan(await page.evaluate(() => window.__firstLoad));
 
   const wordpress = await mountReader(page, 'wp', `${API}/fixtures/formats/wordpress-post.json`);
   await expect(wordpress.locator('h1')).toContainText('the bridge opens');
-  expect(modules).toEqual(['publishers']);
+  expect(modules).toEqual(['islands', 'publishers']);
   const again = await mountReader(page, 'ld', `${API}/fixtures/formats/jsonld-live.json`);
   await expect(again.locator('h1')).toHaveCount(1);
-  expect(modules, 'fetched once for every element of the page').toEqual(['publishers']);
+  await expect(again.getByRole('button', { name: 'Reading settings' })).toBeVisible();
+  expect(modules, 'fetched once for every element of the page').toEqual(['islands', 'publishers']);
 
   const arabic = await mountReader(page, 'ar', `${API}/fixtures/rtl-arabic.json`);
   await expect(arabic.locator('article')).toHaveAttribute('lang', 'ar');
   await expect(arabic.getByRole('button', { name: 'إعدادات القراءة' })).toBeVisible();
-  expect(modules).toEqual(['publishers', 'languages']);
+  expect(modules).toEqual(['islands', 'publishers', 'languages']);
   expect(csp).toEqual([]);
   // (The WordPress post's own pictures are on its publisher's host: stopped by `watch`.)
   expect(seen.pageErrors).toEqual([]);
@@ -105,7 +112,10 @@ test('page mode: Listen\'s module comes when Listen is pressed, the viewer\'s wh
   const modules = watchModules(page);
   await open(page, '?src=/fixtures/gallery.json');
   await expect(page.getByRole('button', { name: 'Listen', exact: true })).toBeVisible();
-  expect(modules, 'nothing on demand for a v1 English article before the reader asks').toEqual([]);
+  // After the first paint: the reading tools' and the library's modules (page mode's "Save for
+  // offline"); nothing else before the reader asks.
+  await expect(page.getByRole('button', { name: 'Save for offline' })).toBeVisible();
+  expect([...modules].sort()).toEqual(['islands', 'library']);
 
   await page.getByRole('button', { name: 'Listen', exact: true }).click();
   await expect.poll(() => spoken(page)).not.toEqual([]);
@@ -136,12 +146,28 @@ test.describe('without the service worker', () => {
   });
 });
 
+test.describe('without the service worker, the tools\' and library\'s modules missing', () => {
+  test.use({ serviceWorkers: 'block' });
+  test('the article is whole and says what could not be loaded, in its language', async ({ page }) => {
+    const seen = await watch(page);
+    await page.route(/-(islands|library)-[0-9a-f]+\.wasm$/, (route) => route.abort());
+    await open(page, '?src=/fixtures/all-blocks.json');
+    await expect(page.locator('.reader-tools')).toHaveText(/^The reading settings, Listen and the share buttons could not be loaded\./);
+    await expect(page.locator('.offline-controls')).toHaveText(/^Saving for offline reading and the saved articles could not be loaded\./);
+    await expect(page.getByRole('button', { name: 'Reading settings' })).toHaveCount(0);
+    await expect(page.locator('.share')).toHaveCount(0);
+    await expect(page.locator('h1')).toHaveText('Every block of the format, in one article');
+    await expect(page.locator('.article-body > *').first()).toBeVisible();
+    expectClean(seen);
+  });
+});
+
 test('page mode\'s service worker precaches every module its glue can load, so all of them work offline', () => {
   const named = (text) => [...new Set([...text.matchAll(/\.\/([\w.-]+\.(?:js|wasm))\b/g)].map((m) => m[1]))];
   const glue = named(readFileSync('dist/index.html', 'utf8')).find((f) => /^article-reader-[0-9a-f]+\.js$/.test(f));
   const modules = named(readFileSync(`dist/${glue}`, 'utf8')).filter((f) => f.endsWith('.wasm'));
   expect(modules.map((f) => MODULE.exec(`/${f}`)?.[1]).filter((m) => !m.startsWith('chunk_')).sort())
-    .toEqual(['languages', 'listen', 'publishers', 'viewer']);
+    .toEqual(['islands', 'languages', 'library', 'listen', 'publishers', 'viewer']);
   const precache = readFileSync('dist/sw.js', 'utf8');
   for (const module of modules) expect(precache, module).toContain(`"${module}"`);
 });

@@ -1,11 +1,13 @@
 use yew::prelude::*;
 
 use super::first_screen::set_busy;
-use super::{ById, ShareBar};
+use super::{ById, ReaderToolsProps, ShareBarProps};
 use crate::core::model::Article;
 use crate::platform;
 use crate::reader::i18n::Ui;
 use crate::reader::share::{SharePayload, ShareTarget};
+use crate::view::hooks::ModuleState;
+use crate::view::islands::use_islands;
 use crate::view::render::dom::ArticleDom;
 
 /// Props of [`ArticleView`].
@@ -20,14 +22,16 @@ pub struct ArticleViewProps {
     /// How many blocks render with the header ([`super::first_screen::first_screen`], which the
     /// reader works out once per article: it also decides whether the widget stays busy).
     pub first_screen: usize,
-    /// The tools shown under the byline (reading settings, Listen, page mode's save control).
+    /// The reading tools under the byline (settings, Listen), drawn from the islands module.
+    pub tools: ReaderToolsProps,
+    /// Page mode's controls beside them (its save control).
     #[prop_or_default]
     pub children: Html,
 }
 
 /// One whole article, drawn by the renderer (`view::render`) once per article, with the Yew
-/// islands — the tools under the byline and the share bar in the footer — mounted where it left
-/// their places. A change of UI language draws only the parts with UI words anew; the element's
+/// islands — the tools under the byline and the share bar in the footer, from their on-demand
+/// module (`view::islands`) — mounted where it left their places. A change of UI language draws only the parts with UI words anew; the element's
 /// other settings never touch the article's nodes.
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
@@ -84,27 +88,47 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let payload = use_memo(props.article.clone(), |article| {
         SharePayload::for_article(article, &platform::page_url())
     });
+    let islands = use_islands(drawn.is_some());
     let Some(dom) = drawn.as_ref() else {
         return html! {};
     };
+    let controls = props.tools.controls;
+    let has_tools = controls.settings || controls.listen;
+    let tools = match islands {
+        ModuleState::Ready(islands) => (islands.tools)(props.tools.clone()),
+        // The tools' row keeps its height until they come, so the body does not move then.
+        ModuleState::Waiting if has_tools => {
+            html! { <div class="reader-tools tools-waiting"></div> }
+        }
+        ModuleState::Missing if has_tools || !props.share_targets.is_empty() => html! {
+            <p class="reader-status reader-tools">{ ui.words.islands_missing }</p>
+        },
+        _ => html! {},
+    };
     let tools = dom
         .island("tools")
-        .map(|host| create_portal(props.children.clone(), host));
-    let share = dom
-        .is_complete()
-        .then(|| dom.island("share"))
-        .flatten()
-        .map(|host| {
-            create_portal(
-                html! { <ShareBar payload={payload} targets={props.share_targets.0.clone()} /> },
-                host,
-            )
-        });
+        .map(|host| create_portal(html! { <>{ tools }{ props.children.clone() }</> }, host));
+    let share = match islands {
+        ModuleState::Ready(islands) => dom
+            .is_complete()
+            .then(|| dom.island("share"))
+            .flatten()
+            .map(|host| {
+                let bar = ShareBarProps {
+                    payload: payload.clone(),
+                    targets: props.share_targets.0.clone(),
+                };
+                create_portal((islands.share)(bar), host)
+            }),
+        _ => None,
+    };
+    // Keyed: Yew matches unkeyed children from the end, so a share portal that appears would
+    // take over the tools' portal (and its event root) instead of getting its own.
     html! {
         <>
-            { Html::VRef(dom.root.clone().into()) }
-            { tools }
-            { share }
+            <key="article">{ Html::VRef(dom.root.clone().into()) }</>
+            <key="tools">{ tools }</>
+            <key="share">{ share }</>
         </>
     }
 }

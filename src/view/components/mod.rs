@@ -11,8 +11,8 @@ mod tools;
 pub use article::{ArticleView, ArticleViewProps};
 pub use listen::Listen;
 pub use reader::{Reader, ReaderProps};
-pub use share_bar::ShareBar;
-pub use tools::ReaderTools;
+pub use share_bar::{ShareBar, ShareBarProps};
+pub use tools::{ReaderTools, ReaderToolsProps};
 
 use std::ops::Deref;
 use std::rc::Rc;

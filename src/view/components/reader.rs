@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::first_screen::first_screen;
-use super::{ArticleView, ById, ReaderTools};
+use super::{ArticleView, ById, ReaderToolsProps};
 use crate::platform;
 use crate::reader::config::{ArticleSource, ReaderConfig};
 use crate::reader::events::HostEvents;
@@ -171,14 +171,14 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 share_targets={ById(config.share.clone())}
                 id_prefix={props.id_prefix.clone()}
                 first_screen={*first_screen}
+                tools={ReaderToolsProps {
+                    settings: *settings,
+                    default_theme: config.theme,
+                    controls: config.controls,
+                    on_change: on_settings,
+                    id_prefix: props.id_prefix.clone(),
+                }}
             >
-                <ReaderTools
-                    settings={*settings}
-                    default_theme={config.theme}
-                    controls={config.controls}
-                    on_change={on_settings}
-                    id_prefix={props.id_prefix.clone()}
-                />
                 { props.page_controls.as_ref().map(|controls| controls.emit(loaded.clone())) }
             </ArticleView>
         },

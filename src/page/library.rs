@@ -1,0 +1,112 @@
+//! Page mode's library — "Save for offline" and the saved list, with the Cache API code behind
+//! them (`offline`) — in an on-demand module of its own: reading an article needs none of it. The
+//! save control is asked for after the article's first paint, with its place kept until it comes;
+//! the saved list when it is opened (it works offline: the service worker keeps the module).
+
+use std::cell::Cell;
+
+use yew::prelude::*;
+
+use super::save_control::{SaveControl, SaveControlProps};
+use super::saved_list::{SavedList, SavedListProps};
+use crate::platform::on_demand::ModuleMissing;
+use crate::reader::i18n::{Ui, Words};
+use crate::view::hooks::{use_module, ModuleState};
+
+/// How the library's components are drawn, given by its module.
+#[derive(Clone, Copy)]
+pub(super) struct Library {
+    /// "Save for offline" for the article shown.
+    pub save_control: fn(SaveControlProps) -> Html,
+    /// `index.html#saved`.
+    pub saved_list: fn(SavedListProps) -> Html,
+}
+
+thread_local! {
+    /// Once loaded; at once in a build that is not split.
+    static LOADED: Cell<Option<Library>> = Cell::new(unsplit());
+}
+
+/// The library module's one entry point.
+#[cfg_attr(
+    article_reader_split,
+    wasm_split_helpers::wasm_split(library, fallible)
+)]
+fn library() -> Result<Library, ModuleMissing> {
+    Ok(Library {
+        save_control: |props| html! { <SaveControl ..props /> },
+        saved_list: |props| html! { <SavedList ..props /> },
+    })
+}
+
+fn unsplit() -> Option<Library> {
+    #[cfg(not(article_reader_split))]
+    return library().ok();
+    #[cfg(article_reader_split)]
+    None
+}
+
+#[hook]
+fn use_library() -> ModuleState<Library> {
+    use_module(
+        true,
+        &LOADED,
+        || async { crate::on_demand!(library()) },
+        "saving for offline",
+    )
+}
+
+/// The save control's place under the byline: the control from the library module, the same box
+/// until it comes (so the article does not move then), or what is missing.
+#[component]
+pub fn SaveSlot(props: &SaveControlProps) -> Html {
+    let ui = use_context::<Ui>().unwrap_or_default();
+    let words = ui.words;
+    match use_library() {
+        ModuleState::Ready(library) => (library.save_control)(props.clone()),
+        ModuleState::Waiting => html! {
+            <div class="offline-controls" lang={ui.lang()} dir={ui.dir()}>
+                if props.loaded.from_saved_copy {
+                    <p class="offline-note">{ words.reading_saved_copy }</p>
+                }
+                <div class="offline-buttons offline-waiting"></div>
+                <p class="offline-status"></p>
+            </div>
+        },
+        ModuleState::Missing => html! {
+            <div class="offline-controls" lang={ui.lang()} dir={ui.dir()}>
+                <p class="offline-status">{ words.library_missing }</p>
+            </div>
+        },
+    }
+}
+
+/// `index.html#saved`: the list from the library module; its heading at once.
+#[component]
+pub fn SavedView(props: &SavedListProps) -> Html {
+    let ui = use_context::<Ui>().unwrap_or_default();
+    let words = ui.words;
+    match use_library() {
+        ModuleState::Ready(library) => (library.saved_list)(props.clone()),
+        ModuleState::Waiting => saved_frame(words, props, true, words.saved_loading),
+        ModuleState::Missing => saved_frame(words, props, false, words.library_missing),
+    }
+}
+
+/// The saved list's page around its content: one wrapper for the list and for its waiting and
+/// missing states.
+pub(super) fn saved_frame(
+    words: &'static Words,
+    props: &SavedListProps,
+    busy: bool,
+    content: impl Into<Html>,
+) -> Html {
+    html! {
+        <div class="reader" part="reader" lang={words.code} dir={words.dir} data-theme={props.theme.as_str()} aria-busy={if busy { "true" } else { "false" }}>
+            <section class="saved" aria-labelledby="saved-heading">
+                <h1 id="saved-heading" class="headline">{ words.saved_articles }</h1>
+                { content.into() }
+            </section>
+        </div>
+    }
+}

@@ -1,0 +1,57 @@
+//! The islands' components — the reading tools (settings panel, Listen) under the byline and the
+//! share bar in the footer — in an on-demand module of their own: the article's first paint needs
+//! none of them, so the module is asked for just after that paint and the controls join the
+//! article when it comes, in the place the article kept for them (nothing moves).
+
+use std::cell::Cell;
+
+use yew::prelude::*;
+
+use super::components::{ReaderTools, ReaderToolsProps, ShareBar, ShareBarProps};
+use super::hooks::{use_module, ModuleState};
+use crate::platform::on_demand::ModuleMissing;
+
+/// How each island's component is drawn, given by the islands module (plain functions: the
+/// components' code, and Yew's for them, live in that module).
+#[derive(Clone, Copy)]
+pub struct Islands {
+    /// The tools under the byline.
+    pub tools: fn(ReaderToolsProps) -> Html,
+    /// The share bar in the footer.
+    pub share: fn(ShareBarProps) -> Html,
+}
+
+thread_local! {
+    /// Once loaded, for every widget of the page; at once in a build that is not split.
+    static LOADED: Cell<Option<Islands>> = Cell::new(unsplit());
+}
+
+/// The islands module's one entry point.
+#[cfg_attr(
+    article_reader_split,
+    wasm_split_helpers::wasm_split(islands, fallible)
+)]
+fn islands() -> Result<Islands, ModuleMissing> {
+    Ok(Islands {
+        tools: |props| html! { <ReaderTools ..props /> },
+        share: |props| html! { <ShareBar ..props /> },
+    })
+}
+
+fn unsplit() -> Option<Islands> {
+    #[cfg(not(article_reader_split))]
+    return islands().ok();
+    #[cfg(article_reader_split)]
+    None
+}
+
+/// The islands for a widget whose article is `drawn` (asked for after its first paint).
+#[hook]
+pub fn use_islands(drawn: bool) -> ModuleState<Islands> {
+    use_module(
+        drawn,
+        &LOADED,
+        || async { crate::on_demand!(islands()) },
+        "reading tools and sharing",
+    )
+}
