@@ -46,6 +46,15 @@ function start() {
       await glue.default({ module_or_path: wasm });
       return glue;
     });
+    // A page's first Intl object is slow (the browser loads its locale data): made now, while the
+    // wasm downloads, the reader's dates and numbers do not wait for it.
+    setTimeout(() => {
+      try {
+        const lang = document.documentElement.lang || undefined;
+        new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(0);
+        new Intl.PluralRules(lang).select(1);
+      } catch {}
+    });
   }
   instance.catch(() => {
     instance = undefined; // let "Try again" fetch it anew
@@ -209,7 +218,13 @@ class ArticleReaderElement extends HTMLElement {
   #emit(type, detail) {
     // The wasm's article is drawn: it takes the prerendered one's place in the same frame. (After
     // a failure the prerendered article stays, and the alert stays hidden: it is still readable.)
+    // The lead picture already painted stays: it takes the place of the wasm's copy of it (the same
+    // address), so the browser does not paint the largest element a second time.
     if (type === 'load' && this.#prerendered.length > 0) {
+      const lead = (root) => root.querySelector?.('.figure-lead img');
+      const painted = this.#prerendered.map(lead).find(Boolean);
+      const fresh = lead(this.#mount);
+      if (painted && fresh && painted.getAttribute('src') === fresh.getAttribute('src')) fresh.replaceWith(painted);
       for (const node of this.#prerendered) node.remove();
       this.#prerendered = [];
       this.#mount.hidden = false;

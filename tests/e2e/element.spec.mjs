@@ -171,6 +171,9 @@ test('theme, share, controls and ui-lang update in place: no new request, same s
   await expect.poll(() => eventsOf(page, 'one')).toHaveLength(1);
   const before = documents.filter((url) => url.endsWith('/all-blocks.json')).length;
   expect(before).toBe(1);
+  // The share bar (from the module asked for after the first paint) is there: its arrival would
+  // rightly move the page's scroll position by its height (scroll anchoring keeps the view).
+  await expect(one.getByRole('button', { name: 'Copy link' })).toBeVisible();
   // The reader is well into the page, with a word of the body selected.
   await page.evaluate(() => {
     window.__h1 = document.getElementById('one').shadowRoot.querySelector('h1');

@@ -92,6 +92,7 @@ test('when the wasm arrives it takes over: no request for the document, one arti
     });
   });
   const before = await places();
+  await page.evaluate(() => { window.__lead = document.querySelector('article-reader').shadowRoot.querySelector('.figure-lead img'); });
   release();
   await page.evaluate(() => window.__loaded);
   const reader = page.locator('article-reader');
@@ -101,6 +102,8 @@ test('when the wasm arrives it takes over: no request for the document, one arti
   // Two frames after the takeover, so that a shift it caused has been reported.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   expect(documents, 'the inline document is read, never requested').toEqual([]);
+  // The lead picture painted before the takeover is the one shown after it (not painted again).
+  expect(await page.evaluate(() => window.__lead.isConnected && window.__lead === document.querySelector('article-reader').shadowRoot.querySelector('.figure-lead img'))).toBe(true);
   expect(await places(), 'the new article is drawn exactly where the prerendered one was').toEqual(before);
   const shifts = await page.evaluate(() => window.__shifts);
   expect(shifts.reduce((a, b) => a + b, 0), `layout shifts ${JSON.stringify(shifts)}`).toBe(0);
