@@ -14,6 +14,7 @@ fn entry(url: &str, saved_at: u64, images: &[&str]) -> SavedEntry {
         lang: None,
         saved_at,
         images: images.iter().map(|s| s.to_string()).collect(),
+        updated: false,
     }
 }
 
@@ -111,4 +112,24 @@ fn an_entry_records_what_the_list_shows_and_every_picture() {
     assert_eq!(e.site.as_deref(), Some("The Example Gazette"));
     assert_eq!(e.published.as_deref(), Some("2024-03-05T09:30:00Z"));
     assert_eq!(e.images.len(), 6);
+}
+
+/// "Updated since you saved it" is kept in the index, and only when true; an index written before
+/// it existed reads as not updated.
+#[test]
+fn the_updated_mark_round_trips_and_old_indexes_read_as_not_updated() {
+    let mut index = SavedIndex::default();
+    index.upsert(entry("https://news.example/a", 1, &[]));
+    index.upsert(entry("https://news.example/b", 2, &[]));
+    assert!(!index.to_json().contains("updated"));
+    assert!(index.set_updated("https://news.example/b", true));
+    assert!(!index.set_updated("https://news.example/none", true));
+    let read = SavedIndex::from_json(&index.to_json());
+    assert_eq!(read, index);
+    assert!(read
+        .get("https://news.example/b")
+        .is_some_and(|e| e.updated));
+    assert!(read
+        .get("https://news.example/a")
+        .is_some_and(|e| !e.updated));
 }

@@ -1,7 +1,9 @@
 use gloo_events::EventListener;
 use yew::prelude::*;
 
-use super::{localise_page, SaveSlot, SavedView};
+use super::{localise_page, saved_on, SaveSlot, SavedVersion, SavedView};
+use crate::reader::config::ArticleSource;
+use crate::reader::i18n::fill;
 use crate::reader::i18n::{choose, Ui};
 use crate::view::components::{ById, Reader, ReaderProps};
 
@@ -16,6 +18,20 @@ fn wants_saved_list() -> bool {
 #[component]
 pub fn PageApp(props: &ReaderProps) -> Html {
     let saved_view = use_state(wants_saved_list);
+    // A saved version shown instead of the article (from "Show the version you saved").
+    let showing = use_state(|| None::<SavedVersion>);
+    // Focus follows the reader's choice: onto the way back when a saved version is shown.
+    let back_button = use_node_ref();
+    {
+        let back_button = back_button.clone();
+        use_effect_with(showing.is_some(), move |shown| {
+            if *shown {
+                if let Some(button) = back_button.cast::<web_sys::HtmlElement>() {
+                    let _ = button.focus();
+                }
+            }
+        });
+    }
     {
         let saved_view = saved_view.clone();
         use_effect_with((), move |_| {
@@ -68,10 +84,45 @@ pub fn PageApp(props: &ReaderProps) -> Html {
                 <SavedView theme={config.theme} />
             </ContextProvider<Ui>>
         }
+    } else if let Some(version) = &*showing {
+        // The version the reader saved of an article changed since, in the reader's place, with
+        // the way back to the current one.
+        let back = {
+            let showing = showing.clone();
+            Callback::from(move |_: MouseEvent| showing.set(None))
+        };
+        let saved = fill(
+            words.changes_reading_saved,
+            "date",
+            &saved_on(version.saved_at, &Ui::new(words, None)),
+        );
+        html! {
+            <>
+                <div class="version-bar" lang={words.code} dir={words.dir}>
+                    <p>{ saved }</p>
+                    <button ref={back_button.clone()} type="button" onclick={back}>{ words.changes_show_current }</button>
+                </div>
+                <Reader
+                    source={ArticleSource::Inline(version.text.clone())}
+                    on_words={Some(Callback::from(localise_page))}
+                    ..props.clone()
+                />
+            </>
+        }
     } else {
-        let page_controls = Callback::from(|loaded: std::rc::Rc<crate::reader::loader::Loaded>| {
-            html! { <SaveSlot loaded={ById(loaded)} /> }
-        });
+        let on_show_saved = {
+            let showing = showing.clone();
+            Callback::from(move |version: SavedVersion| {
+                showing.set(Some(version));
+                if let Some(window) = web_sys::window() {
+                    window.scroll_to_with_x_and_y(0.0, 0.0);
+                }
+            })
+        };
+        let page_controls =
+            Callback::from(move |loaded: std::rc::Rc<crate::reader::loader::Loaded>| {
+                html! { <SaveSlot loaded={ById(loaded)} on_show_saved={on_show_saved.clone()} /> }
+            });
         html! {
             <Reader
                 page_controls={Some(page_controls)}

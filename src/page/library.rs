@@ -8,9 +8,9 @@ use std::cell::Cell;
 use yew::prelude::*;
 
 use super::save_control::{SaveControl, SaveControlProps};
-use super::saved_list::{SavedList, SavedListProps};
+use super::saved_list::{saved_frame, SavedList, SavedListProps};
 use crate::platform::on_demand::ModuleMissing;
-use crate::reader::i18n::{Ui, Words};
+use crate::reader::i18n::Ui;
 use crate::view::hooks::{use_module, ModuleState};
 
 /// How the library's components are drawn, given by its module.
@@ -90,23 +90,5 @@ pub fn SavedView(props: &SavedListProps) -> Html {
         ModuleState::Ready(library) => (library.saved_list)(props.clone()),
         ModuleState::Waiting => saved_frame(words, props, true, words.saved_loading),
         ModuleState::Missing => saved_frame(words, props, false, words.library_missing),
-    }
-}
-
-/// The saved list's page around its content: one wrapper for the list and for its waiting and
-/// missing states.
-pub(super) fn saved_frame(
-    words: &'static Words,
-    props: &SavedListProps,
-    busy: bool,
-    content: impl Into<Html>,
-) -> Html {
-    html! {
-        <div class="reader" part="reader" lang={words.code} dir={words.dir} data-theme={props.theme.as_str()} aria-busy={if busy { "true" } else { "false" }}>
-            <section class="saved" aria-labelledby="saved-heading">
-                <h1 id="saved-heading" class="headline">{ words.saved_articles }</h1>
-                { content.into() }
-            </section>
-        </div>
     }
 }

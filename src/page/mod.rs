@@ -10,6 +10,7 @@ mod saved_list;
 
 pub use app::PageApp;
 pub use library::{SaveSlot, SavedView};
+pub use save_control::{saved_on, SavedVersion};
 
 use wasm_bindgen::JsCast;
 

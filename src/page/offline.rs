@@ -2,6 +2,8 @@
 //! shows and the saved list, all in the Cache API, where the service worker (`pwa/sw.js`) serves
 //! them when the network does not. Only documents the reader has validated are ever stored here.
 
+use std::rc::Rc;
+
 use js_sys::{Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -10,8 +12,9 @@ use web_sys::{
 };
 
 use crate::platform;
+use crate::reader::changes::{compare, Changes};
 use crate::reader::error::ReaderError;
-use crate::reader::loader::Loaded;
+use crate::reader::loader::{self, Loaded};
 use crate::reader::saved::{SavedEntry, SavedIndex};
 
 /// Saved documents are kept in `ARTICLES_CACHE`, keyed by the address they are requested by (the
@@ -19,6 +22,8 @@ use crate::reader::saved::{SavedEntry, SavedIndex};
 pub use crate::reader::names::{ARTICLES_CACHE, IMAGES_CACHE};
 /// The saved list's key in [`ARTICLES_CACHE`], next to the page.
 const INDEX_PATH: &str = "article-reader-saved.json";
+/// The versions the reader saved of articles changed since, in [`ARTICLES_CACHE`] (`?url=`).
+const VERSION_PATH: &str = "article-reader-saved-version.json";
 
 async fn wait(promise: Result<Promise, JsValue>) -> Result<JsValue, JsValue> {
     JsFuture::from(promise?).await
@@ -121,17 +126,85 @@ pub async fn save(loaded: &Loaded) -> Result<(), ReaderError> {
     write_index(&articles, &index).await
 }
 
-/// Replaces the saved text of a document the caller knows is saved with the fresh copy the reader
-/// has just checked, so a saved article stays current while online.
-pub async fn refresh_saved(loaded: &Loaded) {
-    let Some(url) = &loaded.address else { return };
+/// A saved article whose publisher has changed it since: how, and since when.
+pub struct SavedUpdate {
+    /// The current article against the version the reader saved.
+    pub changes: Changes,
+    /// When the reader saved it, in milliseconds since 1970.
+    pub saved_at: u64,
+    /// The document as the reader saved it (kept in the Cache API, so offline too).
+    pub saved_text: Rc<str>,
+}
+
+/// Where the version the reader saved is kept once the publisher's document has changed: beside
+/// the saved copy (which is always the latest the reader opened, what the worker serves offline).
+fn version_key(url: &str) -> String {
+    let path = format!("{VERSION_PATH}?url={}", crate::reader::share::encode(url));
+    web_sys::Url::new_with_base(&path, &platform::base_url())
+        .map(|u| u.href())
+        .unwrap_or(path)
+}
+
+/// Keeps a saved document current with the copy the reader has just checked online, and says
+/// what changed since the reader saved it: the version saved is kept (once) while they differ,
+/// and the saved list marks the article updated. Offline, only says.
+pub async fn refresh_saved(loaded: &Loaded) -> Option<SavedUpdate> {
+    let url = loaded.address.as_ref()?;
+    let articles = open(ARTICLES_CACHE).await.ok()?;
+    let key = version_key(url.as_str());
+    let kept = cached_text(&articles, &key).await;
     if loaded.from_saved_copy {
-        return;
+        // Offline: the saved copy is the latest the reader opened; the version saved (if it was
+        // kept) is compared with it, and nothing is written.
+        let kept = kept?;
+        let saved = loader::reread(&kept, loaded).await?;
+        let changes = Some(compare(&saved, &loaded.article)).filter(|c| !c.is_empty())?;
+        let saved_at = saved_index().await.get(url.as_str())?.saved_at;
+        return Some(SavedUpdate {
+            changes,
+            saved_at,
+            saved_text: kept.into(),
+        });
     }
-    if let (Ok(articles), Ok(response)) = (open(ARTICLES_CACHE).await, json_response(&loaded.text))
-    {
+    let saved_text = match &kept {
+        Some(text) => Some(text.clone()),
+        None => cached_text(&articles, url.as_str()).await,
+    };
+    let mut changes = None;
+    if let Some(saved_text) = saved_text.as_deref().filter(|t| **t != *loaded.text) {
+        if let Some(saved) = loader::reread(saved_text, loaded).await {
+            changes = Some(compare(&saved, &loaded.article)).filter(|c| !c.is_empty());
+        }
+    }
+    match (&changes, &kept, &saved_text) {
+        (Some(_), None, Some(saved_text)) => {
+            if let Ok(response) = json_response(saved_text) {
+                let _ = wait(Ok(articles.put_with_str(&key, &response))).await;
+            }
+        }
+        (None, Some(_), _) => {
+            let _ = wait(Ok(articles.delete_with_str(&key))).await;
+        }
+        _ => {}
+    }
+    if let Ok(response) = json_response(&loaded.text) {
         let _ = wait(Ok(articles.put_with_str(url.as_str(), &response))).await;
     }
+    let mut index = saved_index().await;
+    let saved_at = index.get(url.as_str())?.saved_at;
+    let updated = changes.is_some();
+    if index
+        .get(url.as_str())
+        .is_some_and(|e| e.updated != updated)
+    {
+        index.set_updated(url.as_str(), updated);
+        let _ = write_index(&articles, &index).await;
+    }
+    Some(SavedUpdate {
+        changes: changes?,
+        saved_at,
+        saved_text: saved_text?.into(),
+    })
 }
 
 /// Removes a saved document and the pictures no other saved document uses.
@@ -141,6 +214,7 @@ pub async fn remove(url: &str) -> Result<(), ReaderError> {
     let mut index = saved_index().await;
     let orphans = index.remove(url);
     let _ = wait(Ok(articles.delete_with_str(url))).await;
+    let _ = wait(Ok(articles.delete_with_str(&version_key(url)))).await;
     delete_all(&images, &orphans).await;
     write_index(&articles, &index).await
 }

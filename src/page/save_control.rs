@@ -2,8 +2,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::page::offline;
+use crate::core::model::{Article, Block};
+use crate::page::offline::{self, SavedUpdate};
+use crate::platform;
+use crate::reader::changes::BlockMark;
 use crate::reader::i18n::Ui;
+use crate::reader::i18n::{fill, list_separators, Words};
 use crate::reader::loader::Loaded;
 use crate::reader::save_state::{SaveAction, SaveState, SaveStatus};
 use crate::view::components::ById;
@@ -27,16 +31,34 @@ impl Reducible for SaveState {
 pub struct SaveControlProps {
     /// The loaded article, with the text and address to save.
     pub loaded: ById<Loaded>,
+    /// "Show the version you saved": the page shows it in the reader's place.
+    pub on_show_saved: Callback<SavedVersion>,
+}
+
+/// A version of an article as the reader saved it, to show instead of the current one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SavedVersion {
+    /// The document text.
+    pub text: Rc<str>,
+    /// When the reader saved it, in milliseconds since 1970.
+    pub saved_at: u64,
 }
 
 /// "Save for offline": stores the article and its pictures, then shows "Saved" with "Remove".
 /// While online, a saved article's copy is refreshed from the checked document just loaded.
 #[component]
-pub fn SaveControl(SaveControlProps { loaded }: &SaveControlProps) -> Html {
+pub fn SaveControl(
+    SaveControlProps {
+        loaded,
+        on_show_saved,
+    }: &SaveControlProps,
+) -> Html {
     let ui = use_context::<Ui>().unwrap_or_default();
     let state = use_reducer(SaveState::default);
+    let update = use_state(|| None::<Rc<SavedUpdate>>);
+    let host = use_node_ref();
     {
-        let (state, loaded) = (state.dispatcher(), loaded.clone());
+        let (state, loaded, update) = (state.dispatcher(), loaded.clone(), update.clone());
         use_effect_with(loaded.address.clone(), move |address| {
             let address = address.clone();
             wasm_bindgen_futures::spawn_local(async move {
@@ -46,10 +68,26 @@ pub fn SaveControl(SaveControlProps { loaded }: &SaveControlProps) -> Html {
                 };
                 state.dispatch(SaveAction::Checked { saved });
                 if saved {
-                    offline::refresh_saved(&loaded).await;
+                    update.set(offline::refresh_saved(&loaded).await.map(Rc::new));
                 }
             });
         });
+    }
+    // The changed and added blocks are marked in the article (with words, not colour alone).
+    {
+        let (host, words) = (host.clone(), ui.words);
+        let shown = (*update).clone();
+        use_effect_with(
+            (shown.as_ref().map(|u| Rc::as_ptr(u) as usize), words.code),
+            move |_| {
+                let article = host
+                    .cast::<web_sys::Element>()
+                    .and_then(|h| h.closest("article").ok().flatten());
+                if let (Some(update), Some(article)) = (shown, article) {
+                    wasm_bindgen_futures::spawn_local(mark_blocks(article, update, words));
+                }
+            },
+        );
     }
     if loaded.address.is_none() {
         return html! {};
@@ -87,10 +125,11 @@ pub fn SaveControl(SaveControlProps { loaded }: &SaveControlProps) -> Html {
     };
     let saved = state.status == SaveStatus::Saved;
     html! {
-        <div class="offline-controls" lang={ui.lang()} dir={ui.dir()}>
+        <div class="offline-controls" lang={ui.lang()} dir={ui.dir()} ref={host}>
             if loaded.from_saved_copy {
                 <p class="offline-note">{ ui.words.reading_saved_copy }</p>
             }
+            { update.as_ref().map(|update| notice(update, &loaded.article, &ui, on_show_saved)) }
             <div class="offline-buttons">
                 <button type="button" class={classes!("reader-button", "save-button", saved.then_some("is-saved"))}
                     aria-pressed={if saved { "true" } else { "false" }}
@@ -107,4 +146,124 @@ pub fn SaveControl(SaveControlProps { loaded }: &SaveControlProps) -> Html {
             <p class="offline-status" role="status" aria-live="polite">{ state.message_text(&ui, loaded.article.has_videos()) }</p>
         </div>
     }
+}
+
+/// "Updated since you saved it on 3 May: 2 parts changed, 1 added …", with the new corrections
+/// and notes pinned under it (their text).
+fn notice(
+    update: &SavedUpdate,
+    article: &Article,
+    ui: &Ui,
+    on_show_saved: &Callback<SavedVersion>,
+) -> Html {
+    let (w, changes) = (ui.words, &update.changes);
+    let corrections = changes.new_corrections.len() + changes.new_note_blocks(article).len();
+    // A new summary or lead picture counts as a changed part.
+    let changed = changes.count(BlockMark::Changed)
+        + usize::from(changes.summary)
+        + usize::from(changes.lead_image);
+    let mut parts: Vec<String> = Vec::new();
+    if changes.headline {
+        parts.push(w.changes_headline.to_owned());
+    }
+    for (plural, n) in [
+        (&w.changes_changed, changed),
+        (&w.changes_added, changes.count(BlockMark::Added)),
+        (&w.changes_removed, changes.removed),
+        (&w.changes_moved, changes.count(BlockMark::Moved)),
+        (&w.changes_corrections, corrections),
+    ] {
+        if n > 0 {
+            parts.push(ui.count(plural, n as u64));
+        }
+    }
+    let separators = list_separators(&ui.locale, parts.len(), w.and);
+    let mut joined = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            joined.push_str(separators.get(i - 1).map_or(", ", String::as_str));
+        }
+        joined.push_str(part);
+    }
+    let saved_on = saved_on(update.saved_at, ui);
+    let show_saved = {
+        let version = SavedVersion {
+            text: update.saved_text.clone(),
+            saved_at: update.saved_at,
+        };
+        on_show_saved.reform(move |_: MouseEvent| version.clone())
+    };
+    let text = fill(
+        &fill(w.changes_notice, "date", &saved_on),
+        "changes",
+        &joined,
+    );
+    let pinned: Vec<String> = changes
+        .new_corrections
+        .iter()
+        .filter_map(|&i| {
+            article
+                .corrections
+                .get(i)
+                .map(|note| note.content.plain_text())
+        })
+        .chain(changes.new_note_blocks(article).into_iter().filter_map(
+            |i| match article.body.get(i) {
+                Some(Block::Note { note }) => Some(note.content.plain_text()),
+                _ => None,
+            },
+        ))
+        .collect();
+    html! {
+        <div class="saved-update">
+            <p>{ text }</p>
+            if !pinned.is_empty() {
+                <ul class="saved-update-notes">
+                    for note in pinned {
+                        <li>{ note }</li>
+                    }
+                </ul>
+            }
+            <button type="button" class="reader-button reader-button-quiet" onclick={show_saved}>
+                { w.changes_show_saved }
+            </button>
+        </div>
+    }
+}
+
+/// Marks the changed and added blocks of `article` once its body is whole (a long body gets its
+/// rest after a paint): `data-change` for the style, and the word the style shows.
+async fn mark_blocks(article: web_sys::Element, update: Rc<SavedUpdate>, words: &'static Words) {
+    for _ in 0..20 {
+        let busy = article
+            .closest(".reader")
+            .ok()
+            .flatten()
+            .and_then(|r| r.get_attribute("aria-busy"));
+        if busy.as_deref() != Some("true") {
+            break;
+        }
+        platform::after_paint().await;
+    }
+    for (i, mark) in update.changes.blocks.iter().enumerate() {
+        let (kind, label) = match mark {
+            BlockMark::Changed => ("changed", words.mark_changed),
+            BlockMark::Added => ("added", words.mark_added),
+            _ => continue,
+        };
+        let selector = format!(".article-body [data-block=\"{i}\"]");
+        if let Ok(Some(block)) = article.query_selector(&selector) {
+            let _ = block.set_attribute("data-change", kind);
+            let _ = block.set_attribute("data-change-label", label);
+        }
+    }
+}
+
+/// The day an article was saved (`saved_at`, milliseconds since 1970), as the UI writes dates.
+pub fn saved_on(saved_at: u64, ui: &Ui) -> String {
+    js_sys::Date::new(&(saved_at as f64).into())
+        .to_iso_string()
+        .as_string()
+        .map(|iso| platform::format_date(&iso, false, false, &ui.locale))
+        .unwrap_or_default()
 }

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::core::date::DocDate;
 use crate::page::offline;
 use crate::platform;
-use crate::reader::i18n::{fill, Ui};
+use crate::reader::i18n::{fill, Ui, Words};
 use crate::reader::saved::SavedEntry;
 use crate::view::render::dom::time_node;
 
@@ -77,7 +77,7 @@ pub fn SavedList(props: &SavedListProps) -> Html {
             }
         }
     };
-    super::library::saved_frame(w, props, data.is_none(), content)
+    saved_frame(w, props, data.is_none(), content)
 }
 
 /// One saved article: its headline as a link to the saved copy, site and date, and "Remove".
@@ -111,10 +111,31 @@ fn saved_item(entry: &SavedEntry, on_removed: &Callback<()>, ui: &Ui) -> Html {
                     // The entry's own regional format when it is in the UI's language.
                     { time_node(&date, &Ui::new(ui.words, Some(&lang)).locale).map(Html::VRef) }
                 }
+                if entry.updated {
+                    <span class="saved-updated">{ ui.words.saved_updated }</span>
+                }
             </p>
             <button type="button" class="reader-button reader-button-quiet" aria-label={fill(ui.words.remove_named, "headline", &entry.headline)} onclick={on_remove}>
                 { ui.words.remove }
             </button>
         </li>
+    }
+}
+
+/// The saved list's page around its content: one wrapper for the list and for its waiting and
+/// missing states.
+pub(super) fn saved_frame(
+    words: &'static Words,
+    props: &SavedListProps,
+    busy: bool,
+    content: impl Into<Html>,
+) -> Html {
+    html! {
+        <div class="reader" part="reader" lang={words.code} dir={words.dir} data-theme={props.theme.as_str()} aria-busy={if busy { "true" } else { "false" }}>
+            <section class="saved" aria-labelledby="saved-heading">
+                <h1 id="saved-heading" class="headline">{ words.saved_articles }</h1>
+                { content.into() }
+            </section>
+        </div>
     }
 }

@@ -100,6 +100,19 @@ async fn load_checked(
     })
 }
 
+/// Reads again a document text saved from the address `like` was loaded from (the saved copy of
+/// an article, to compare with the one just loaded), in `like`'s format; `None` when it no longer
+/// reads (a saved copy is only ever a document that was checked).
+pub async fn reread(text: &str, like: &Loaded) -> Option<Rc<Article>> {
+    let base = like.address.as_ref()?;
+    let config = ReaderConfig {
+        format: like.format,
+        ..ReaderConfig::default()
+    };
+    let decoded = decode(text, base.as_str(), &config).await.ok()?;
+    Some(Rc::new(decoded.article))
+}
+
 /// The publishers' formats and the HTML allowlist (spec §4): a module of their own, fetched only
 /// for a document that is not format v1 (or at once when `format` names one: [`prefetch`]).
 #[cfg_attr(

@@ -20,6 +20,9 @@ pub struct SavedEntry {
     pub saved_at: u64,
     /// The picture addresses stored with it.
     pub images: Vec<String>,
+    /// The publisher's document has changed since it was saved (the saved version is kept
+    /// beside it): the saved list says "Updated".
+    pub updated: bool,
 }
 
 impl SavedEntry {
@@ -33,6 +36,7 @@ impl SavedEntry {
             lang: Some(article.lang.to_string()),
             saved_at,
             images: article.image_urls().iter().map(|u| u.to_string()).collect(),
+            updated: false,
         }
     }
 }
@@ -74,6 +78,7 @@ impl SavedIndex {
                         .iter()
                         .filter_map(|i| i.as_str().map(str::to_owned))
                         .collect(),
+                    updated: e.get("updated").and_then(Json::as_bool).unwrap_or(false),
                 })
             })
             .collect();
@@ -102,6 +107,9 @@ impl SavedIndex {
                     json::write_string(&mut out, value);
                     out.push(',');
                 }
+            }
+            if e.updated {
+                out.push_str("\"updated\":true,");
             }
             out.push_str(&format!("\"saved_at\":{},\"images\":[", e.saved_at));
             for (j, image) in e.images.iter().enumerate() {
@@ -133,6 +141,22 @@ impl SavedIndex {
     pub fn remove(&mut self, url: &str) -> Vec<String> {
         let old = self.take(url);
         self.orphans(old)
+    }
+
+    /// Marks `url` as updated since it was saved (or not); false when it is not saved.
+    pub fn set_updated(&mut self, url: &str, updated: bool) -> bool {
+        match self.entries.iter_mut().find(|e| e.url == url) {
+            Some(entry) => {
+                entry.updated = updated;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The entry saved from `url`.
+    pub fn get(&self, url: &str) -> Option<&SavedEntry> {
+        self.entries.iter().find(|e| e.url == url)
     }
 
     /// The entries, most recently saved first (a new save goes to the end of the list).

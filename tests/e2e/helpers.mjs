@@ -1,6 +1,7 @@
 // What every end-to-end test watches: uncaught errors, dialogs (a script that ran), and any request
 // that would leave 127.0.0.1 (blocked, and reported as a failure).
 import { expect } from '@playwright/test';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 export async function watch(page) {
@@ -52,4 +53,29 @@ export async function servePictures(page) {
     (url) => url.hostname.endsWith('.example'),
     (route) => route.fulfill({ status: 200, contentType: 'image/png', body: PICTURE }),
   );
+}
+
+/** Starts page mode from `dist` alone on `port`, as its own process; `stop()` ends the process. */
+export async function startServer(port, dist = 'dist') {
+  const proc = spawn(process.execPath, ['tests/e2e/server.mjs'], {
+    env: { ...process.env, ONLY: 'app', PORT: String(port), DIST: dist },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((resolve, reject) => {
+    proc.stdout.on('data', (chunk) => String(chunk).includes('on http') && resolve());
+    proc.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return {
+    stop: () =>
+      new Promise((resolve) => {
+        proc.removeAllListeners('exit');
+        proc.once('exit', resolve);
+        proc.kill('SIGTERM');
+      }),
+  };
+}
+
+export async function waitForServiceWorker(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
 }

@@ -1,34 +1,8 @@
 // Page mode as an installable PWA, tested offline for real: the server process is stopped, not
 // only emulated away (service-worker fetches can bypass emulation).
 import { test, expect } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import { watch, expectClean } from './helpers.mjs';
-
-/** Starts page mode from `dist` alone on `port`, as its own process; `stop()` ends the process. */
-async function startServer(port, dist = 'dist') {
-  const proc = spawn(process.execPath, ['tests/e2e/server.mjs'], {
-    env: { ...process.env, ONLY: 'app', PORT: String(port), DIST: dist },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise((resolve, reject) => {
-    proc.stdout.on('data', (chunk) => String(chunk).includes('on http') && resolve());
-    proc.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  return {
-    stop: () =>
-      new Promise((resolve) => {
-        proc.removeAllListeners('exit');
-        proc.once('exit', resolve);
-        proc.kill('SIGTERM');
-      }),
-  };
-}
-
-async function waitForServiceWorker(page) {
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
-  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
-}
+import { watch, expectClean, startServer, waitForServiceWorker } from './helpers.mjs';
 
 const imageLoaded = (locator) => locator.evaluate((img) => img.complete && img.naturalWidth > 0);
 

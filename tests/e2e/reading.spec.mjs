@@ -364,6 +364,8 @@ test('a failing voice stops reading with a message', async ({ page }) => {
   await installSpeechStub(page);
   await open(page, '?src=/fixtures/minimal.json');
   await page.getByRole('button', { name: 'Listen' }).click();
+  // The voice fails once it has been given something to say (Listen's module comes on the click).
+  await expect.poll(() => spoken(page)).not.toEqual([]);
   await page.evaluate(() => window.__speech.fail());
   await expect(page.getByRole('status').filter({ hasText: EN.listen_failed })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Listen' })).toBeVisible();

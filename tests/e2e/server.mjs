@@ -138,8 +138,27 @@ function faultMatrix(req, res, path, headers) {
 
 const CORS = { 'access-control-allow-origin': '*' };
 
+/** A document that changes under the same address, as a publisher's does: `GET /versioned/NAME`
+ * answers the fixture last chosen for it by `PUT /versioned/NAME?from=/fixtures/….json`. */
+const versions = new Map();
+function versioned(req, res, path) {
+  if (!path.startsWith('/versioned/')) return undefined;
+  if (req.method === 'PUT') {
+    versions.set(path, new URL(req.url, 'http://127.0.0.1').searchParams.get('from'));
+    res.writeHead(204);
+    return res.end();
+  }
+  const from = versions.get(path);
+  if (!from?.startsWith('/fixtures/')) {
+    res.writeHead(404);
+    return res.end();
+  }
+  return serveFile(res, [['/fixtures/', join(root, 'tests/fixtures')]], from);
+}
+
 const roles = {
   app: (req, res, path) =>
+    versioned(req, res, path) ??
     faultMatrix(req, res, path, {}) ??
     serveFile(res, [['/fixtures/', join(root, 'tests/fixtures')], ['/corpus/', join(root, 'target/corpus')], ['/jsontestsuite/', join(root, '../shared/corpora/jsontestsuite/test_parsing')], ['/', dist]], path),
   host: async (req, res, path) => {
