@@ -4,6 +4,8 @@
 
 use std::rc::Rc;
 
+use crate::core::model::{AsideKind, NoteKind};
+
 // Every table by name, for the native tools and tests; code that runs in the browser goes through
 // [`table`] / [`choose`], so that a split build keeps the tables other than English on demand.
 pub use crate::reader::ui::{Plural, Words, AR, CODES, DE, EN, ES, FR, LANGUAGES, PT};
@@ -83,6 +85,30 @@ pub async fn load_tables(candidates: [Option<&str>; 3]) {
         #[cfg(not(article_reader_split))]
         Ok(_) => {}
         Err(missing) => crate::platform::warn(&format!("UI languages: {missing}; English is used")),
+    }
+}
+
+impl Words {
+    /// The word that names a box without a title ("Key points", "Sidebar"): one mapping for the
+    /// renderer and the exports.
+    pub fn aside(&self, kind: Option<AsideKind>) -> &'static str {
+        match kind {
+            Some(AsideKind::KeyPoints) => self.key_points,
+            Some(AsideKind::Explainer) => self.explainer,
+            Some(AsideKind::Callout) => self.callout,
+            Some(AsideKind::Disclaimer) => self.disclaimer,
+            Some(AsideKind::Box) | None => self.sidebar,
+        }
+    }
+
+    /// The word that labels an editorial note ("Correction", "Update").
+    pub fn note(&self, kind: NoteKind) -> &'static str {
+        match kind {
+            NoteKind::Correction => self.correction,
+            NoteKind::Clarification => self.clarification,
+            NoteKind::Update => self.update_note,
+            NoteKind::EditorsNote => self.editors_note,
+        }
     }
 }
 

@@ -7,6 +7,7 @@ pub mod changes;
 pub mod config;
 pub mod error;
 pub mod i18n;
+pub mod markdown;
 pub mod names;
 pub mod reading;
 pub mod save_state;

@@ -597,14 +597,7 @@ impl<'a> Cx<'a> {
 
     /// The word that names a box without a title.
     fn aside_word(&self, kind: Option<AsideKind>) -> &'static str {
-        let w = self.words();
-        match kind {
-            Some(AsideKind::KeyPoints) => w.key_points,
-            Some(AsideKind::Explainer) => w.explainer,
-            Some(AsideKind::Callout) => w.callout,
-            Some(AsideKind::Disclaimer) => w.disclaimer,
-            Some(AsideKind::Box) | None => w.sidebar,
-        }
+        self.words().aside(kind)
     }
 
     /// A table in its own focusable region, which scrolls sideways by itself on a narrow
@@ -902,12 +895,13 @@ impl<'a> Cx<'a> {
     /// An editorial note: its kind's word as its label, its date, its text.
     fn note(&self, out: &mut dyn Markup, note: &Note, at: Option<&str>) {
         let w = self.words();
-        let (class, word) = match note.kind {
-            NoteKind::Correction => ("note note-correction", w.correction),
-            NoteKind::Clarification => ("note note-clarification", w.clarification),
-            NoteKind::Update => ("note note-update", w.update_note),
-            NoteKind::EditorsNote => ("note note-editors", w.editors_note),
+        let class = match note.kind {
+            NoteKind::Correction => "note note-correction",
+            NoteKind::Clarification => "note note-clarification",
+            NoteKind::Update => "note note-update",
+            NoteKind::EditorsNote => "note note-editors",
         };
+        let word = w.note(note.kind);
         out.open("div");
         out.attr("class", class);
         if let Some(at) = at {
