@@ -12,6 +12,7 @@ pub mod names;
 pub mod reading;
 pub mod save_state;
 pub mod saved;
+pub mod search;
 pub mod settings;
 pub mod share;
 pub mod ui;
