@@ -3,6 +3,7 @@
 //! layer over them, the one error type, the saved library's pure parts, and (in the browser)
 //! the one loader and the element's events. It builds on `core` and `document`.
 
+pub mod backup;
 pub mod changes;
 pub mod config;
 pub mod error;

@@ -41,6 +41,63 @@ impl SavedEntry {
     }
 }
 
+impl SavedEntry {
+    /// An entry as the index (or a backup) stores it; `None` without its address or headline.
+    pub fn from_json(e: &Json) -> Option<SavedEntry> {
+        let text = |key: &str| e.get(key).and_then(Json::as_str).map(str::to_owned);
+        Some(SavedEntry {
+            url: text("url")?,
+            headline: text("headline")?,
+            site: text("site"),
+            published: text("published"),
+            lang: text("lang"),
+            saved_at: e
+                .get("saved_at")
+                .and_then(Json::as_whole_number)
+                .unwrap_or(0),
+            images: e
+                .get("images")
+                .and_then(Json::as_array)
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|i| i.as_str().map(str::to_owned))
+                .collect(),
+            updated: e.get("updated").and_then(Json::as_bool).unwrap_or(false),
+        })
+    }
+
+    /// Writes the stored form of the entry (a JSON object) to `out`.
+    pub fn write_json(&self, out: &mut String) {
+        out.push('{');
+        let fields = [
+            ("url", Some(&self.url)),
+            ("headline", Some(&self.headline)),
+            ("site", self.site.as_ref()),
+            ("published", self.published.as_ref()),
+            ("lang", self.lang.as_ref()),
+        ];
+        for (name, value) in fields {
+            if let Some(value) = value {
+                json::write_string(out, name);
+                out.push(':');
+                json::write_string(out, value);
+                out.push(',');
+            }
+        }
+        if self.updated {
+            out.push_str("\"updated\":true,");
+        }
+        out.push_str(&format!("\"saved_at\":{},\"images\":[", self.saved_at));
+        for (j, image) in self.images.iter().enumerate() {
+            if j > 0 {
+                out.push(',');
+            }
+            json::write_string(out, image);
+        }
+        out.push_str("]}");
+    }
+}
+
 /// All saved articles, in the order they were saved.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SavedIndex {
@@ -54,33 +111,12 @@ impl SavedIndex {
         let Ok(root) = json::parse(text) else {
             return SavedIndex::default();
         };
-        let text = |v: &Json, key: &str| v.get(key).and_then(Json::as_str).map(str::to_owned);
         let entries = root
             .get("entries")
             .and_then(Json::as_array)
             .unwrap_or_default()
             .iter()
-            .filter_map(|e| {
-                Some(SavedEntry {
-                    url: text(e, "url")?,
-                    headline: text(e, "headline")?,
-                    site: text(e, "site"),
-                    published: text(e, "published"),
-                    lang: text(e, "lang"),
-                    saved_at: e
-                        .get("saved_at")
-                        .and_then(Json::as_whole_number)
-                        .unwrap_or(0),
-                    images: e
-                        .get("images")
-                        .and_then(Json::as_array)
-                        .unwrap_or_default()
-                        .iter()
-                        .filter_map(|i| i.as_str().map(str::to_owned))
-                        .collect(),
-                    updated: e.get("updated").and_then(Json::as_bool).unwrap_or(false),
-                })
-            })
+            .filter_map(SavedEntry::from_json)
             .collect();
         SavedIndex { entries }
     }
@@ -92,33 +128,7 @@ impl SavedIndex {
             if i > 0 {
                 out.push(',');
             }
-            out.push('{');
-            let fields = [
-                ("url", Some(&e.url)),
-                ("headline", Some(&e.headline)),
-                ("site", e.site.as_ref()),
-                ("published", e.published.as_ref()),
-                ("lang", e.lang.as_ref()),
-            ];
-            for (name, value) in fields {
-                if let Some(value) = value {
-                    json::write_string(&mut out, name);
-                    out.push(':');
-                    json::write_string(&mut out, value);
-                    out.push(',');
-                }
-            }
-            if e.updated {
-                out.push_str("\"updated\":true,");
-            }
-            out.push_str(&format!("\"saved_at\":{},\"images\":[", e.saved_at));
-            for (j, image) in e.images.iter().enumerate() {
-                if j > 0 {
-                    out.push(',');
-                }
-                json::write_string(&mut out, image);
-            }
-            out.push_str("]}");
+            e.write_json(&mut out);
         }
         out.push_str("]}");
         out
