@@ -10,6 +10,7 @@ pub mod error;
 pub mod i18n;
 pub mod markdown;
 pub mod names;
+pub mod position;
 pub mod reading;
 pub mod save_state;
 pub mod saved;

@@ -1,0 +1,84 @@
+//! Where a reader stopped in an article, the pure part: kept by block and offset within it, not by
+//! pixels, so it holds at another text size or screen width; written to storage as a short text
+//! read back with its own parser (a damaged value is no position, never an error).
+
+/// A reading position.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReadingPosition {
+    /// The `data-block` of the body block at the top of the view ("5", "5.0" inside a box).
+    pub block: String,
+    /// How far down that block the top of the view was, 0 to 1.
+    pub offset: f32,
+    /// How much of the body was above the view, 0 to 1 (for "38 %" and "Finished").
+    pub progress: f32,
+}
+
+/// From this far on, an article counts as read to the end.
+pub const FINISHED: f32 = 0.98;
+
+impl ReadingPosition {
+    /// A position, with every number brought into its range (a block id is digits and dots).
+    pub fn new(block: &str, offset: f32, progress: f32) -> Option<ReadingPosition> {
+        let well_formed = !block.is_empty()
+            && block.len() <= 32
+            && block
+                .split('.')
+                .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()));
+        well_formed.then(|| ReadingPosition {
+            block: block.to_owned(),
+            offset: clamp(offset),
+            progress: clamp(progress),
+        })
+    }
+
+    /// Read to the end.
+    pub fn finished(&self) -> bool {
+        self.progress >= FINISHED
+    }
+
+    /// At the very start: nothing worth coming back to.
+    pub fn at_start(&self) -> bool {
+        self.block == "0" && self.offset == 0.0
+    }
+
+    /// The stored form: `block offset progress` ("12 0.250 0.410").
+    pub fn to_text(&self) -> String {
+        format!("{} {:.3} {:.3}", self.block, self.offset, self.progress)
+    }
+
+    /// Reads the stored form; `None` for anything else.
+    pub fn from_text(text: &str) -> Option<ReadingPosition> {
+        let mut parts = text.split(' ');
+        let (block, offset, progress) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() {
+            return None;
+        }
+        ReadingPosition::new(block, fraction(offset)?, fraction(progress)?)
+    }
+}
+
+fn clamp(value: f32) -> f32 {
+    if value.is_finite() {
+        value.clamp(0.0, 1.0)
+    } else {
+        0.0
+    }
+}
+
+/// "0.250" as a number, read by hand (digits, one dot; no float parser in the wasm).
+fn fraction(text: &str) -> Option<f32> {
+    let (whole, decimals) = text.split_once('.').unwrap_or((text, ""));
+    if whole.is_empty() || whole.len() > 1 || decimals.len() > 6 {
+        return None;
+    }
+    if !whole
+        .bytes()
+        .chain(decimals.bytes())
+        .all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let digits = |s: &str| s.bytes().fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
+    let value = digits(whole) as f32 + digits(decimals) as f32 / 10f32.powi(decimals.len() as i32);
+    (value <= 1.0).then_some(value)
+}

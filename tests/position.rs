@@ -1,0 +1,72 @@
+//! Native tests of the reading position's stored form (`reader::position`).
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use article_reader::reader::position::ReadingPosition;
+
+#[test]
+fn a_position_round_trips_through_its_stored_form() {
+    for (block, offset, progress) in [("0", 0.0, 0.0), ("12", 0.25, 0.41), ("5.0", 0.999, 1.0)] {
+        let position = ReadingPosition::new(block, offset, progress).unwrap();
+        let read = ReadingPosition::from_text(&position.to_text()).unwrap();
+        assert_eq!(read.block, block);
+        assert!(
+            (read.offset - offset).abs() < 0.001 && (read.progress - progress).abs() < 0.001,
+            "{read:?}"
+        );
+    }
+    assert_eq!(
+        ReadingPosition::new("12", 0.25, 0.41).unwrap().to_text(),
+        "12 0.250 0.410"
+    );
+}
+
+#[test]
+fn numbers_are_brought_into_range_and_block_ids_are_digits_and_dots() {
+    let p = ReadingPosition::new("3", -1.0, 7.0).unwrap();
+    assert_eq!((p.offset, p.progress), (0.0, 1.0));
+    assert_eq!(
+        ReadingPosition::new("3", f32::NAN, f32::INFINITY)
+            .unwrap()
+            .offset,
+        0.0
+    );
+    for bad in [
+        "",
+        "a",
+        "1.",
+        ".1",
+        "1..2",
+        "<script>",
+        "1 2",
+        &"9".repeat(40),
+    ] {
+        assert!(ReadingPosition::new(bad, 0.5, 0.5).is_none(), "{bad}");
+    }
+}
+
+#[test]
+fn a_damaged_stored_value_is_no_position() {
+    for bad in [
+        "",
+        "12",
+        "12 0.5",
+        "12 0.5 0.5 extra",
+        "12 1.5 0.5",
+        "12 -0.5 0.5",
+        "12 0.5 NaN",
+        "12 0,5 0.5",
+        "x 0.5 0.5",
+        "12 0.1234567 0.5",
+    ] {
+        assert!(ReadingPosition::from_text(bad).is_none(), "{bad}");
+    }
+}
+
+#[test]
+fn finished_and_at_start() {
+    assert!(ReadingPosition::new("40", 0.9, 0.99).unwrap().finished());
+    assert!(!ReadingPosition::new("20", 0.0, 0.5).unwrap().finished());
+    assert!(ReadingPosition::new("0", 0.0, 0.0).unwrap().at_start());
+    assert!(!ReadingPosition::new("0", 0.3, 0.01).unwrap().at_start());
+}
