@@ -5,7 +5,6 @@
 mod app;
 mod library;
 pub mod offline;
-mod resume;
 mod save_control;
 mod saved_list;
 
