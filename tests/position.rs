@@ -70,3 +70,45 @@ fn finished_and_at_start() {
     assert!(ReadingPosition::new("0", 0.0, 0.0).unwrap().at_start());
     assert!(!ReadingPosition::new("0", 0.3, 0.01).unwrap().at_start());
 }
+
+#[test]
+fn positions_are_kept_by_address_most_recent_last_and_bounded() {
+    use article_reader::reader::position::{Positions, MAX_POSITIONS};
+    let mut positions = Positions::default();
+    positions.set(
+        "https://news.example/a",
+        ReadingPosition::new("3", 0.5, 0.2).unwrap(),
+    );
+    positions.set(
+        "https://news.example/b",
+        ReadingPosition::new("7", 0.0, 0.6).unwrap(),
+    );
+    positions.set(
+        "https://news.example/a",
+        ReadingPosition::new("4", 0.1, 0.3).unwrap(),
+    );
+    let read = Positions::from_text(&positions.to_text());
+    assert_eq!(read, positions);
+    assert_eq!(read.get("https://news.example/a").unwrap().block, "4");
+    assert!(read.get("https://news.example/c").is_none());
+    for i in 0..MAX_POSITIONS + 10 {
+        positions.set(
+            &format!("https://news.example/{i}"),
+            ReadingPosition::new("1", 0.0, 0.1).unwrap(),
+        );
+    }
+    let read = Positions::from_text(&positions.to_text());
+    assert!(
+        read.get("https://news.example/0").is_none()
+            && read.get("https://news.example/a").is_none()
+    );
+    assert!(read
+        .get(&format!("https://news.example/{}", MAX_POSITIONS + 9))
+        .is_some());
+    // Damaged values are left out, a damaged store is empty.
+    let mixed = Positions::from_text(
+        r#"{"https://x.example/":"1 0.5 0.5","https://y.example/":"<b>","z":3}"#,
+    );
+    assert!(mixed.get("https://x.example/").is_some() && mixed.get("https://y.example/").is_none());
+    assert_eq!(Positions::from_text("not json"), Positions::default());
+}

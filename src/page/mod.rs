@@ -5,6 +5,7 @@
 mod app;
 mod library;
 pub mod offline;
+mod resume;
 mod save_control;
 mod saved_list;
 

@@ -125,11 +125,12 @@ pub fn SaveControl(
     };
     let saved = state.status == SaveStatus::Saved;
     html! {
-        <div class="offline-controls" lang={ui.lang()} dir={ui.dir()} ref={host}>
+        <div class="offline-controls" lang={ui.lang()} dir={ui.dir()} ref={host.clone()}>
             if loaded.from_saved_copy {
                 <p class="offline-note">{ ui.words.reading_saved_copy }</p>
             }
             { update.as_ref().map(|update| notice(update, &loaded.article, &ui, on_show_saved)) }
+            <super::resume::Resume loaded={loaded.clone()} inside={host.clone()} />
             <div class="offline-buttons">
                 <button type="button" class={classes!("reader-button", "save-button", saved.then_some("is-saved"))}
                     aria-pressed={if saved { "true" } else { "false" }}

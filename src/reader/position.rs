@@ -82,3 +82,71 @@ fn fraction(text: &str) -> Option<f32> {
     let value = digits(whole) as f32 + digits(decimals) as f32 / 10f32.powi(decimals.len() as i32);
     (value <= 1.0).then_some(value)
 }
+
+/// The reading positions of page mode, by article address, most recent last; at most
+/// [`MAX_POSITIONS`] (the oldest go). Stored as JSON under [`POSITIONS_KEY`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Positions {
+    entries: Vec<(String, ReadingPosition)>,
+}
+
+/// The `localStorage` key of page mode's reading positions (never used in embed mode unless the
+/// host opts in).
+pub const POSITIONS_KEY: &str = "article-reader:positions";
+/// How many articles' positions are kept.
+pub const MAX_POSITIONS: usize = 200;
+
+impl Positions {
+    /// Reads the stored form; anything damaged is left out.
+    pub fn from_text(text: &str) -> Positions {
+        use crate::core::json::{self, Json};
+        let Ok(Json::Object(pairs)) = json::parse(text) else {
+            return Positions::default();
+        };
+        let entries = pairs
+            .iter()
+            .filter_map(|(url, value)| {
+                Some((
+                    url.to_string(),
+                    ReadingPosition::from_text(value.as_str()?)?,
+                ))
+            })
+            .collect();
+        let mut positions = Positions { entries };
+        positions.trim();
+        positions
+    }
+
+    /// The stored form.
+    pub fn to_text(&self) -> String {
+        use crate::core::json;
+        let mut out = String::from("{");
+        for (i, (url, position)) in self.entries.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            json::write_string(&mut out, url);
+            out.push(':');
+            json::write_string(&mut out, &position.to_text());
+        }
+        out.push('}');
+        out
+    }
+
+    /// Where the reader stopped in the article at `url`.
+    pub fn get(&self, url: &str) -> Option<&ReadingPosition> {
+        self.entries.iter().find(|(u, _)| u == url).map(|(_, p)| p)
+    }
+
+    /// Keeps `position` for `url`, as the most recent.
+    pub fn set(&mut self, url: &str, position: ReadingPosition) {
+        self.entries.retain(|(u, _)| u != url);
+        self.entries.push((url.to_owned(), position));
+        self.trim();
+    }
+
+    fn trim(&mut self) {
+        let extra = self.entries.len().saturating_sub(MAX_POSITIONS);
+        self.entries.drain(..extra);
+    }
+}

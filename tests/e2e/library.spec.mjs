@@ -114,3 +114,38 @@ test('the version saved is shown on request, and both versions stay readable wit
   await expectBoth();
   expectClean(seen);
 });
+
+test('an article opens where the reader stopped, at another text size too, with the way back and the progress', async ({ page }) => {
+  const seen = await watch(page);
+  await open(page, '?src=/fixtures/changes/long.json');
+  const progress = page.getByRole('progressbar', { name: 'Reading progress' });
+  await expect(progress).toBeAttached();
+  // The reader scrolls to paragraph 30 and leaves (a reload: pagehide).
+  const target = page.locator('.article-body p', { hasText: /^Paragraph 30\./ });
+  await target.evaluate((p) => window.scrollTo(0, window.scrollY + p.getBoundingClientRect().top));
+  await expect.poll(async () => Number(await progress.getAttribute('value'))).toBeGreaterThan(0.3);
+  const topOf = () => target.evaluate((p) => p.getBoundingClientRect().top);
+  expect(Math.abs(await topOf())).toBeLessThan(2);
+  await page.reload();
+  await expect(page.locator('.reader')).toHaveAttribute('aria-busy', 'false');
+  await expect(page.locator('.resume-note')).toHaveText('You are back where you stopped.');
+  await expect.poll(topOf).toBeLessThan(2);
+  expect(await topOf()).toBeGreaterThan(-2);
+
+  // Larger text: the same paragraph is at the top again after leaving and coming back.
+  await page.getByRole('button', { name: 'Reading settings' }).click();
+  await page.getByRole('button', { name: 'Larger text' }).click();
+  await page.getByRole('button', { name: 'Larger text' }).click();
+  await page.keyboard.press('Escape');
+  await target.evaluate((p) => window.scrollTo(0, window.scrollY + p.getBoundingClientRect().top));
+  await page.reload();
+  await expect(page.locator('.resume-note')).toBeVisible();
+  await expect.poll(async () => Math.abs(await topOf())).toBeLessThan(2);
+
+  // Back to the beginning: the top of the article, focus on its headline.
+  await page.getByRole('button', { name: 'Back to the beginning' }).click();
+  await expect(page.locator('h1')).toBeFocused();
+  await expect.poll(() => page.evaluate(() => document.querySelector('article').getBoundingClientRect().top)).toBeGreaterThanOrEqual(0);
+  await expect(page.locator('.resume-note')).toHaveCount(0);
+  expectClean(seen);
+});
