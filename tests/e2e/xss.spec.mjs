@@ -130,7 +130,7 @@ for (let start = 0; start < TEXT_PAYLOADS.length; start += PER_DOC) {
 }
 
 const ALLOWED = new Set(['div', 'article', 'header', 'footer', 'nav', 'ol', 'ul', 'li', 'a', 'span', 'p', 'h1', 'h2', 'h3', 'h4',
-  'figure', 'figcaption', 'img', 'small', 'blockquote', 'cite', 'hr', 'audio', 'section', 'aside', 'strong', 'em', 'u', 's',
+  'figure', 'progress', 'figcaption', 'img', 'small', 'blockquote', 'cite', 'hr', 'audio', 'section', 'aside', 'strong', 'em', 'u', 's',
   'code', 'sub', 'sup', 'time', 'button', 'br', 'bdi', 'video', 'source', 'track', 'dialog']);
 
 /** Everything under `.reader` that could run script or leave http(s). */
