@@ -112,3 +112,19 @@ fn positions_are_kept_by_address_most_recent_last_and_bounded() {
     assert!(mixed.get("https://x.example/").is_some() && mixed.get("https://y.example/").is_none());
     assert_eq!(Positions::from_text("not json"), Positions::default());
 }
+
+#[test]
+fn fractions_are_written_to_the_thousandth() {
+    use article_reader::reader::position::thousandths;
+    for (value, text) in [
+        (0.0, "0.000"),
+        (0.25, "0.250"),
+        (0.4105, "0.411"),
+        (0.9999, "1.000"),
+        (1.0, "1.000"),
+        (-3.0, "0.000"),
+        (f32::NAN, "0.000"),
+    ] {
+        assert_eq!(thousandths(value), text, "{value}");
+    }
+}

@@ -13,7 +13,7 @@ use yew::prelude::*;
 use crate::platform;
 use crate::reader::i18n::Ui;
 use crate::reader::loader::Loaded;
-use crate::reader::position::{Positions, ReadingPosition, POSITIONS_KEY};
+use crate::reader::position::{thousandths, Positions, ReadingPosition, POSITIONS_KEY};
 use crate::view::components::ById;
 
 /// Props of [`Resume`].
@@ -135,7 +135,7 @@ pub(super) fn Resume(props: &ResumeProps) -> Html {
                     <p class="resume-note">{ w.resumed }</p>
                     <button type="button" class="reader-button reader-button-quiet resume-back" onclick={back}>{ w.back_to_start }</button>
                 }
-                <progress class="reading-progress" max="1" value={progress.to_string()} aria-label={w.reading_progress}></progress>
+                <progress class="reading-progress" max="1" value={thousandths(*progress)} aria-label={w.reading_progress}></progress>
             </div>
         },
         dock,

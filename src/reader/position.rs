@@ -43,7 +43,12 @@ impl ReadingPosition {
 
     /// The stored form: `block offset progress` ("12 0.250 0.410").
     pub fn to_text(&self) -> String {
-        format!("{} {:.3} {:.3}", self.block, self.offset, self.progress)
+        format!(
+            "{} {} {}",
+            self.block,
+            thousandths(self.offset),
+            thousandths(self.progress)
+        )
     }
 
     /// Reads the stored form; `None` for anything else.
@@ -55,6 +60,15 @@ impl ReadingPosition {
         }
         ReadingPosition::new(block, fraction(offset)?, fraction(progress)?)
     }
+}
+
+/// A fraction from 0 to 1 as "0.250", written by hand: Rust's float formatting would bring about
+/// 14 KB into the module that writes positions.
+pub fn thousandths(value: f32) -> String {
+    let n = (clamp(value) * 1000.0 + 0.5) as u32;
+    let digits = n % 1000;
+    let tens = [digits / 100, digits / 10 % 10, digits % 10];
+    format!("{}.{}{}{}", n / 1000, tens[0], tens[1], tens[2])
 }
 
 fn clamp(value: f32) -> f32 {
