@@ -48,20 +48,45 @@ fn main() {
     error_view(&mut out);
 
     let english = read("ui/en.json");
-    let Json::Object(keys) = &english else {
+    let Json::Object(all_keys) = &english else {
         panic!("ui/en.json must be an object");
     };
-    out.push_str("/// The words of one UI language (`ui/<lang>.json`); English decides which keys there are.\n#[derive(Debug)]\npub struct Words {\n    /// The language's code (the file name).\n    pub code: &'static str,\n");
-    for (key, value) in keys {
-        let kind = match value {
-            Json::String(_) => "&'static str",
-            Json::Object(_) => "Plural",
-            Json::Array(_) => "[u16; 2]",
-            _ => panic!("ui/en.json: {key} must be a text, a plural object or a pair of numbers"),
-        };
-        let _ = writeln!(out, "    pub {key}: {kind},");
-    }
-    out.push_str("}\n\n");
+    // Page mode's own words (`ui/page-only.json`): "page" ones stay in `Words` in the page build
+    // only; "library" ones form `LibraryWords`, which only the library module reads, so they
+    // travel with it. The embed build has neither.
+    let listed = |list: &str| -> Vec<String> {
+        let keys: Vec<String> = read("ui/page-only.json")
+            .get(list)
+            .and_then(Json::as_array)
+            .unwrap_or_else(|| panic!("ui/page-only.json: \"{list}\" must be a list"))
+            .iter()
+            .map(|k| {
+                k.as_str()
+                    .expect("ui/page-only.json: keys are texts")
+                    .to_owned()
+            })
+            .collect();
+        for key in &keys {
+            assert!(
+                english.get(key).is_some(),
+                "ui/page-only.json: {key} is not a key of ui/en.json"
+            );
+        }
+        keys
+    };
+    let (page_keys, library_keys) = (listed("page"), listed("library"));
+    println!("cargo::rerun-if-env-changed=CARGO_FEATURE_PAGE");
+    let page = std::env::var_os("CARGO_FEATURE_PAGE").is_some();
+    let pick = |keep: &dyn Fn(&str) -> bool| -> Vec<(String, Json)> {
+        all_keys
+            .iter()
+            .filter(|(key, _)| keep(key))
+            .map(|(key, value)| (key.to_string(), value.clone()))
+            .collect()
+    };
+    let keys = pick(&|key| {
+        !library_keys.iter().any(|k| k == key) && (page || !page_keys.iter().any(|k| k == key))
+    });
 
     let mut codes: Vec<String> = std::fs::read_dir("ui")
         .expect("ui/ exists")
@@ -73,10 +98,11 @@ fn main() {
         })
         .collect();
     codes.sort_by_key(|code| (code != "en", code.clone()));
+    let mut tables = Vec::new();
     for code in &codes {
         let path = format!("ui/{code}.json");
         let table = read(&path);
-        let missing: Vec<&str> = keys
+        let missing: Vec<&str> = all_keys
             .iter()
             .filter(|(key, model)| !same_kind(table.get(key), model))
             .map(|(key, _)| &**key)
@@ -98,14 +124,90 @@ fn main() {
                 extra.join(", ")
             );
         }
+        tables.push((code.clone(), path, table));
+    }
+    write_tables(
+        &mut out,
+        "Words",
+        "The words of one UI language (`ui/<lang>.json`); English decides which keys there are.",
+        "",
+        &keys,
+        &tables,
+    );
+    let _ = writeln!(
+        out,
+        "/// Every UI language, English first.\npub static LANGUAGES: [&Words; {}] = [{}];",
+        codes.len(),
+        codes
+            .iter()
+            .map(|c| format!("&{}", c.to_uppercase()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    if page {
+        write_tables(
+            &mut out,
+            "LibraryWords",
+            "Page mode's library words of one UI language (`ui/page-only.json`, \"library\"): read only by the library module, which carries them.",
+            "LIBRARY_",
+            &pick(&|key| library_keys.iter().any(|k| k == key)),
+            &tables,
+        );
         let _ = writeln!(
             out,
-            "/// {} (`{path}`).\npub static {}: Words = Words {{\n    code: {code:?},",
-            name(&table),
+            "/// The library's words in every UI language, English first.\npub static LIBRARY_LANGUAGES: [&LibraryWords; {}] = [{}];",
+            codes.len(),
+            codes
+                .iter()
+                .map(|c| format!("&LIBRARY_{}", c.to_uppercase()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    let quoted: Vec<String> = codes.iter().map(|c| format!("{c:?}")).collect();
+    let _ = writeln!(
+        out,
+        "/// The codes of [`LANGUAGES`], in the same order: which languages there are, without their words.\npub const CODES: [&str; {}] = [{}];",
+        codes.len(),
+        quoted.join(", ")
+    );
+
+    let dest = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("ui.rs");
+    std::fs::write(dest, out).expect("OUT_DIR is writable");
+}
+
+/// A struct `name` with a field per key, and one static per language (`PREFIX` + code).
+fn write_tables(
+    out: &mut String,
+    name: &str,
+    doc: &str,
+    prefix: &str,
+    keys: &[(String, Json)],
+    tables: &[(String, String, Json)],
+) {
+    let _ = writeln!(
+        out,
+        "/// {doc}\n#[derive(Debug)]\npub struct {name} {{\n    /// The language's code (the file name).\n    pub code: &'static str,"
+    );
+    for (key, value) in keys {
+        let kind = match value {
+            Json::String(_) => "&'static str",
+            Json::Object(_) => "Plural",
+            Json::Array(_) => "[u16; 2]",
+            _ => panic!("ui/en.json: {key} must be a text, a plural object or a pair of numbers"),
+        };
+        let _ = writeln!(out, "    pub {key}: {kind},");
+    }
+    out.push_str("}\n\n");
+    for (code, path, table) in tables {
+        let _ = writeln!(
+            out,
+            "/// {} (`{path}`).\npub static {prefix}{}: {name} = {name} {{\n    code: {code:?},",
+            language_name(table),
             code.to_uppercase()
         );
         for (key, _) in keys {
-            let _ = match table.get(key) {
+            let _ = match table.get(key.as_str()) {
                 Some(Json::String(text)) => writeln!(out, "    {key}: {text:?},"),
                 Some(Json::Array(pair)) => {
                     let n = |i: usize| {
@@ -144,26 +246,6 @@ fn main() {
         }
         out.push_str("};\n\n");
     }
-    let list: Vec<String> = codes
-        .iter()
-        .map(|c| format!("&{}", c.to_uppercase()))
-        .collect();
-    let _ = writeln!(
-        out,
-        "/// Every UI language, English first.\npub static LANGUAGES: [&Words; {}] = [{}];",
-        codes.len(),
-        list.join(", ")
-    );
-    let quoted: Vec<String> = codes.iter().map(|c| format!("{c:?}")).collect();
-    let _ = writeln!(
-        out,
-        "/// The codes of [`LANGUAGES`], in the same order: which languages there are, without their words.\npub const CODES: [&str; {}] = [{}];",
-        codes.len(),
-        quoted.join(", ")
-    );
-
-    let dest = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("ui.rs");
-    std::fs::write(dest, out).expect("OUT_DIR is writable");
 }
 
 /// The shared names as Rust constants, and into the JavaScript files that carry them.
@@ -226,7 +308,7 @@ fn same_kind(entry: Option<&Json>, model: &Json) -> bool {
     )
 }
 
-fn name(table: &Json) -> &str {
+fn language_name(table: &Json) -> &str {
     table.get("name").and_then(Json::as_str).unwrap_or("?")
 }
 

@@ -64,20 +64,31 @@ pub fn SaveSlot(props: &SaveControlProps) -> Html {
     let words = ui.words;
     match use_library() {
         ModuleState::Ready(library) => (library.save_control)(props.clone()),
-        ModuleState::Waiting => html! {
-            <div class="offline-controls" lang={ui.lang()} dir={ui.dir()}>
-                if props.loaded.from_saved_copy {
-                    <p class="offline-note">{ words.reading_saved_copy }</p>
-                }
-                <div class="offline-buttons offline-waiting"></div>
-                <p class="offline-status"></p>
-            </div>
-        },
-        ModuleState::Missing => html! {
-            <div class="offline-controls" lang={ui.lang()} dir={ui.dir()}>
-                <p class="offline-status">{ words.library_missing }</p>
-            </div>
-        },
+        ModuleState::Waiting => controls_frame(
+            &ui,
+            html! {
+                <>
+                    if props.loaded.from_saved_copy {
+                        <p class="offline-note">{ words.reading_saved_copy }</p>
+                    }
+                    <div class="offline-buttons offline-waiting"></div>
+                    <p class="offline-status"></p>
+                </>
+            },
+        ),
+        ModuleState::Missing => controls_frame(
+            &ui,
+            html! { <p class="offline-status">{ words.library_missing }</p> },
+        ),
+    }
+}
+
+/// The save control's box in the UI language, around what stands in its place.
+fn controls_frame(ui: &Ui, content: Html) -> Html {
+    html! {
+        <div class="offline-controls" lang={ui.lang()} dir={ui.dir()}>
+            { content }
+        </div>
     }
 }
 

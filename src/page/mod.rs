@@ -3,6 +3,7 @@
 //! (cargo feature `page`, gated once, in `lib.rs`).
 
 mod app;
+mod export;
 mod library;
 pub mod offline;
 mod resume;
@@ -14,9 +15,11 @@ pub use library::{SaveSlot, SavedView};
 pub use save_control::{saved_on, SavedVersion};
 
 use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 use crate::platform;
 use crate::reader::config::ReaderConfig;
+use crate::reader::ui::{LibraryWords, LIBRARY_EN, LIBRARY_LANGUAGES};
 use crate::view::mount::{start_props, Mode, BUILD};
 
 /// Page mode: only on a page that marks its mount point `#reader[data-article-reader="page"]`
@@ -70,5 +73,31 @@ pub(crate) fn localise_page(words: &crate::reader::i18n::Words) {
             _ => continue,
         };
         el.set_text_content(Some(text));
+    }
+}
+
+/// The library module's words (`LibraryWords`, see `ui/page-only.json`) in the language of
+/// `words`: read only by that module's code, so they are fetched with it.
+pub(crate) fn library_words(words: &crate::reader::i18n::Words) -> &'static LibraryWords {
+    LIBRARY_LANGUAGES
+        .iter()
+        .find(|w| w.code == words.code)
+        .copied()
+        .unwrap_or(&LIBRARY_EN)
+}
+
+/// Waits until the article around `article` has its whole body (a long body gets its rest after
+/// a paint: `aria-busy` says when), for what marks or scrolls to its blocks.
+pub(crate) async fn body_whole(article: &Element) {
+    for _ in 0..20 {
+        let busy = article
+            .closest(".reader")
+            .ok()
+            .flatten()
+            .and_then(|r| r.get_attribute("aria-busy"));
+        if busy.as_deref() != Some("true") {
+            return;
+        }
+        platform::after_paint().await;
     }
 }

@@ -12,6 +12,7 @@ use web_sys::{
 };
 
 use crate::platform;
+use crate::reader::backup::{Backup, BackupArticle, Picture};
 use crate::reader::changes::{compare, Changes};
 use crate::reader::error::ReaderError;
 use crate::reader::loader::{self, Loaded};
@@ -269,4 +270,154 @@ pub async fn storage_usage() -> Option<f64> {
     let storage = web_sys::window()?.navigator().storage();
     let estimate = wait(storage.estimate()).await.ok()?;
     Reflect::get(&estimate, &"usage".into()).ok()?.as_f64()
+}
+
+/// Whether the browser has promised to keep this origin's storage (`navigator.storage.persisted()`);
+/// `None` where it does not say.
+pub async fn storage_persisted() -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    wait(storage.persisted()).await.ok()?.as_bool()
+}
+
+/// Every saved article that still reads, with its entry, most recently saved first: what the
+/// saved list searches.
+pub async fn saved_articles() -> Vec<(SavedEntry, Rc<crate::core::model::Article>)> {
+    let Ok(cache) = open(ARTICLES_CACHE).await else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for entry in saved_index().await.newest_first() {
+        if let Some(text) = cached_text(&cache, &entry.url).await {
+            if let Some(article) = loader::read_saved(&text, &entry.url).await {
+                found.push((entry.clone(), article));
+            }
+        }
+    }
+    found
+}
+
+/// A picture as it was saved, for a backup or an exported page: its type and bytes; `None`
+/// when it is not saved or its site did not allow reading it (an opaque answer, which `<img>`
+/// can show but no script can read).
+pub async fn saved_picture(url: &str) -> Option<(String, Vec<u8>)> {
+    let cache = open(IMAGES_CACHE).await.ok()?;
+    let found = wait(Ok(cache.match_with_str(url))).await.ok()?;
+    let response = found.dyn_into::<Response>().ok()?;
+    if response.status() == 0 || !response.ok() {
+        return None;
+    }
+    let content_type = response.headers().get("content-type").ok().flatten()?;
+    let buffer = wait(response.array_buffer()).await.ok()?;
+    Some((content_type, js_sys::Uint8Array::new(&buffer).to_vec()))
+}
+
+/// The whole library as a backup, and how many pictures could not be put in it (opaque: their
+/// sites did not allow reading them; a restored article fetches them again when online).
+pub async fn backup() -> Result<(Backup, usize), ReaderError> {
+    let articles = open(ARTICLES_CACHE).await?;
+    let mut backup = Backup::default();
+    let mut unreadable = 0;
+    for entry in saved_index().await.entries {
+        let Some(document) = cached_text(&articles, &entry.url).await else {
+            continue;
+        };
+        let saved_version = cached_text(&articles, &version_key(&entry.url)).await;
+        let mut pictures = Vec::new();
+        for url in &entry.images {
+            match saved_picture(url).await {
+                Some((content_type, bytes)) => pictures.push(Picture {
+                    url: url.clone(),
+                    content_type,
+                    bytes,
+                }),
+                None => unreadable += 1,
+            }
+        }
+        backup.articles.push(BackupArticle {
+            entry,
+            document,
+            saved_version,
+            pictures,
+        });
+    }
+    Ok((backup, unreadable))
+}
+
+/// What a restore did.
+pub struct Restored {
+    /// Articles brought in.
+    pub restored: usize,
+    /// Articles left as they were: the copy here was as recent or more.
+    pub kept_here: usize,
+}
+
+/// Brings a backup's articles into the library, merging: an article saved here more recently is
+/// never overwritten. Every document is checked again before it is stored (a backup is a file
+/// anyone can write), every address goes through the URL policy, and only pictures are stored
+/// as pictures; an article that fails a check is left out.
+pub async fn restore(backup: &Backup) -> Result<Restored, ReaderError> {
+    use crate::core::url_policy::{self, UrlUse};
+    let articles = open(ARTICLES_CACHE).await?;
+    let images = open(IMAGES_CACHE).await?;
+    let mut index = saved_index().await;
+    let plan = backup.merge_plan(&index);
+    let mut restored = 0;
+    for &i in &plan.restore {
+        let Some(article) = backup.articles.get(i) else {
+            continue;
+        };
+        let Some(url) = url_policy::resolve(&article.entry.url, None, UrlUse::Web) else {
+            continue;
+        };
+        if url.as_str() != article.entry.url
+            || loader::read_saved(&article.document, url.as_str())
+                .await
+                .is_none()
+        {
+            continue;
+        }
+        wait(Ok(articles.put_with_str(
+            url.as_str(),
+            &json_response(&article.document)?,
+        )))
+        .await
+        .map_err(storage_error)?;
+        if let Some(version) = &article.saved_version {
+            wait(Ok(articles.put_with_str(
+                &version_key(url.as_str()),
+                &json_response(version)?,
+            )))
+            .await
+            .map_err(storage_error)?;
+        }
+        for picture in &article.pictures {
+            let safe = url_policy::resolve(&picture.url, None, UrlUse::Web)
+                .is_some_and(|u| u.as_str() == picture.url);
+            if !safe
+                || !picture.content_type.starts_with("image/")
+                || !article.entry.images.contains(&picture.url)
+            {
+                continue;
+            }
+            let headers = web_sys::Headers::new().map_err(|_| ReaderError::StorageUnavailable)?;
+            let _ = headers.set("Content-Type", &picture.content_type);
+            let init = ResponseInit::new();
+            init.set_status(200);
+            init.set_headers(&headers);
+            let mut bytes = picture.bytes.clone();
+            let response = Response::new_with_opt_u8_array_and_init(Some(&mut bytes), &init)
+                .map_err(|_| ReaderError::StorageUnavailable)?;
+            wait(Ok(images.put_with_str(&picture.url, &response)))
+                .await
+                .map_err(storage_error)?;
+        }
+        let orphans = index.upsert(article.entry.clone());
+        delete_all(&images, &orphans).await;
+        restored += 1;
+    }
+    write_index(&articles, &index).await?;
+    Ok(Restored {
+        restored,
+        kept_here: plan.kept_here.len(),
+    })
 }

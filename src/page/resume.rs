@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
+use crate::page::library_words;
 use crate::platform;
 use crate::reader::i18n::Ui;
 use crate::reader::loader::Loaded;
@@ -84,10 +85,18 @@ pub(super) fn Resume(props: &ResumeProps) -> Html {
                     }));
                 }
                 wasm_bindgen_futures::spawn_local(async move {
-                    settle(&article).await;
+                    super::body_whole(&article).await;
                     let stored =
                         Positions::from_text(&platform::stored(POSITIONS_KEY).unwrap_or_default());
-                    if let Some(position) =
+                    if let Some(block) = asked_block() {
+                        // Opened from a search of the saved list: at the passage found, which
+                        // takes the focus (a screen reader starts there).
+                        if let Some(position) = ReadingPosition::new(&block, 0.0, 0.0) {
+                            if scroll_to(&article, &position) {
+                                focus_block(&article, &block);
+                            }
+                        }
+                    } else if let Some(position) =
                         stored.get(&url).filter(|p| !p.at_start() && !p.finished())
                     {
                         if scroll_to(&article, position) {
@@ -132,28 +141,37 @@ pub(super) fn Resume(props: &ResumeProps) -> Html {
         html! {
             <div class="resume-bar" lang={ui.lang()} dir={ui.dir()}>
                 if *resumed {
-                    <p class="resume-note">{ w.resumed }</p>
-                    <button type="button" class="reader-button reader-button-quiet resume-back" onclick={back}>{ w.back_to_start }</button>
+                    <p class="resume-note">{ library_words(w).resumed }</p>
+                    <button type="button" class="reader-button reader-button-quiet resume-back" onclick={back}>{ library_words(w).back_to_start }</button>
                 }
-                <progress class="reading-progress" max="1" value={thousandths(*progress)} aria-label={w.reading_progress}></progress>
+                <progress class="reading-progress" max="1" value={thousandths(*progress)} aria-label={library_words(w).reading_progress}></progress>
             </div>
         },
         dock,
     )
 }
 
-/// Waits until the article's body is whole (a long body gets its rest after a paint).
-async fn settle(article: &Element) {
-    for _ in 0..20 {
-        let busy = article
-            .closest(".reader")
-            .ok()
-            .flatten()
-            .and_then(|r| r.get_attribute("aria-busy"));
-        if busy.as_deref() != Some("true") {
-            return;
-        }
-        platform::after_paint().await;
+/// The body block the page address asks to open at (`&at=N`, from the saved list's search).
+fn asked_block() -> Option<String> {
+    platform::page_query()
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("at="))
+        .filter(|n| !n.is_empty() && n.len() < 6 && n.bytes().all(|b| b.is_ascii_digit()))
+        .map(str::to_owned)
+}
+
+/// Gives the focus to body block `block` (the view is already there).
+fn focus_block(article: &Element, block: &str) {
+    let selector = format!(".article-body [data-block=\"{block}\"]");
+    if let Some(el) = article
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.set_attribute("tabindex", "-1");
+        let _ = el.focus();
     }
 }
 

@@ -3,6 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::model::{Article, Block};
+use crate::page::library_words;
 use crate::page::offline::{self, SavedUpdate};
 use crate::platform;
 use crate::reader::changes::BlockMark;
@@ -57,6 +58,7 @@ pub fn SaveControl(
     let state = use_reducer(SaveState::default);
     let update = use_state(|| None::<Rc<SavedUpdate>>);
     let host = use_node_ref();
+    let download_failed = use_state(|| false);
     {
         let (state, loaded, update) = (state.dispatcher(), loaded.clone(), update.clone());
         use_effect_with(loaded.address.clone(), move |address| {
@@ -123,6 +125,29 @@ pub fn SaveControl(
             });
         })
     };
+    let on_download_page = {
+        let (loaded, ui, host, failed) = (
+            loaded.clone(),
+            ui.clone(),
+            host.clone(),
+            download_failed.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let (loaded, ui, failed) = (loaded.clone(), ui.clone(), failed.clone());
+            let reader = host
+                .cast::<web_sys::Element>()
+                .and_then(|h| h.closest(".reader").ok().flatten());
+            wasm_bindgen_futures::spawn_local(async move {
+                failed.set(!super::export::download_page(&loaded.article, &ui, reader).await);
+            });
+        })
+    };
+    let on_download_markdown = {
+        let (loaded, ui, failed) = (loaded.clone(), ui.clone(), download_failed.clone());
+        Callback::from(move |_: MouseEvent| {
+            failed.set(!super::export::download_markdown(&loaded.article, &ui));
+        })
+    };
     let saved = state.status == SaveStatus::Saved;
     html! {
         <div class="offline-controls" lang={ui.lang()} dir={ui.dir()} ref={host.clone()}>
@@ -143,8 +168,19 @@ pub fn SaveControl(
                         { ui.words.remove }
                     </button>
                 }
+                <button type="button" class="reader-button reader-button-quiet download-page" onclick={on_download_page}>
+                    { library_words(ui.words).download_page }
+                </button>
+                <button type="button" class="reader-button reader-button-quiet download-markdown" onclick={on_download_markdown}>
+                    { library_words(ui.words).download_markdown }
+                </button>
             </div>
-            <p class="offline-status" role="status" aria-live="polite">{ state.message_text(&ui, loaded.article.has_videos()) }</p>
+            <p class="offline-status" role="status" aria-live="polite">
+                { state.message_text(&ui, loaded.article.has_videos()) }
+                if *download_failed {
+                    { " " }{ library_words(ui.words).download_failed }
+                }
+            </p>
         </div>
     }
 }
@@ -165,14 +201,20 @@ fn notice(
         + usize::from(changes.lead_image);
     let mut parts: Vec<String> = Vec::new();
     if changes.headline {
-        parts.push(w.changes_headline.to_owned());
+        parts.push(library_words(w).changes_headline.to_owned());
     }
     for (plural, n) in [
-        (&w.changes_changed, changed),
-        (&w.changes_added, changes.count(BlockMark::Added)),
-        (&w.changes_removed, changes.removed),
-        (&w.changes_moved, changes.count(BlockMark::Moved)),
-        (&w.changes_corrections, corrections),
+        (&library_words(w).changes_changed, changed),
+        (
+            &library_words(w).changes_added,
+            changes.count(BlockMark::Added),
+        ),
+        (&library_words(w).changes_removed, changes.removed),
+        (
+            &library_words(w).changes_moved,
+            changes.count(BlockMark::Moved),
+        ),
+        (&library_words(w).changes_corrections, corrections),
     ] {
         if n > 0 {
             parts.push(ui.count(plural, n as u64));
@@ -195,7 +237,7 @@ fn notice(
         on_show_saved.reform(move |_: MouseEvent| version.clone())
     };
     let text = fill(
-        &fill(w.changes_notice, "date", &saved_on),
+        &fill(library_words(w).changes_notice, "date", &saved_on),
         "changes",
         &joined,
     );
@@ -226,7 +268,7 @@ fn notice(
                 </ul>
             }
             <button type="button" class="reader-button reader-button-quiet" onclick={show_saved}>
-                { w.changes_show_saved }
+                { library_words(w).changes_show_saved }
             </button>
         </div>
     }
@@ -235,21 +277,11 @@ fn notice(
 /// Marks the changed and added blocks of `article` once its body is whole (a long body gets its
 /// rest after a paint): `data-change` for the style, and the word the style shows.
 async fn mark_blocks(article: web_sys::Element, update: Rc<SavedUpdate>, words: &'static Words) {
-    for _ in 0..20 {
-        let busy = article
-            .closest(".reader")
-            .ok()
-            .flatten()
-            .and_then(|r| r.get_attribute("aria-busy"));
-        if busy.as_deref() != Some("true") {
-            break;
-        }
-        platform::after_paint().await;
-    }
+    super::body_whole(&article).await;
     for (i, mark) in update.changes.blocks.iter().enumerate() {
         let (kind, label) = match mark {
-            BlockMark::Changed => ("changed", words.mark_changed),
-            BlockMark::Added => ("added", words.mark_added),
+            BlockMark::Changed => ("changed", library_words(words).mark_changed),
+            BlockMark::Added => ("added", library_words(words).mark_added),
             _ => continue,
         };
         let selector = format!(".article-body [data-block=\"{i}\"]");

@@ -171,6 +171,15 @@ fn js_number(n: f64) -> String {
         .unwrap_or_default()
 }
 
+/// A share of a whole (0 to 1) as a percentage the language writes ("42 %", "٤٢٪").
+pub fn format_percent(lang: &str, fraction: f64) -> String {
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"style".into(), &"percent".into());
+    NumberFormat::new(lang, &options)
+        .and_then(|f| f.format(fraction))
+        .unwrap_or_else(|_| format!("{}%", (fraction * 100.0).round() as u32))
+}
+
 /// A range of whole numbers ("4–5") and its plural category, as the language writes them.
 pub fn number_range(lang: &str, low: u64, high: u64) -> (String, String) {
     let (low_f, high_f) = (low as f64, high as f64);
@@ -378,6 +387,43 @@ pub fn store(key: &str, value: &str) {
     if let Some(storage) = local_storage() {
         let _ = storage.set_item(key, value);
     }
+}
+
+/// Gives the reader a file to keep, named `name`, as the browser downloads ("Download", a
+/// backup): a `Blob` link clicked once, its address revoked after. False where the browser
+/// refuses.
+pub fn download(name: &str, mime: &str, contents: &[u8]) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    let Ok(href) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let Some(link) = document
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return false;
+    };
+    link.set_href(&href);
+    link.set_download(name);
+    link.click();
+    // The download has its own copy once it started; the address is let go a moment later.
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&href);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+    }
+    true
 }
 
 fn local_storage() -> Option<web_sys::Storage> {

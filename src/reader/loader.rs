@@ -113,6 +113,13 @@ pub async fn reread(text: &str, like: &Loaded) -> Option<Rc<Article>> {
     Some(Rc::new(decoded.article))
 }
 
+/// Reads a document saved from `address` again, in whatever format it is (the saved list's
+/// search, a restored backup); `None` when it does not read.
+pub async fn read_saved(text: &str, address: &str) -> Option<Rc<Article>> {
+    let decoded = decode(text, address, &ReaderConfig::default()).await.ok()?;
+    Some(Rc::new(decoded.article))
+}
+
 /// The publishers' formats and the HTML allowlist (spec §4): a module of their own, fetched only
 /// for a document that is not format v1 (or at once when `format` names one: [`prefetch`]).
 #[cfg_attr(

@@ -136,7 +136,7 @@ impl SavedIndex {
 
     /// Whether `url` is saved.
     pub fn contains(&self, url: &str) -> bool {
-        self.entries.iter().any(|e| e.url == url)
+        self.get(url).is_some()
     }
 
     /// Adds `entry`, replacing an earlier save of the same address; returns the pictures the

@@ -24,7 +24,9 @@ pub trait Markup {
 }
 
 /// Elements that have no end tag in HTML.
-const VOID: [&str; 8] = ["img", "br", "hr", "input", "link", "source", "track", "wbr"];
+const VOID: [&str; 9] = [
+    "img", "br", "hr", "input", "link", "meta", "source", "track", "wbr",
+];
 
 /// Markup as HTML text, escaped: what `cargo run -- render` prints, what snapshot tests compare,
 /// and (later) what prerendering serves.
@@ -63,6 +65,14 @@ impl HtmlText {
     pub fn json(&mut self, json: &str) {
         self.flush();
         self.out.push_str(&json.replace('<', "\\u003c"));
+    }
+
+    /// A stylesheet as the content of the `<style>` just opened (raw text, which the browser does
+    /// not decode): every `<` written as the CSS escape `\3c `, so nothing in it can end the
+    /// element. Only for the reader's own stylesheet.
+    pub fn css(&mut self, css: &str) {
+        self.flush();
+        self.out.push_str(&css.replace('<', "\\3c "));
     }
 
     fn escape(&mut self, text: &str, in_attribute: bool) {

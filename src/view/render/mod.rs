@@ -17,6 +17,7 @@
 //! [`Cx::words`] accessor records it), so a change of UI language draws only those parts anew
 //! and the headline, the body's text, a selection and the scroll position stay as they are.
 
+pub mod export;
 pub mod markup;
 
 #[cfg(target_arch = "wasm32")]
