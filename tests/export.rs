@@ -23,10 +23,10 @@ fn export(file: &str, pictures: bool) -> (String, usize) {
     let picture = |url: &str| pictures.then(|| format!("data:image/png;base64,{}", url.len()));
     let page = ExportPage {
         css: ".reader > p { color: #111 } /* </style><script>alert(1)</script> */",
-        settings: [
-            ("data-theme", "light"),
-            ("data-text-size", "100"),
-            ("data-font", "serif"),
+        settings: &[
+            ("data-theme", "light".to_owned()),
+            ("data-text-size", "3".to_owned()),
+            ("data-spacing", "more".to_owned()),
         ],
         picture: &picture,
     };
@@ -51,6 +51,14 @@ fn the_exported_page_holds_the_article_and_nothing_that_runs_or_asks_the_network
             "{file}"
         );
         assert!(html.contains("<article class=\"article\""), "{file}");
+        assert!(
+            html.contains(" data-theme=\"light\" data-text-size=\"3\" data-spacing=\"more\">"),
+            "{file}"
+        );
+        assert!(
+            html.contains(" data-theme=\"light\" data-text-size=\"3\" data-spacing=\"more\">"),
+            "{file}"
+        );
         assert!(html.contains("<h1"), "{file}");
         let lower = html.to_lowercase();
         for banned in [

@@ -1,7 +1,9 @@
 //! Reading settings: steps, stored form, and the embedder's theme as the default.
 
 use article_reader::reader::settings::Theme;
-use article_reader::reader::settings::{Font, ReadingSettings, DEFAULT_SIZE, LARGEST};
+use article_reader::reader::settings::{
+    Font, LineSpacing, Measure, ReadingSettings, DEFAULT_SIZE, LARGEST,
+};
 
 #[test]
 fn text_size_moves_in_five_steps_and_stops_at_both_ends() {
@@ -27,12 +29,20 @@ fn stored_form_round_trips_and_bad_values_fall_back() {
         text_size: 4,
         theme: Some(Theme::Sepia),
         font: Font::Sans,
+        measure: Some(Measure::Narrow),
+        line_spacing: Some(LineSpacing::Loose),
+        more_spacing: true,
+        hyphens: true,
     };
     assert_eq!(ReadingSettings::parse(&chosen.to_stored()), chosen);
-    let junk = ReadingSettings::parse("size=99&font=comic&theme=neon&x=1");
+    let junk = ReadingSettings::parse(
+        "size=99&font=comic&theme=neon&x=1&measure=huge&lines=9&spacing=lots&hyphens=maybe",
+    );
     assert_eq!(junk.text_size, LARGEST);
     assert_eq!(junk.font, Font::Serif);
     assert_eq!(junk.theme, Some(Theme::Auto));
+    assert_eq!((junk.measure, junk.line_spacing), (None, None));
+    assert!(!junk.more_spacing && !junk.hyphens);
     assert_eq!(
         ReadingSettings::parse("{not stored by us}"),
         ReadingSettings::default()
@@ -49,4 +59,28 @@ fn the_embedders_theme_is_the_default_until_the_reader_chooses() {
         ..untouched
     };
     assert_eq!(chosen.theme_or(Theme::Dark), Theme::Light);
+}
+
+#[test]
+fn layout_is_left_to_the_host_until_the_reader_chooses() {
+    let untouched = ReadingSettings::default();
+    assert!(untouched
+        .layout_attributes()
+        .iter()
+        .all(|(_, v)| v.is_none()));
+    assert_eq!(untouched.to_stored(), "size=3&font=serif");
+    let chosen = ReadingSettings {
+        measure: Some(Measure::Normal),
+        more_spacing: true,
+        ..untouched
+    };
+    assert_eq!(
+        chosen.layout_attributes(),
+        [
+            ("data-measure", Some("normal")),
+            ("data-line-spacing", None),
+            ("data-spacing", Some("more")),
+            ("data-hyphens", None),
+        ]
+    );
 }

@@ -16,6 +16,17 @@ use crate::reader::i18n::Ui;
 use crate::reader::markdown::markdown;
 use crate::view::render::export::{export_html, ExportPage};
 
+/// The wrapper's attributes that carry reading settings (see `view::components::reader`).
+const SETTINGS: [&str; 7] = [
+    "data-theme",
+    "data-text-size",
+    "data-font",
+    "data-measure",
+    "data-line-spacing",
+    "data-spacing",
+    "data-hyphens",
+];
+
 /// The article as one `.html` file, drawn in `ui` with the settings of the reader it was read in
 /// (`reader`: the `.reader` wrapper); false when the browser refused the download.
 pub(super) async fn download_page(
@@ -32,25 +43,18 @@ pub(super) async fn download_page(
             );
         }
     }
-    let setting = |name: &str, fallback: &str| {
-        reader
-            .as_ref()
-            .and_then(|r| r.get_attribute(name))
-            .unwrap_or_else(|| fallback.to_owned())
-    };
-    let (theme, size, font) = (
-        setting("data-theme", "light"),
-        setting("data-text-size", "100"),
-        setting("data-font", "serif"),
-    );
+    // The reading settings of the moment, as the wrapper carries them.
+    let settings: Vec<(&'static str, String)> = SETTINGS
+        .iter()
+        .filter_map(|&name| {
+            let value = reader.as_ref()?.get_attribute(name)?;
+            Some((name, value))
+        })
+        .collect();
     let lookup = |url: &str| pictures.get(url).cloned();
     let page = ExportPage {
         css: &reader_css().await,
-        settings: [
-            ("data-theme", &theme),
-            ("data-text-size", &size),
-            ("data-font", &font),
-        ],
+        settings: &settings,
         picture: &lookup,
     };
     let html = export_html(article, ui, &page);

@@ -1,4 +1,7 @@
-//! Reading settings (spec §5): text size in five steps, theme and font, as the reader chose them.
+//! Reading settings (spec §5): text size in five steps, theme and font, as the reader chose them;
+//! and the text's layout (column width, line spacing, the WCAG 1.4.12 "more text spacing" switch,
+//! hyphenation), which a host page or a user style sheet may also set through `--reader-*`
+//! custom properties until the reader chooses.
 //! Remembered per origin under one storage key, as a short query string; what the reader never
 //! chose stays unset, so the embedder's `theme` remains the default. Pure: natively tested.
 
@@ -63,6 +66,62 @@ impl Font {
     }
 }
 
+/// The column's width (the measure).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Measure {
+    Narrow,
+    Normal,
+    Wide,
+}
+
+impl Measure {
+    /// Every width, narrowest first.
+    pub const ALL: [Measure; 3] = [Measure::Narrow, Measure::Normal, Measure::Wide];
+
+    /// The `data-measure` value and stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Measure::Narrow => "narrow",
+            Measure::Normal => "normal",
+            Measure::Wide => "wide",
+        }
+    }
+
+    fn parse(value: &str) -> Option<Measure> {
+        Measure::ALL.into_iter().find(|m| m.as_str() == value)
+    }
+}
+
+/// The space between lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineSpacing {
+    Normal,
+    Relaxed,
+    Loose,
+}
+
+impl LineSpacing {
+    /// Every spacing, tightest first.
+    pub const ALL: [LineSpacing; 3] = [
+        LineSpacing::Normal,
+        LineSpacing::Relaxed,
+        LineSpacing::Loose,
+    ];
+
+    /// The `data-line-spacing` value and stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LineSpacing::Normal => "normal",
+            LineSpacing::Relaxed => "relaxed",
+            LineSpacing::Loose => "loose",
+        }
+    }
+
+    fn parse(value: &str) -> Option<LineSpacing> {
+        LineSpacing::ALL.into_iter().find(|m| m.as_str() == value)
+    }
+}
+
 /// What the reader chose; `None` where they did not choose.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ReadingSettings {
@@ -72,6 +131,15 @@ pub struct ReadingSettings {
     pub theme: Option<Theme>,
     /// The typeface.
     pub font: Font,
+    /// The column's width; `None`: the host's `--reader-measure`, else the designed width.
+    pub measure: Option<Measure>,
+    /// The line spacing; `None`: the host's `--reader-line-height`, else the designed spacing.
+    pub line_spacing: Option<LineSpacing>,
+    /// "More text spacing" (WCAG 1.4.12): line height at least 1.5, paragraphs 2 em apart,
+    /// letters 0.12 em, words 0.16 em.
+    pub more_spacing: bool,
+    /// Hyphenation in the article's language.
+    pub hyphens: bool,
 }
 
 impl Default for ReadingSettings {
@@ -80,6 +148,10 @@ impl Default for ReadingSettings {
             text_size: DEFAULT_SIZE,
             theme: None,
             font: Font::Serif,
+            measure: None,
+            line_spacing: None,
+            more_spacing: false,
+            hyphens: false,
         }
     }
 }
@@ -97,20 +169,48 @@ impl ReadingSettings {
                 }
                 "theme" => settings.theme = Some(Theme::parse(&value)),
                 "font" if value == "sans" => settings.font = Font::Sans,
+                "measure" => settings.measure = Measure::parse(&value),
+                "lines" => settings.line_spacing = LineSpacing::parse(&value),
+                "spacing" => settings.more_spacing = value == "more",
+                "hyphens" => settings.hyphens = value == "on",
                 _ => {}
             }
         }
         settings
     }
 
-    /// The stored form: `size=4&theme=sepia&font=sans`.
+    /// The stored form: `size=4&theme=sepia&font=sans&measure=narrow&spacing=more`.
     pub fn to_stored(self) -> String {
         let mut out = format!("size={}&font={}", self.text_size, self.font.as_str());
-        if let Some(theme) = self.theme {
-            out.push_str("&theme=");
-            out.push_str(theme.as_str());
+        for (name, value) in [
+            ("theme", self.theme.map(Theme::as_str)),
+            ("measure", self.measure.map(Measure::as_str)),
+            ("lines", self.line_spacing.map(LineSpacing::as_str)),
+            ("spacing", self.more_spacing.then_some("more")),
+            ("hyphens", self.hyphens.then_some("on")),
+        ] {
+            if let Some(value) = value {
+                out.push('&');
+                out.push_str(name);
+                out.push('=');
+                out.push_str(value);
+            }
         }
         out
+    }
+
+    /// The layout choices as the wrapper's attributes (what the stylesheet reads); `None`
+    /// where the reader did not choose, so that the host's custom properties apply.
+    pub fn layout_attributes(self) -> [(&'static str, Option<&'static str>); 4] {
+        [
+            ("data-measure", self.measure.map(Measure::as_str)),
+            (
+                "data-line-spacing",
+                self.line_spacing.map(LineSpacing::as_str),
+            ),
+            ("data-spacing", self.more_spacing.then_some("more")),
+            ("data-hyphens", self.hyphens.then_some("auto")),
+        ]
     }
 
     /// One step smaller (no change at the smallest).

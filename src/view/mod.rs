@@ -12,6 +12,8 @@ pub mod hooks;
 #[cfg(target_arch = "wasm32")]
 pub mod islands;
 #[cfg(target_arch = "wasm32")]
+pub mod keys;
+#[cfg(target_arch = "wasm32")]
 pub mod mount;
 #[cfg(target_arch = "wasm32")]
 pub mod viewer;

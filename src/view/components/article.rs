@@ -68,14 +68,18 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             }
         });
     }
-    // The renderer's own controls (footnote links, "Copy code"): one listener on the article.
+    // The renderer's own controls (footnote links, "Copy code"): one listener on the article;
+    // and the reader's keys, heard while the focus is inside it.
     {
         let words = ui.words;
         use_effect_with((ById(drawn.clone()), words.code), move |(drawn, _)| {
             let root = drawn.0.as_ref().as_ref().map(|dom| dom.root.clone());
-            let listener = root
-                .as_ref()
-                .map(|root| crate::view::actions::listen(root, words));
+            let listener = root.as_ref().map(|root| {
+                (
+                    crate::view::actions::listen(root, words),
+                    crate::view::keys::listen(root),
+                )
+            });
             move || {
                 drop(listener);
                 // An open picture viewer goes with its article (and the page scrolls again).

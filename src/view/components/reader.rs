@@ -9,7 +9,7 @@ use crate::reader::config::{ArticleSource, ReaderConfig};
 use crate::reader::events::HostEvents;
 use crate::reader::i18n::{choose, Ui, Words};
 use crate::reader::loader::Loaded;
-use crate::reader::settings::ReadingSettings;
+use crate::reader::settings::{LineSpacing, Measure, ReadingSettings};
 use crate::reader::ui::error_view as names;
 use crate::view::hooks::{use_article, LoadState};
 use crate::view::render::dom::alert_element;
@@ -177,6 +177,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     controls: config.controls,
                     on_change: on_settings,
                     id_prefix: props.id_prefix.clone(),
+                    contents: super::tools::section_headings(&loaded.article),
                 }}
             >
                 { props.page_controls.as_ref().map(|controls| controls.emit(loaded.clone())) }
@@ -195,6 +196,10 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 data-theme={settings.theme_or(config.theme).as_str()}
                 data-text-size={settings.text_size.to_string()}
                 data-font={settings.font.as_str()}
+                data-measure={settings.measure.map(Measure::as_str)}
+                data-line-spacing={settings.line_spacing.map(LineSpacing::as_str)}
+                data-spacing={settings.more_spacing.then_some("more")}
+                data-hyphens={settings.hyphens.then_some("auto")}
                 aria-busy={if busy { "true" } else { "false" }}
                 onclick={on_click}>
                 { content }
@@ -212,4 +217,10 @@ fn apply(
     let _ = element.set_attribute("data-theme", settings.theme_or(default_theme).as_str());
     let _ = element.set_attribute("data-text-size", &settings.text_size.to_string());
     let _ = element.set_attribute("data-font", settings.font.as_str());
+    for (name, value) in settings.layout_attributes() {
+        let _ = match value {
+            Some(value) => element.set_attribute(name, value),
+            None => element.remove_attribute(name),
+        };
+    }
 }

@@ -1,10 +1,15 @@
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::Listen;
+use crate::core::model::{Article, Block};
 use crate::reader::config::Controls;
 use crate::reader::i18n::Ui;
 use crate::reader::settings::Theme;
-use crate::reader::settings::{Font, ReadingSettings, LARGEST};
+use crate::reader::settings::{Font, LineSpacing, Measure, ReadingSettings, LARGEST};
 
 /// Props of [`ReaderTools`].
 #[derive(Properties, Clone, PartialEq)]
@@ -19,10 +24,30 @@ pub struct ReaderToolsProps {
     pub on_change: Callback<ReadingSettings>,
     /// Prefix for this instance's element ids and radio names.
     pub id_prefix: AttrValue,
+    /// The article's section headings (body block index, text): "Contents" lists them when
+    /// there are at least [`CONTENTS_MIN`].
+    #[prop_or_default]
+    pub contents: Rc<[(usize, AttrValue)]>,
 }
 
+/// The article's section headings for "Contents": each body heading's block index and text.
+pub(super) fn section_headings(article: &Article) -> Rc<[(usize, AttrValue)]> {
+    article
+        .body
+        .iter()
+        .enumerate()
+        .filter_map(|(i, block)| match block {
+            Block::Heading { content, .. } => Some((i, AttrValue::from(content.plain_text()))),
+            _ => None,
+        })
+        .collect()
+}
+
+/// How many headings make a contents list worth having.
+const CONTENTS_MIN: usize = 3;
+
 /// The reader's tools under the byline: "Reading settings" with its panel (text size, theme,
-/// font) and "Listen". The panel floats over the article, so opening it moves no content.
+/// font, column width, line spacing, more text spacing, hyphenation) and "Listen". The panel floats over the article, so opening it moves no content.
 #[component]
 pub fn ReaderTools(props: &ReaderToolsProps) -> Html {
     let ui = use_context::<Ui>().unwrap_or_default();
@@ -82,7 +107,47 @@ pub fn ReaderTools(props: &ReaderToolsProps) -> Html {
             checked: s.font == value,
             next: ReadingSettings { font: value, ..s },
         });
+    let measures = Measure::ALL.map(|value| Choice {
+        value: value.as_str(),
+        label: match value {
+            Measure::Narrow => w.measure_narrow,
+            Measure::Normal => w.measure_normal,
+            Measure::Wide => w.measure_wide,
+        },
+        // Until the reader chooses, none is checked: the page's own layout applies.
+        checked: s.measure == Some(value),
+        next: ReadingSettings {
+            measure: Some(value),
+            ..s
+        },
+    });
+    let spacings = LineSpacing::ALL.map(|value| Choice {
+        value: value.as_str(),
+        label: match value {
+            LineSpacing::Normal => w.line_spacing_normal,
+            LineSpacing::Relaxed => w.line_spacing_relaxed,
+            LineSpacing::Loose => w.line_spacing_loose,
+        },
+        checked: s.line_spacing == Some(value),
+        next: ReadingSettings {
+            line_spacing: Some(value),
+            ..s
+        },
+    });
+    let switch = |label: &'static str, on: bool, next: ReadingSettings| {
+        let on_change = props.on_change.clone();
+        html! {
+            <label class="settings-row settings-switch">
+                <input type="checkbox" checked={on}
+                    onchange={Callback::from(move |_: Event| on_change.emit(next))} />
+                { label }
+            </label>
+        }
+    };
     let radio_name = |group: &str| format!("{}-{group}", props.id_prefix);
+    let contents = (props.contents.len() >= CONTENTS_MIN).then(|| {
+        html! { <Contents headings={props.contents.clone()} id_prefix={props.id_prefix.clone()} /> }
+    });
     html! {
         <div class="reader-tools" lang={ui.lang()} dir={ui.dir()} onkeydown={on_key}>
             <div class="tools-bar">
@@ -97,6 +162,7 @@ pub fn ReaderTools(props: &ReaderToolsProps) -> Html {
                 if listen {
                     <Listen />
                 }
+                { contents }
             </div>
             if show_settings && *open {
                 <div id={panel_id} class="settings-panel" role="group" aria-label={w.settings}>
@@ -107,6 +173,24 @@ pub fn ReaderTools(props: &ReaderToolsProps) -> Html {
                     </div>
                     { radio_group(w.theme, radio_name("theme"), &themes, &props.on_change) }
                     { radio_group(w.font, radio_name("font"), &fonts, &props.on_change) }
+                    { radio_group(w.measure, radio_name("measure"), &measures, &props.on_change) }
+                    { radio_group(w.line_spacing, radio_name("lines"), &spacings, &props.on_change) }
+                    { switch(w.more_spacing, s.more_spacing, ReadingSettings { more_spacing: !s.more_spacing, ..s }) }
+                    { switch(w.hyphens, s.hyphens, ReadingSettings { hyphens: !s.hyphens, ..s }) }
+                    <details class="settings-keys">
+                        <summary>{ w.keys_title }</summary>
+                        <p>{ w.keys_note }</p>
+                        <dl>
+                            <dt><kbd>{ "j" }</kbd>{ " / " }<kbd>{ "k" }</kbd></dt>
+                            <dd>{ w.keys_parts }</dd>
+                            <dt><kbd>{ "h" }</kbd>{ " / " }<kbd>{ "H" }</kbd></dt>
+                            <dd>{ w.keys_headings }</dd>
+                            <dt><kbd>{ "s" }</kbd></dt>
+                            <dd>{ w.settings }</dd>
+                            <dt><kbd>{ "c" }</kbd></dt>
+                            <dd>{ w.contents }</dd>
+                        </dl>
+                    </details>
                 </div>
             }
         </div>
@@ -141,4 +225,112 @@ fn radio_group(
             }
         </fieldset>
     }
+}
+
+/// Props of [`Contents`].
+#[derive(Properties, Clone, PartialEq)]
+struct ContentsProps {
+    headings: Rc<[(usize, AttrValue)]>,
+    id_prefix: AttrValue,
+}
+
+/// "Contents": the article's sections as a list that opens under the tools; the section being
+/// read is marked (`aria-current`) as the reader scrolls; choosing one moves there, with the
+/// focus on its heading.
+#[component]
+fn Contents(props: &ContentsProps) -> Html {
+    let ui = use_context::<Ui>().unwrap_or_default();
+    let w = ui.words;
+    let open = use_state(|| false);
+    let current = use_state(|| None::<usize>);
+    let host = use_node_ref();
+    {
+        let (current, host, open) = (current.clone(), host.clone(), *open);
+        use_effect_with(open, move |open| {
+            let listener = (*open).then(|| {
+                let update = move || current.set(section_in_view(&host));
+                update();
+                web_sys::window()
+                    .map(|window| EventListener::new(&window, "scroll", move |_| update()))
+            });
+            move || drop(listener)
+        });
+    }
+    let list_id = AttrValue::from(format!("{}-contents", props.id_prefix));
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let go = |block: usize| {
+        let (host, current) = (host.clone(), current.clone());
+        Callback::from(move |_: MouseEvent| {
+            current.set(Some(block));
+            if let Some(heading) = heading_element(&host, block) {
+                let _ = heading.set_attribute("tabindex", "-1");
+                heading.scroll_into_view();
+                let _ = heading.focus();
+            }
+        })
+    };
+    html! {
+        <div class="contents" ref={host.clone()}>
+            <button type="button" class="reader-button contents-toggle"
+                aria-expanded={if *open { "true" } else { "false" }}
+                aria-controls={list_id.clone()}
+                onclick={on_toggle}>
+                { w.contents }
+            </button>
+            if *open {
+                <nav id={list_id} class="contents-list" aria-label={w.contents}>
+                    <ol>
+                        for (block, text) in props.headings.iter() {
+                            <li key={*block}>
+                                <button type="button" class="contents-link"
+                                    aria-current={(*current == Some(*block)).then_some("true")}
+                                    onclick={go(*block)}>
+                                    { text.clone() }
+                                </button>
+                            </li>
+                        }
+                    </ol>
+                </nav>
+            }
+        </div>
+    }
+}
+
+/// The heading of body block `block` in the article around `host`.
+fn heading_element(host: &NodeRef, block: usize) -> Option<web_sys::HtmlElement> {
+    let article = host.cast::<web_sys::Element>()?.closest("article").ok()??;
+    article
+        .query_selector(&format!(".article-body [data-block=\"{block}\"]"))
+        .ok()??
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()
+}
+
+/// The section being read: the last heading that has reached the top of the view.
+fn section_in_view(host: &NodeRef) -> Option<usize> {
+    let article = host.cast::<web_sys::Element>()?.closest("article").ok()??;
+    // A heading brought to the top (by "Contents" or the keys) counts as reached.
+    let line = 8.0;
+    let headings = article
+        .query_selector_all(".article-body > :is(h2, h3, h4)[data-block]")
+        .ok()?;
+    let mut found = None;
+    for i in 0..headings.length() {
+        let Some(heading) = headings
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        if heading.get_bounding_client_rect().top() > line {
+            break;
+        }
+        found = heading
+            .get_attribute("data-block")
+            .and_then(|b| b.parse().ok());
+    }
+    found
 }

@@ -36,8 +36,9 @@ const LEFT_OUT_ATTRS: [&str; 5] = ["srcset", "sizes", "loading", "fetchpriority"
 pub struct ExportPage<'a> {
     /// The reader's stylesheet (its text).
     pub css: &'a str,
-    /// `data-theme`, `data-text-size`, `data-font` of the reader the article was read in.
-    pub settings: [(&'static str, &'a str); 3],
+    /// The reading settings' attributes of the reader the article was read in (`data-theme`,
+    /// `data-text-size`, `data-font`, and the layout chosen).
+    pub settings: &'a [(&'static str, String)],
     /// A picture's `data:` address by its address; `None` leaves the picture out.
     pub picture: &'a dyn Fn(&str) -> Option<String>,
 }

@@ -1,0 +1,103 @@
+//! The reader's keys, heard only while the focus is inside the article (a host page's own keys
+//! are never touched, WCAG 2.1.4): `j` / `k` the next / previous part of the body, `h` / `H` the
+//! next / previous heading, `s` the reading settings, `c` the contents. A part reached this way
+//! takes the focus (so a screen reader reads it) and comes to the top of the view. Keys typed in
+//! a field, or with Ctrl, Alt or Meta, are left alone.
+
+use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, KeyboardEvent};
+
+/// What a key does.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Move {
+    Block(i32),
+    Heading(i32),
+    Press(&'static str),
+}
+
+/// Listens on `root` (the article) for the reader's keys.
+pub fn listen(root: &Element) -> EventListener {
+    let at = root.clone();
+    EventListener::new(root, "keydown", move |event| {
+        let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+            return;
+        };
+        if event.ctrl_key() || event.alt_key() || event.meta_key() || event.default_prevented() {
+            return;
+        }
+        let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
+        if target
+            .as_ref()
+            .is_some_and(|t| matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+        {
+            return;
+        }
+        let wanted = match event.key().as_str() {
+            "j" => Move::Block(1),
+            "k" => Move::Block(-1),
+            "h" => Move::Heading(1),
+            "H" => Move::Heading(-1),
+            "s" => Move::Press(".tools-toggle"),
+            "c" => Move::Press(".contents-toggle"),
+            _ => return,
+        };
+        let done = match wanted {
+            Move::Press(selector) => at
+                .query_selector(selector)
+                .ok()
+                .flatten()
+                .and_then(|b| b.dyn_into::<HtmlElement>().ok())
+                .map(|button| {
+                    button.click();
+                    let _ = button.focus();
+                })
+                .is_some(),
+            Move::Block(step) => go(&at, target.as_ref(), step, "[data-block]"),
+            Move::Heading(step) => go(&at, target.as_ref(), step, "h2, h3, h4"),
+        };
+        if done {
+            event.prevent_default();
+        }
+    })
+}
+
+/// Moves `step` parts from the one holding the focus (else the one at the top of the view) to
+/// the next that matches `kind`; false when there is none that way.
+fn go(article: &Element, focused: Option<&Element>, step: i32, kind: &str) -> bool {
+    let Ok(parts) = article.query_selector_all(".article-body > [data-block]") else {
+        return false;
+    };
+    let parts: Vec<Element> = (0..parts.length())
+        .filter_map(|i| parts.item(i)?.dyn_into::<Element>().ok())
+        .collect();
+    // Forward from the part after the focused one (else from the part at the top of the view);
+    // backward from the part before.
+    let focused_at = focused.and_then(|f| parts.iter().position(|p| p.contains(Some(f))));
+    let top = || {
+        parts
+            .iter()
+            .position(|p| p.get_bounding_client_rect().bottom() > 1.0)
+    };
+    let candidates: Box<dyn Iterator<Item = usize>> = match (focused_at, step > 0) {
+        (Some(i), true) => Box::new(i + 1..parts.len()),
+        (Some(i), false) => Box::new((0..i).rev()),
+        (None, true) => Box::new(top().unwrap_or(parts.len())..parts.len()),
+        (None, false) => Box::new((0..top().unwrap_or(parts.len())).rev()),
+    };
+    for i in candidates {
+        let part = &parts[i];
+        if !part.matches(kind).unwrap_or(false) {
+            continue;
+        }
+        if let Ok(part) = part.clone().dyn_into::<HtmlElement>() {
+            if !part.has_attribute("tabindex") {
+                let _ = part.set_attribute("tabindex", "-1");
+            }
+            part.scroll_into_view();
+            let _ = part.focus();
+            return true;
+        }
+    }
+    false
+}

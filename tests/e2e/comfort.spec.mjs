@@ -1,0 +1,215 @@
+// Reading comfort (issue "Reading comfort that crosses the shadow DOM"): column width, line
+// spacing, the WCAG 1.4.12 "more text spacing" switch and hyphenation in the settings panel, each
+// changing what it says and remembered; the same properties set from outside the shadow root by
+// a host style sheet (under the host's strict CSP), until the reader chooses.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { watch, expectClean, open, servePictures } from './helpers.mjs';
+
+const style = (locator, property) => locator.evaluate((el, p) => getComputedStyle(el)[p], property);
+const px = async (locator, property) => parseFloat(await style(locator, property));
+
+test('column width, line spacing, more text spacing and hyphenation change the text and are remembered', async ({ page }) => {
+  const seen = await watch(page);
+  await servePictures(page);
+  await open(page, '?src=/fixtures/all-blocks.json');
+  await page.getByRole('button', { name: 'Reading settings' }).click();
+  const panel = page.getByRole('group', { name: 'Reading settings' });
+  const body = page.locator('.article-body');
+  const column = page.locator('article.article');
+  const paragraph = body.locator('p').first();
+  const fontSize = await px(paragraph, 'fontSize');
+
+  // Until the reader chooses, no width is checked: the page's own (or the designed) one applies.
+  await expect(panel.getByRole('radiogroup', { name: 'Column width' }).getByRole('radio', { checked: true })).toHaveCount(0);
+  expect(await px(column, 'maxWidth')).toBe(680);
+  await panel.getByRole('radiogroup', { name: 'Column width' }).getByRole('radio', { name: 'Narrow' }).check();
+  expect(await px(column, 'maxWidth')).toBe(560);
+  await panel.getByRole('radiogroup', { name: 'Column width' }).getByRole('radio', { name: 'Wide' }).check();
+  expect(await px(column, 'maxWidth')).toBe(840);
+
+  expect(await px(paragraph, 'lineHeight')).toBeCloseTo(fontSize * 1.6, 0);
+  await panel.getByRole('radiogroup', { name: 'Line spacing' }).getByRole('radio', { name: 'Loose' }).check();
+  expect(await px(paragraph, 'lineHeight')).toBeCloseTo(fontSize * 2.1, 0);
+
+  const spacing = panel.getByRole('checkbox', { name: 'More space between letters, words and paragraphs' });
+  await expect(spacing).not.toBeChecked();
+  expect(await style(paragraph, 'letterSpacing')).toBe('normal');
+  await spacing.check();
+  expect(await px(paragraph, 'letterSpacing')).toBeCloseTo(fontSize * 0.12, 1);
+  expect(await px(paragraph, 'wordSpacing')).toBeCloseTo(fontSize * 0.16, 1);
+  expect(await px(paragraph, 'marginBottom')).toBeCloseTo(fontSize * 2, 0);
+  const headline = page.locator('h1');
+  expect(await px(headline, 'lineHeight')).toBeGreaterThanOrEqual(1.5 * (await px(headline, 'fontSize')) - 0.5);
+
+  const hyphens = panel.getByRole('checkbox', { name: 'Hyphenate long words' });
+  expect(await style(paragraph, 'hyphens')).toBe('manual');
+  await hyphens.check();
+  expect(await style(paragraph, 'hyphens')).toBe('auto');
+
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+
+  await page.reload();
+  const reader = page.locator('.reader');
+  await expect(reader).toHaveAttribute('data-measure', 'wide');
+  await expect(reader).toHaveAttribute('data-line-spacing', 'loose');
+  await expect(reader).toHaveAttribute('data-spacing', 'more');
+  await expect(reader).toHaveAttribute('data-hyphens', 'auto');
+  expectClean(seen);
+});
+
+test('more text spacing at 320 px: no text clipped, nothing wider than the screen', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await servePictures(page);
+  await page.addInitScript(() => localStorage.setItem('article-reader:settings', 'size=5&font=serif&spacing=more&lines=loose'));
+  await open(page, '?src=/fixtures/all-blocks.json');
+  await expect(page.locator('.reader')).toHaveAttribute('data-spacing', 'more');
+  const problems = await page.evaluate(() => {
+    const found = [];
+    if (document.documentElement.scrollWidth > window.innerWidth + 1) found.push(`page ${document.documentElement.scrollWidth}px wide`);
+    for (const el of document.querySelectorAll('.article *')) {
+      const cs = getComputedStyle(el);
+      if (cs.display === 'none' || !el.textContent.trim()) continue;
+      // Scrolling regions (tables, code) scroll on purpose; anything else that hides overflow
+      // must not be smaller than its text.
+      const hides = (v) => v === 'hidden' || v === 'clip';
+      if (hides(cs.overflowY) && el.scrollHeight > el.clientHeight + 1) found.push(`${el.tagName}.${el.className} clipped vertically`);
+      if (hides(cs.overflowX) && el.scrollWidth > el.clientWidth + 1) found.push(`${el.tagName}.${el.className} clipped horizontally`);
+      const r = el.getBoundingClientRect();
+      if (cs.position !== 'absolute' && !el.closest('.table-scroll, .code-scroll') && r.right > window.innerWidth + 1) found.push(`${el.tagName}.${el.className} past the edge`);
+    }
+    return found;
+  });
+  expect(problems).toEqual([]);
+});
+
+test('a host style sheet sets the spacing from outside the shadow root (strict CSP), until the reader chooses', async ({ page }) => {
+  await page.goto('http://127.0.0.1:4301/test/spacing.html');
+  const spaced = page.locator('article-reader#spaced');
+  const plain = page.locator('article-reader#plain');
+  for (const el of [spaced, plain]) await expect(el.locator('.reader')).toHaveAttribute('aria-busy', 'false');
+  const p = (el) => el.locator('.article-body p').first();
+  const size = await px(p(spaced), 'fontSize');
+  expect(await px(p(spaced), 'lineHeight')).toBeCloseTo(size * 2.4, 0);
+  expect(await px(p(spaced), 'letterSpacing')).toBeCloseTo(size * 0.05, 1);
+  expect(await px(p(spaced), 'wordSpacing')).toBeCloseTo(size * 0.3, 1);
+  expect(await px(p(spaced), 'marginBottom')).toBeCloseTo(size * 3, 0);
+  expect(await px(spaced.locator('article.article'), 'maxWidth')).toBe(420);
+  // The other element is untouched.
+  expect(await px(p(plain), 'lineHeight')).toBeCloseTo(size * 1.6, 0);
+  expect(await px(plain.locator('article.article'), 'maxWidth')).toBe(680);
+
+  // The reader's own choice wins once made.
+  await spaced.getByRole('button', { name: 'Reading settings' }).click();
+  await spaced.getByRole('radiogroup', { name: 'Line spacing' }).getByRole('radio', { name: 'Normal' }).check();
+  expect(await px(p(spaced), 'lineHeight')).toBeCloseTo(size * 1.6, 0);
+  await spaced.getByRole('radiogroup', { name: 'Column width' }).getByRole('radio', { name: 'Normal' }).check();
+  expect(await px(spaced.locator('article.article'), 'maxWidth')).toBe(680);
+});
+
+test('dark themes dim photographs a little and put diagrams (PNG, SVG) on a light plate, with no shift', async ({ page }) => {
+  await servePictures(page);
+  await open(page, '?src=/fixtures/changes/dark-pictures.json&theme=light');
+  const photo = page.locator('.figure-lead img');
+  const diagram = page.locator('.article-body figure img');
+  await diagram.scrollIntoViewIfNeeded();
+  // Where each picture is on the page (not in the view: opening the panel may scroll).
+  const place = (img) => img.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return [r.left, r.top + window.scrollY, r.width, r.height];
+  });
+  const boxes = async () => [await place(photo), await place(diagram)];
+  const before = await boxes();
+  expect(await style(photo, 'filter')).toBe('none');
+
+  await page.getByRole('button', { name: 'Reading settings' }).click();
+  await page.getByRole('radio', { name: 'Dark' }).check();
+  expect(await style(photo, 'filter')).toMatch(/^brightness\(0\.8\d*\)$/);
+  expect(await style(diagram, 'filter')).toBe('none');
+  expect(await style(diagram, 'backgroundColor')).toBe('rgb(244, 244, 245)');
+  expect(await style(photo, 'backgroundColor')).not.toBe('rgb(244, 244, 245)');
+  expect(await boxes()).toEqual(before);
+
+  // Auto follows the system: dark there, the same treatment.
+  await page.getByRole('radio', { name: 'Auto' }).check();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await style(photo, 'filter')).toMatch(/^brightness/);
+  await page.emulateMedia({ colorScheme: 'light' });
+  expect(await style(photo, 'filter')).toBe('none');
+});
+
+test('"Contents" lists the sections of an article with three headings or more, marks the one being read, and moves there with the focus', async ({ page }) => {
+  const seen = await watch(page);
+  await servePictures(page);
+  await open(page, '?src=/fixtures/minimal.json');
+  await expect(page.getByRole('button', { name: 'Reading settings' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Contents' })).toHaveCount(0);
+
+  await open(page, '?src=/fixtures/all-blocks.json');
+  const toggle = page.getByRole('button', { name: 'Contents' });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  const firstParagraph = await page.locator('.article-body p').first().boundingBox();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  const list = page.getByRole('navigation', { name: 'Contents' });
+  await expect(list.getByRole('button')).toHaveText(['A level-two heading', 'A level-three heading', 'A level-four heading']);
+  // Opening it moved nothing.
+  expect(await page.locator('.article-body p').first().boundingBox()).toEqual(firstParagraph);
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+
+  await list.getByRole('button', { name: 'A level-three heading' }).click();
+  const heading = page.locator('.article-body h3').first();
+  await expect(heading).toBeFocused();
+  expect(Math.abs((await heading.boundingBox()).y)).toBeLessThan(page.viewportSize().height / 3);
+  await expect(list.getByRole('button', { name: 'A level-three heading' })).toHaveAttribute('aria-current', 'true');
+  await expect(list.locator('[aria-current]')).toHaveCount(1);
+  expectClean(seen);
+});
+
+test('keys move through the article while the focus is in it, and the host page keeps its own keys', async ({ page }) => {
+  const seen = await watch(page);
+  await servePictures(page);
+  await open(page, '?src=/fixtures/all-blocks.json');
+  await page.getByRole('button', { name: 'Contents' }).focus();
+  const focusedBlock = () => page.evaluate(() => document.activeElement?.getAttribute('data-block'));
+  await page.keyboard.press('j');
+  await expect.poll(focusedBlock).toBe('0');
+  await page.keyboard.press('j');
+  await expect.poll(focusedBlock).toBe('1');
+  await page.keyboard.press('k');
+  await expect.poll(focusedBlock).toBe('0');
+  await page.keyboard.press('h');
+  await expect(page.locator('.article-body h2').first()).toBeFocused();
+  await page.keyboard.press('h');
+  await expect(page.locator('.article-body h3').first()).toBeFocused();
+  await page.keyboard.press('Shift+H');
+  await expect(page.locator('.article-body h2').first()).toBeFocused();
+  await page.keyboard.press('s');
+  await expect(page.getByRole('button', { name: 'Reading settings' })).toHaveAttribute('aria-expanded', 'true');
+  // The list of keys is in the panel.
+  await page.getByText('Keyboard shortcuts').click();
+  await expect(page.locator('.settings-keys dd')).toHaveText(['Next / previous part of the text', 'Next / previous heading', 'Reading settings', 'Contents']);
+  expectClean(seen);
+});
+
+test('embed mode: a key typed on the host page is the host page\'s', async ({ page }) => {
+  await page.goto('http://127.0.0.1:4301/test/plain.html');
+  const reader = page.locator('article-reader#one');
+  await expect(reader.locator('.reader')).toHaveAttribute('aria-busy', 'false');
+  await page.evaluate(() => {
+    window.__keys = [];
+    document.addEventListener('keydown', (e) => window.__keys.push({ key: e.key, prevented: e.defaultPrevented }));
+  });
+  await page.locator('#host-heading').click();
+  await page.keyboard.press('j');
+  await page.keyboard.press('s');
+  expect(await page.evaluate(() => window.__keys)).toEqual([{ key: 'j', prevented: false }, { key: 's', prevented: false }]);
+  await expect(reader.getByRole('button', { name: 'Reading settings' })).toHaveAttribute('aria-expanded', 'false');
+  expect(await reader.evaluate((el) => el.shadowRoot.activeElement)).toBe(null);
+  // Inside the widget the same key is the reader's.
+  await reader.getByRole('button', { name: 'Reading settings' }).focus();
+  await page.keyboard.press('j');
+  await expect.poll(() => reader.evaluate((el) => el.shadowRoot.activeElement?.getAttribute('data-block'))).toBe('0');
+});
