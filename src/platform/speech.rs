@@ -21,6 +21,10 @@ use web_sys::{Element, SpeechSynthesis, SpeechSynthesisUtterance};
 /// with nothing to read.
 const BLOCKS: &str = "[data-block]";
 
+/// The attribute by which "Listen from here" marks the block to begin at (set by the reader's
+/// keys, read and removed when reading starts).
+pub const LISTEN_FROM: &str = "data-listen-from";
+
 /// The parts of one block that are read, each its own utterance.
 fn readable(block: &Element) -> Vec<Element> {
     let class = block.class_name();
@@ -136,7 +140,8 @@ struct Inner {
 type Handlers = (Closure<dyn FnMut(JsValue)>, Closure<dyn FnMut(JsValue)>);
 
 impl Narration {
-    /// Starts reading `article` from its first block at `rate`; `None` when there is nothing to
+    /// Starts reading `article` at `rate` from its first block, or from the block marked
+    /// [`LISTEN_FROM`]; `None` when there is nothing to
     /// read or no speech synthesis.
     pub fn start(
         article: &Element,
@@ -160,17 +165,36 @@ impl Narration {
         if blocks.is_empty() {
             return None;
         }
+        // "Listen from here" (the `l` key) marked where to begin: the first part inside or after
+        // that block; else the start.
+        let from = article
+            .query_selector(&format!("[{LISTEN_FROM}]"))
+            .ok()
+            .flatten()
+            .map(|mark| {
+                let _ = mark.remove_attribute(LISTEN_FROM);
+                blocks
+                    .iter()
+                    .position(|b| {
+                        mark.contains(Some(b))
+                            || mark.compare_document_position(b)
+                                & web_sys::Node::DOCUMENT_POSITION_FOLLOWING
+                                != 0
+                    })
+                    .unwrap_or(0)
+            })
+            .unwrap_or(0);
         let narration = Narration(Rc::new(RefCell::new(Inner {
             synth,
             blocks,
             lang: lang.to_owned(),
             rate,
-            index: 0,
+            index: from,
             generation: 0,
             handlers: [None, None],
             notify,
         })));
-        speak(&narration.0, 0);
+        speak(&narration.0, from);
         Some(narration)
     }
 

@@ -5,6 +5,7 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { watch, expectClean, open, servePictures } from './helpers.mjs';
+import { installSpeechStub, spoken } from './speech-stub.mjs';
 
 const style = (locator, property) => locator.evaluate((el, p) => getComputedStyle(el)[p], property);
 const px = async (locator, property) => parseFloat(await style(locator, property));
@@ -190,7 +191,7 @@ test('keys move through the article while the focus is in it, and the host page 
   await expect(page.getByRole('button', { name: 'Reading settings' })).toHaveAttribute('aria-expanded', 'true');
   // The list of keys is in the panel.
   await page.getByText('Keyboard shortcuts').click();
-  await expect(page.locator('.settings-keys dd')).toHaveText(['Next / previous part of the text', 'Next / previous heading', 'Reading settings', 'Contents']);
+  await expect(page.locator('.settings-keys dd')).toHaveText(['Next / previous part of the text', 'Next / previous heading', 'Listen from here', 'Reading settings', 'Contents']);
   expectClean(seen);
 });
 
@@ -212,4 +213,27 @@ test('embed mode: a key typed on the host page is the host page\'s', async ({ pa
   await reader.getByRole('button', { name: 'Reading settings' }).focus();
   await page.keyboard.press('j');
   await expect.poll(() => reader.evaluate((el) => el.shadowRoot.activeElement?.getAttribute('data-block'))).toBe('0');
+});
+
+test('"Listen from here" (the l key) starts at the part focused, and the view stays where reading stopped', async ({ page }) => {
+  const seen = await watch(page);
+  await installSpeechStub(page, [{ lang: 'en-US', name: 'English', localService: true, default: true }]);
+  await open(page, '?src=/fixtures/changes/long.json');
+  await expect(page.getByRole('button', { name: 'Listen' })).toBeVisible();
+  const target = page.locator('.article-body p', { hasText: /^Paragraph 30\./ });
+  await target.evaluate((p) => {
+    p.tabIndex = -1;
+    p.focus();
+  });
+  await page.keyboard.press('l');
+  await expect.poll(() => spoken(page)).toEqual([await target.textContent()]);
+  await expect(target).toHaveAttribute('aria-current', 'true');
+  await page.evaluate(() => window.__speech.end());
+  await expect.poll(async () => (await spoken(page)).length).toBe(2);
+  const y = await page.evaluate(() => window.scrollY);
+  expect(y).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByRole('button', { name: 'Listen' })).toBeVisible();
+  expect(await page.evaluate(() => window.scrollY)).toBe(y);
+  expectClean(seen);
 });

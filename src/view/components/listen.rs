@@ -95,7 +95,10 @@ pub fn Listen() -> Html {
             let target = if *idle { start_button } else { pause_button };
             if std::mem::take(&mut *refocus.borrow_mut()) {
                 if let Some(el) = target.cast::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
+                    // Without scrolling: when reading stops, the view stays where it ended.
+                    let options = web_sys::FocusOptions::new();
+                    options.set_prevent_scroll(true);
+                    let _ = el.focus_with_options(&options);
                 }
             }
         });
@@ -193,7 +196,7 @@ pub fn Listen() -> Html {
                     </button>
                     <button type="button" class="reader-button" onclick={act(Narration::previous, Some(Status::Playing))}>{ w.previous }</button>
                     <button type="button" class="reader-button" onclick={act(Narration::next, Some(Status::Playing))}>{ w.next }</button>
-                    <button type="button" class="reader-button" onclick={on_stop}>{ w.stop }</button>
+                    <button type="button" class="reader-button listen-stop" onclick={on_stop}>{ w.stop }</button>
                     <label class="listen-rate">
                         { w.speed }
                         <select onchange={on_rate}>

@@ -185,6 +185,8 @@ pub fn ReaderTools(props: &ReaderToolsProps) -> Html {
                             <dd>{ w.keys_parts }</dd>
                             <dt><kbd>{ "h" }</kbd>{ " / " }<kbd>{ "H" }</kbd></dt>
                             <dd>{ w.keys_headings }</dd>
+                            <dt><kbd>{ "l" }</kbd></dt>
+                            <dd>{ w.listen_from_here }</dd>
                             <dt><kbd>{ "s" }</kbd></dt>
                             <dd>{ w.settings }</dd>
                             <dt><kbd>{ "c" }</kbd></dt>
