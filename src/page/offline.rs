@@ -300,7 +300,11 @@ pub async fn saved_articles() -> Vec<(SavedEntry, Rc<crate::core::model::Article
 /// when it is not saved or its site did not allow reading it (an opaque answer, which `<img>`
 /// can show but no script can read).
 pub async fn saved_picture(url: &str) -> Option<(String, Vec<u8>)> {
-    let cache = open(IMAGES_CACHE).await.ok()?;
+    picture_in(&open(IMAGES_CACHE).await.ok()?, url).await
+}
+
+/// [`saved_picture`] from the pictures' cache already open.
+async fn picture_in(cache: &Cache, url: &str) -> Option<(String, Vec<u8>)> {
     let found = wait(Ok(cache.match_with_str(url))).await.ok()?;
     let response = found.dyn_into::<Response>().ok()?;
     if response.status() == 0 || !response.ok() {
@@ -315,6 +319,7 @@ pub async fn saved_picture(url: &str) -> Option<(String, Vec<u8>)> {
 /// sites did not allow reading them; a restored article fetches them again when online).
 pub async fn backup() -> Result<(Backup, usize), ReaderError> {
     let articles = open(ARTICLES_CACHE).await?;
+    let images = open(IMAGES_CACHE).await?;
     let mut backup = Backup::default();
     let mut unreadable = 0;
     for entry in saved_index().await.entries {
@@ -324,7 +329,7 @@ pub async fn backup() -> Result<(Backup, usize), ReaderError> {
         let saved_version = cached_text(&articles, &version_key(&entry.url)).await;
         let mut pictures = Vec::new();
         for url in &entry.images {
-            match saved_picture(url).await {
+            match picture_in(&images, url).await {
                 Some((content_type, bytes)) => pictures.push(Picture {
                     url: url.clone(),
                     content_type,
