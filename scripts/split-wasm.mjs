@@ -12,9 +12,10 @@
 // Usage: node split-wasm.mjs STAGE_DIR GLUE.js MODULE_bg.wasm LINKED.wasm HTML_WITH_OPT_PARAMS
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { rewriteIntegrity, sri } from './integrity.mjs';
 
 const [stage, glueFile, wasmFile, linked, html] = process.argv.slice(2);
@@ -48,6 +49,13 @@ try {
 
   // The loader, with each module's hashed name and integrity.
   let link = readFileSync(join(split, '__wasm_split.js'), 'utf8');
+  // Which files each on-demand point fetches: its module and the chunks it shares with others
+  // (fetched beside it). Written to target/split/ for the size test's paths, never served.
+  const fetches = {};
+  for (const [, file, deps] of link.matchAll(/fetch\(new URL\("\.\/(split_\w+)\.wasm"[\s\S]*?\n, \[([^\]]*)\]\)\)/g)) {
+    fetches[file.replace(/^split_/, '')] = [file, ...[...deps.matchAll(/__(chunk_\d+)/g)].map((m) => m[1])];
+  }
+  const hashedOf = {};
   const report = [];
   for (const module of modules) {
     const path = join(split, module);
@@ -59,6 +67,7 @@ try {
     if (!link.includes(fetchCall)) throw new Error(`split-wasm: the loader does not fetch ${module} as expected`);
     link = link.replace(fetchCall, `fetch(new URL("./${hashed}", import.meta.url), { integrity: "${sri(bytes)}" })`);
     writeFileSync(join(stage, hashed), bytes);
+    hashedOf[module.replace(/\.wasm$/, '')] = hashed;
     report.push(`${hashed} ${bytes.length} bytes`);
   }
   // The loader inside the glue: its import of the glue's initSync and its exports become local.
@@ -78,6 +87,11 @@ try {
 
   writeFileSync(join(stage, glueFile), glue);
   writeFileSync(join(stage, wasmFile), newWasm);
+  const manifest = join(dirname(fileURLToPath(import.meta.url)), '..', 'target', 'split');
+  mkdirSync(manifest, { recursive: true });
+  const files = Object.fromEntries(Object.entries(fetches).map(([point, list]) => [point, list.map((f) => hashedOf[f])]));
+  if (Object.values(files).flat().some((f) => !f)) throw new Error('split-wasm: a module the loader fetches was not written');
+  writeFileSync(join(manifest, `${stem}.json`), `${JSON.stringify(files, null, 1)}\n`);
   rewriteIntegrity(stage, [[oldGlue, Buffer.from(glue, 'utf8')], [oldWasm, newWasm]]);
   console.log(`split-wasm: ${wasmFile} ${oldWasm.length} -> ${newWasm.length} bytes; on demand: ${report.join(', ')}`);
 } finally {

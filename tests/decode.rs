@@ -521,3 +521,40 @@ fn every_picture_is_listed_once_for_offline_saving() {
         ]
     );
 }
+
+/// The rich elements' module (spec §7) is fetched for a document whose blocks the loader finds
+/// rich: the v1 types it reads and the model blocks it draws must be the same set, or a block
+/// would be read and never drawn (or not read at all) in the release build.
+#[test]
+fn the_rich_elements_module_reads_and_draws_the_same_blocks() {
+    use article_reader::document::rich::{is_rich_block, RICH_TYPES};
+    let mut seen = std::collections::BTreeSet::new();
+    for fixture in [
+        ALL_BLOCKS,
+        include_str!("fixtures/rich-text.json"),
+        include_str!("fixtures/video.json"),
+        include_str!("fixtures/gallery.json"),
+    ] {
+        let decoded = decode_str(fixture, BASE).expect("fixture is valid");
+        for block in decoded.article.body.iter() {
+            let name = block.type_name();
+            assert_eq!(
+                is_rich_block(block),
+                RICH_TYPES.contains(&name),
+                "{name}: read and drawn by different modules"
+            );
+            seen.insert(name);
+        }
+    }
+    let post = r#"{"version":"1","headline":"h","body":[{"type":"social_post",
+        "url":"https://social.example/@a/1","content":"Hello"}]}"#;
+    let decoded = decode_str(post, BASE).expect("a social post");
+    assert!(is_rich_block(&decoded.article.body[0]));
+    seen.insert("social_post");
+    for kind in RICH_TYPES {
+        assert!(seen.contains(kind), "{kind}: no fixture has it");
+    }
+    let doc = r#"{"version":"1","headline":"h","body":[{"type":"paragraph","content":"p"}]}"#;
+    let plain = decode_str(doc, BASE).expect("a paragraph");
+    assert!(!is_rich_block(&plain.article.body[0]));
+}

@@ -10,13 +10,16 @@
 //! - [`fields`]: the one set of combinators every reader of a format uses (required, optional,
 //!   lists, addresses through the URL policy, warnings);
 //! - [`path`]: field paths and the [`FieldIssue`] that carries one;
-//! - [`v1`]: the article format v1.
+//! - [`v1`]: the article format v1;
+//! - [`rich`]: which blocks are the rich elements of §7, read by a module of their own when the
+//!   wasm is split.
 
 pub(crate) mod fields;
 pub mod formats;
 pub mod html;
 pub(crate) mod path;
-mod v1;
+pub mod rich;
+pub(crate) mod v1;
 
 use std::fmt;
 
@@ -97,6 +100,7 @@ pub fn decode_with(
     match decode_first(text, base, format, item)? {
         Step::Done(decoded) => Ok(*decoded),
         Step::Publisher(document) => Ok(decode_publisher(document)?),
+        Step::Rich(document) => Ok(decode_rich(document)?),
     }
 }
 
@@ -115,6 +119,7 @@ pub fn decode_value_with(
     match first_step(value.clone(), base, format, item)? {
         Step::Done(decoded) => Ok(*decoded),
         Step::Publisher(document) => decode_publisher(document),
+        Step::Rich(document) => decode_rich(document),
     }
 }
 
@@ -142,6 +147,10 @@ fn first_step(
     item: Option<&str>,
 ) -> Result<Step, FieldIssue> {
     Ok(match formats::resolve(&value, format)? {
+        Format::V1 | Format::Auto if rich::needs_module(&value) => Step::Rich(RichDocument {
+            value,
+            base: base.map(str::to_owned),
+        }),
         Format::V1 | Format::Auto => Step::Done(Box::new(decode_v1(&value, base)?)),
         format => Step::Publisher(PublisherDocument {
             value,
@@ -159,6 +168,22 @@ pub enum Step {
     Done(Box<Decoded>),
     /// A document in a publisher's format, parsed and detected, not read yet.
     Publisher(PublisherDocument),
+    /// A format v1 document with rich blocks (spec §7), parsed, to be read by [`decode_rich`]
+    /// once the rich elements' module has come (split builds only).
+    Rich(RichDocument),
+}
+
+/// A parsed format v1 document that waits for the rich elements' module.
+#[derive(Debug)]
+pub struct RichDocument {
+    pub value: Json,
+    pub base: Option<String>,
+}
+
+/// Reads a format v1 document that waited for the rich elements' module; if the module could
+/// not come, its rich blocks are skipped with a warning each.
+pub fn decode_rich(document: RichDocument) -> Result<Decoded, FieldIssue> {
+    decode_v1(&document.value, document.base.as_deref())
 }
 
 /// A parsed document in one of the publishers' formats (spec §4), with what reading it needs.

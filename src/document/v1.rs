@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use super::fields::{array, clamp_u32, object, present, truncate, Fields, Result};
 use super::path::Path;
+use super::rich;
 use super::{is_language_tag, MAX_TABLE_CELLS};
 use crate::core::date::DocDate;
 use crate::core::json::Json;
@@ -171,6 +172,47 @@ fn block(f: &mut Fields, value: &Json, path: &Path) -> Result<Option<Block>> {
             src: f.req_url(map, "src", path)?,
             title: f.opt(map, "title", path, Fields::string)?,
         },
+        kind if rich::is_rich(kind) => return rich_block(f, value, path, kind),
+        other => {
+            f.warn(
+                path,
+                format!("unknown block type \"{}\" skipped", truncate(other)),
+            );
+            return Ok(None);
+        }
+    };
+    Ok(Some(block))
+}
+
+/// A rich block (spec §7), read by the rich elements' module in a split build; when that module
+/// could not come, the block is skipped with a warning (the loader says what is missing).
+#[cfg(article_reader_split)]
+fn rich_block(f: &mut Fields, value: &Json, path: &Path, kind: &str) -> Result<Option<Block>> {
+    match rich::reader() {
+        Some(read) => read(f, value, path, kind),
+        None => {
+            f.warn(path, "this part could not be loaded; skipped");
+            Ok(None)
+        }
+    }
+}
+
+/// A rich block (spec §7), read directly where its reader is part of the one wasm.
+#[cfg(not(article_reader_split))]
+fn rich_block(f: &mut Fields, value: &Json, path: &Path, kind: &str) -> Result<Option<Block>> {
+    read_rich(f, value, path, kind)
+}
+
+/// Reads one rich block of type `kind` (the rich elements' module's reader); `None` for a type
+/// that is not one.
+pub(crate) fn read_rich(
+    f: &mut Fields,
+    value: &Json,
+    path: &Path,
+    kind: &str,
+) -> Result<Option<Block>> {
+    let map = object(value, path)?;
+    let block = match kind {
         "embed" => embed(f, map, path)?,
         "video" => Block::Video {
             video: Rc::new(video(f, map, path)?),
@@ -220,13 +262,7 @@ fn block(f: &mut Fields, value: &Json, path: &Path) -> Result<Option<Block>> {
         "note" => Block::Note {
             note: note(f, value, path)?,
         },
-        other => {
-            f.warn(
-                path,
-                format!("unknown block type \"{}\" skipped", truncate(other)),
-            );
-            return Ok(None);
-        }
+        _ => return Ok(None),
     };
     Ok(Some(block))
 }

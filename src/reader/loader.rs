@@ -1,6 +1,9 @@
 //! The one loader for page and embed mode: where a document comes from, fetching it, and turning
 //! every failure into a [`ReaderError`].
 
+use std::cell::Cell;
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
 use js_sys::{Reflect, Uint8Array};
@@ -11,7 +14,9 @@ use web_sys::{RequestCredentials, RequestInit, RequestMode, Response};
 use crate::core::model::Article;
 use crate::core::url_policy::{self, SafeUrl, UrlUse};
 use crate::document::formats::Format;
-use crate::document::{decode_first, decode_publisher, Decoded, FieldIssue, PublisherDocument};
+use crate::document::rich::is_rich_block;
+use crate::document::PublisherDocument;
+use crate::document::{decode_first, decode_publisher, decode_rich, Decoded, FieldIssue};
 use crate::document::{DecodeError, Step, MAX_DOCUMENT_BYTES};
 use crate::platform;
 use crate::platform::on_demand::ModuleMissing;
@@ -36,6 +41,9 @@ pub struct Loaded {
     pub from_saved_copy: bool,
     /// How many fields were skipped with a warning (the element's load event says).
     pub warnings: usize,
+    /// The rich elements' module (spec §7: tables, boxes, videos, galleries, posts …) could not
+    /// be loaded, so the article's blocks of those kinds are left out (the reader says so).
+    pub parts_missing: bool,
 }
 
 /// Loads and checks the document from `source` as the configuration says (time limit, format,
@@ -86,7 +94,7 @@ async fn load_checked(
         base,
         from_saved_copy,
     } = fetched;
-    let decoded = decode(&text, &base, config).await?;
+    let (decoded, parts_missing) = decode(&text, &base, config).await?;
     for warning in &decoded.warnings {
         platform::warn(&warning.to_string());
     }
@@ -97,6 +105,7 @@ async fn load_checked(
         address,
         from_saved_copy,
         warnings: decoded.warnings.len(),
+        parts_missing,
     })
 }
 
@@ -109,14 +118,14 @@ pub async fn reread(text: &str, like: &Loaded) -> Option<Rc<Article>> {
         format: like.format,
         ..ReaderConfig::default()
     };
-    let decoded = decode(text, base.as_str(), &config).await.ok()?;
+    let (decoded, _) = decode(text, base.as_str(), &config).await.ok()?;
     Some(Rc::new(decoded.article))
 }
 
 /// Reads a document saved from `address` again, in whatever format it is (the saved list's
 /// search, a restored backup); `None` when it does not read.
 pub async fn read_saved(text: &str, address: &str) -> Option<Rc<Article>> {
-    let decoded = decode(text, address, &ReaderConfig::default()).await.ok()?;
+    let (decoded, _) = decode(text, address, &ReaderConfig::default()).await.ok()?;
     Some(Rc::new(decoded.article))
 }
 
@@ -148,15 +157,67 @@ fn prefetch(config: &ReaderConfig) {
     ]);
 }
 
-/// Checks the document: v1 at once, a publisher's format through its module.
-async fn decode(text: &str, base: &str, config: &ReaderConfig) -> Result<Decoded, ReaderError> {
+/// Checks the document: v1 at once, a publisher's format through its module, and a document
+/// with rich blocks (spec §7) once the rich elements' module has come. The flag is true when that
+/// module could not come: the blocks it reads and draws are then left out.
+async fn decode(
+    text: &str,
+    base: &str,
+    config: &ReaderConfig,
+) -> Result<(Decoded, bool), ReaderError> {
     let refused = |error: DecodeError| ReaderError::from_decode(text, error);
-    match decode_first(text, Some(base), config.format, config.item.as_deref()).map_err(refused)? {
-        Step::Done(decoded) => Ok(*decoded),
+    let mut decoded = match decode_first(text, Some(base), config.format, config.item.as_deref())
+        .map_err(refused)?
+    {
+        Step::Done(decoded) => *decoded,
         Step::Publisher(document) => on_demand!(read_publisher(document))
             .map_err(|_| ReaderError::PartMissing)?
-            .map_err(|issue| refused(issue.into())),
+            .map_err(|issue| refused(issue.into()))?,
+        Step::Rich(document) => {
+            let missing = fetch_rich().await.is_err();
+            let decoded = decode_rich(document).map_err(|issue| refused(issue.into()))?;
+            return Ok((decoded, missing));
+        }
+    };
+    // A publisher's document may hold rich blocks too: their drawing is in that module.
+    let body = &decoded.article.body;
+    let missing = body.iter().any(is_rich_block) && fetch_rich().await.is_err();
+    if missing {
+        let kept: Vec<_> = body.iter().filter(|b| !is_rich_block(b)).cloned().collect();
+        decoded.article.body = kept.into();
     }
+    Ok((decoded, missing))
+}
+
+/// How the loader fetches the rich elements' module: given at start by the view, whose layer
+/// owns their drawing (the module holds their reading and their drawing together).
+pub type FetchRich = fn() -> Pin<Box<dyn Future<Output = Result<(), ModuleMissing>>>>;
+
+thread_local! {
+    static FETCH_RICH: Cell<Option<FetchRich>> = const { Cell::new(None) };
+}
+
+/// Gives the loader the way to fetch the rich elements' module (`view::rich`).
+pub fn set_rich_module(fetch: FetchRich) {
+    FETCH_RICH.with(|cell| cell.set(Some(fetch)));
+}
+
+/// The rich elements' module, fetched unless it is already here.
+#[cfg(article_reader_split)]
+async fn fetch_rich() -> Result<(), ModuleMissing> {
+    if crate::document::rich::reader().is_some() {
+        return Ok(());
+    }
+    match FETCH_RICH.with(Cell::get) {
+        Some(fetch) => fetch().await,
+        None => Err(ModuleMissing),
+    }
+}
+
+/// Always here where the wasm is not split.
+#[cfg(not(article_reader_split))]
+async fn fetch_rich() -> Result<(), ModuleMissing> {
+    Ok(())
 }
 
 /// A request for a document that the page started while the wasm was still downloading

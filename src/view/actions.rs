@@ -34,8 +34,8 @@ pub fn listen(root: &Element, words: &'static Words) -> EventListener {
                 event.prevent_default();
                 move_to(&control);
             }
-            Some("copy-code") => copy_code(control, words),
-            Some("play") => play(&control),
+            // The rich blocks' own controls: their code is in the rich elements' module.
+            Some(action @ ("copy-code" | "play")) => rich_controls(&control, action, words),
             Some("view") => {
                 let at = at.clone();
                 wasm_bindgen_futures::spawn_local(async move {
@@ -75,6 +75,42 @@ fn move_to(link: &Element) {
     if let Some(target) = target {
         let _ = target.focus();
         platform::keep_in_view(&target);
+    }
+}
+
+/// A rich block's control (`copy-code`, `play`) acting, in the UI's words.
+pub(crate) type RichControls = fn(&Element, &str, &'static Words);
+
+#[cfg(article_reader_split)]
+thread_local! {
+    /// The rich elements' module's controls, once it has come.
+    static RICH_CONTROLS: std::cell::Cell<Option<RichControls>> = const { std::cell::Cell::new(None) };
+}
+
+/// Called with what the rich elements' module gives: its controls act from now on.
+#[cfg(article_reader_split)]
+pub(crate) fn install_rich_controls(act: RichControls) {
+    RICH_CONTROLS.with(|controls| controls.set(Some(act)));
+}
+
+/// Acts on a rich block's control. Such a control exists only in an article drawn by the rich
+/// elements' module, so in a split build the module is there.
+fn rich_controls(control: &Element, action: &str, words: &'static Words) {
+    #[cfg(article_reader_split)]
+    if let Some(act) = RICH_CONTROLS.with(std::cell::Cell::get) {
+        act(control, action, words);
+    }
+    #[cfg(not(article_reader_split))]
+    rich_action(control, action, words);
+}
+
+/// A rich block's control, `copy-code` or `play` (the rich elements' module's part of the
+/// actions).
+pub(crate) fn rich_action(control: &Element, action: &str, words: &'static Words) {
+    match action {
+        "copy-code" => copy_code(control.clone(), words),
+        "play" => play(control),
+        _ => {}
     }
 }
 

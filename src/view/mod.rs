@@ -16,4 +16,6 @@ pub mod keys;
 #[cfg(target_arch = "wasm32")]
 pub mod mount;
 #[cfg(target_arch = "wasm32")]
+pub mod rich;
+#[cfg(target_arch = "wasm32")]
 pub mod viewer;

@@ -23,7 +23,7 @@ function watchModules(page) {
   return modules;
 }
 
-test('a v1 English article renders from the main wasm alone, its tools\' module after; a publisher\'s format and another language each bring theirs, once for the page', async ({ page }) => {
+test('a v1 English article renders from the main wasm alone, its tools\' module after; rich elements, a publisher\'s format and another language each bring theirs, once for the page', async ({ page }) => {
   const seen = await watch(page);
   const csp = [];
   page.on('console', (m) => { if (/Content Security Policy|Trusted Type/i.test(m.text())) csp.push(m.text()); });
@@ -41,18 +41,27 @@ test('a v1 English article renders from the main wasm alone, its tools\' module 
   const asked = await page.evaluate(() => performance.getEntriesByType('resource').find((e) => /-islands-[0-9a-f]+\.wasm$/.test(e.name)).startTime);
   expect(asked).toBeGreaterThan(await page.evaluate(() => window.__firstLoad));
 
+  // A v1 article with tables, code, boxes and notes brings the rich elements' module, before it
+  // is drawn (nothing of it is missing); a WordPress post with a player and a gallery brings the
+  // publishers' formats and uses the rich elements' module already there.
+  const rich = await mountReader(page, 'rich', `${API}/fixtures/rich-text.json`);
+  await expect(rich.getByRole('table')).toHaveCount(1);
+  await expect(rich.getByRole('button', { name: 'Copy code' })).toBeVisible();
+  await expect(rich.getByRole('status').filter({ hasText: 'could not be loaded' })).toHaveCount(0);
+  expect(modules).toEqual(['islands', 'rich']);
   const wordpress = await mountReader(page, 'wp', `${API}/fixtures/formats/wordpress-post.json`);
   await expect(wordpress.locator('h1')).toContainText('the bridge opens');
-  expect(modules).toEqual(['islands', 'publishers']);
+  await expect(wordpress.locator('.gallery')).toHaveCount(1);
+  expect(modules).toEqual(['islands', 'rich', 'publishers']);
   const again = await mountReader(page, 'ld', `${API}/fixtures/formats/jsonld-live.json`);
   await expect(again.locator('h1')).toHaveCount(1);
   await expect(again.getByRole('button', { name: 'Reading settings' })).toBeVisible();
-  expect(modules, 'fetched once for every element of the page').toEqual(['islands', 'publishers']);
+  expect(modules, 'fetched once for every element of the page').toEqual(['islands', 'rich', 'publishers']);
 
   const arabic = await mountReader(page, 'ar', `${API}/fixtures/rtl-arabic.json`);
   await expect(arabic.locator('article')).toHaveAttribute('lang', 'ar');
   await expect(arabic.getByRole('button', { name: 'إعدادات القراءة' })).toBeVisible();
-  expect(modules).toEqual(['islands', 'publishers', 'languages']);
+  expect(modules).toEqual(['islands', 'rich', 'publishers', 'languages']);
   expect(csp).toEqual([]);
   // (The WordPress post's own pictures are on its publisher's host: stopped by `watch`.)
   expect(seen.pageErrors).toEqual([]);
@@ -115,7 +124,8 @@ test('page mode: Listen\'s module comes when Listen is pressed, the viewer\'s wh
   // After the first paint: the reading tools' and the library's modules (page mode's "Save for
   // offline"); nothing else before the reader asks.
   await expect(page.getByRole('button', { name: 'Save for offline' })).toBeVisible();
-  expect([...modules].sort()).toEqual(['islands', 'library']);
+  // (The gallery is a rich element: its module came before the article was drawn.)
+  expect([...modules].sort()).toEqual(['islands', 'library', 'rich']);
 
   await page.getByRole('button', { name: 'Listen', exact: true }).click();
   await expect.poll(() => spoken(page)).not.toEqual([]);
@@ -162,12 +172,31 @@ test.describe('without the service worker, the tools\' and library\'s modules mi
   });
 });
 
+test.describe('without the service worker, the rich elements\' module missing', () => {
+  test.use({ serviceWorkers: 'block' });
+  test('the article is shown without its tables, code and boxes, and says what is left out, in its language', async ({ page }) => {
+    const seen = await watch(page);
+    await page.route(/-rich-[0-9a-f]+\.wasm$/, (route) => route.abort());
+    await open(page, '?src=/fixtures/rich-text.json');
+    await expect(page.locator('h1')).toHaveText('Turnout rose in every region, the final count shows');
+    await expect(page.getByRole('status').filter({ hasText: /^Some parts of this article could not be loaded and are left out: tables, code, boxes/ })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(page.locator('.article-body table, .article-body pre, .article-body aside')).toHaveCount(0);
+    await expect(page.locator('.article-body p').first()).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Reading settings' })).toBeVisible();
+    // The same in French: the words are the UI language's.
+    await open(page, '?src=/fixtures/rich-text.json&ui-lang=fr');
+    await expect(page.getByRole('status').filter({ hasText: /^Certaines parties de cet article n’ont pas pu être chargées/ })).toBeVisible();
+    expectClean(seen);
+  });
+});
+
 test('page mode\'s service worker precaches every module its glue can load, so all of them work offline', () => {
   const named = (text) => [...new Set([...text.matchAll(/\.\/([\w.-]+\.(?:js|wasm))\b/g)].map((m) => m[1]))];
   const glue = named(readFileSync('dist/index.html', 'utf8')).find((f) => /^article-reader-[0-9a-f]+\.js$/.test(f));
   const modules = named(readFileSync(`dist/${glue}`, 'utf8')).filter((f) => f.endsWith('.wasm'));
   expect(modules.map((f) => MODULE.exec(`/${f}`)?.[1]).filter((m) => !m.startsWith('chunk_')).sort())
-    .toEqual(['islands', 'languages', 'library', 'listen', 'publishers', 'viewer']);
+    .toEqual(['islands', 'languages', 'library', 'listen', 'publishers', 'rich', 'viewer']);
   const precache = readFileSync('dist/sw.js', 'utf8');
   for (const module of modules) expect(precache, module).toContain(`"${module}"`);
 });

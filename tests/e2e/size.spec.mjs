@@ -3,7 +3,7 @@
 // stylesheet it names), gzip -9, within the numbers in size-budget.json. Deterministic, so a
 // pass/fail test.
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const budget = JSON.parse(readFileSync('size-budget.json', 'utf8'));
@@ -35,12 +35,25 @@ test('the embed-mode bundle (its own build, without page mode) stays within its 
   weigh('embed mode', ['embed.js', ...files], budget.embed_mode_gzip_bytes);
 });
 
+/** The files embed mode fetches for an on-demand point: its module and the chunks of code it
+ * shares with other modules, fetched beside it (scripts/split-wasm.mjs writes the list). */
+function onDemand(point) {
+  const glue = named(readFileSync('dist/embed.js', 'utf8')).find((f) => f.endsWith('.js'));
+  const manifest = `target/split/${glue.replace(/\.js$/, '')}.json`;
+  expect(existsSync(manifest), `${manifest} (written by make dist)`).toBe(true);
+  const files = JSON.parse(readFileSync(manifest, 'utf8'))[point];
+  expect(files, `the embed build has the ${point} module`).toBeDefined();
+  const loader = readFileSync(`dist/${glue}`, 'utf8');
+  for (const file of files) expect(loader, 'the glue fetches it').toContain(`./${file}`);
+  return files;
+}
+
 test('a publisher\'s format in embed mode adds its on-demand module, within the budget of that path', () => {
   const files = named(readFileSync('dist/embed.js', 'utf8'));
-  const glue = files.find((f) => f.endsWith('.js'));
-  const modules = named(readFileSync(`dist/${glue}`, 'utf8')).filter((f) => f.endsWith('.wasm'));
-  const publishers = modules.filter((f) => /-publishers-[0-9a-f]+\.wasm$/.test(f));
-  expect(publishers, 'the glue names the formats\' module').toHaveLength(1);
-  console.log('on-demand modules (embed):', Object.fromEntries(modules.map((f) => [f, gz(f)])));
-  weigh('embed mode, publisher\'s format', ['embed.js', ...files, ...publishers], budget.embed_publishers_gzip_bytes);
+  weigh('embed mode, publisher\'s format', ['embed.js', ...files, ...onDemand('publishers')], budget.embed_publishers_gzip_bytes);
+});
+
+test('an article with rich elements (tables, code, boxes, players, videos, galleries, posts) in embed mode adds their module, within the budget of that path', () => {
+  const files = named(readFileSync('dist/embed.js', 'utf8'));
+  weigh('embed mode, rich elements', ['embed.js', ...files, ...onDemand('rich')], budget.embed_rich_gzip_bytes);
 });

@@ -180,6 +180,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     contents: super::tools::section_headings(&loaded.article),
                 }}
             >
+                if loaded.parts_missing {
+                    <p class="reader-status" role="status">{ ui.words.parts_missing }</p>
+                }
                 { props.page_controls.as_ref().map(|controls| controls.emit(loaded.clone())) }
             </ArticleView>
         },

@@ -43,6 +43,21 @@ pub const EXTERNAL_REL: &str = "noopener noreferrer";
 /// The `sizes` of a picture with a `srcset`: the column is at most 680 CSS px wide.
 const SIZES: &str = "(min-width: 712px) 680px, 100vw";
 
+/// The rich elements module's drawer of one block.
+#[cfg(target_arch = "wasm32")]
+pub(crate) type DrawRich = for<'a> fn(&Cx<'a>, &mut dyn Markup, &Block, &str);
+
+#[cfg(article_reader_split)]
+thread_local! {
+    static RICH_DRAWER: Cell<Option<DrawRich>> = const { Cell::new(None) };
+}
+
+/// Called by the rich elements module's entry point: rich blocks are drawn from now on.
+#[cfg(article_reader_split)]
+pub(crate) fn install_rich_drawer(draw: DrawRich) {
+    RICH_DRAWER.with(|drawer| drawer.set(Some(draw)));
+}
+
 /// One piece of the article that can be drawn on its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {
@@ -499,6 +514,28 @@ impl<'a> Cx<'a> {
             Block::Audio { src, title } => {
                 self.audio(out, title.as_deref(), None, src.as_ref(), Some(at))
             }
+            rich => self.rich_block(out, rich, at),
+        }
+    }
+
+    /// A rich block (spec §7), drawn by the rich elements' module in a split build (the loader
+    /// has fetched it before such an article is drawn; if it could not, no such block is there).
+    #[cfg(article_reader_split)]
+    fn rich_block(&self, out: &mut dyn Markup, block: &Block, at: &str) {
+        if let Some(draw) = RICH_DRAWER.with(Cell::get) {
+            draw(self, out, block, at);
+        }
+    }
+
+    /// A rich block (spec §7), drawn directly where its code is part of the one wasm.
+    #[cfg(not(article_reader_split))]
+    fn rich_block(&self, out: &mut dyn Markup, block: &Block, at: &str) {
+        self.draw_rich(out, block, at);
+    }
+
+    /// Draws one rich block (the rich elements' module's drawer).
+    pub(crate) fn draw_rich(&self, out: &mut dyn Markup, block: &Block, at: &str) {
+        match block {
             Block::Embed {
                 url,
                 title,
@@ -569,6 +606,7 @@ impl<'a> Cx<'a> {
                 out.close();
             }
             Block::Note { note } => self.note(out, note, Some(at)),
+            _ => {}
         }
     }
 
