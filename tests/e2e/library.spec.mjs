@@ -149,3 +149,29 @@ test('an article opens where the reader stopped, at another text size too, with 
   await expect(page.locator('.resume-note')).toHaveCount(0);
   expectClean(seen);
 });
+
+test('offline too: a saved article opens where the reader stopped, read from the device with the server stopped', async ({ page }) => {
+  const server = await startServer(4406);
+  const seen = await watch(page);
+  const address = 'http://127.0.0.1:4406/index.html?src=/fixtures/changes/long.json';
+  const target = page.locator('.article-body p', { hasText: /^Paragraph 30\./ });
+  const topOf = () => target.evaluate((p) => p.getBoundingClientRect().top);
+  try {
+    await page.goto(address);
+    await waitForServiceWorker(page);
+    await page.getByRole('button', { name: 'Save for offline' }).click();
+    await expect(page.locator('.save-button')).toHaveAttribute('aria-pressed', 'true');
+    await target.evaluate((p) => window.scrollTo(0, window.scrollY + p.getBoundingClientRect().top));
+    const progress = page.getByRole('progressbar', { name: 'Reading progress' });
+    await expect.poll(async () => Number(await progress.getAttribute('value'))).toBeGreaterThan(0.3);
+  } finally {
+    await server.stop();
+  }
+  // Offline for real: nothing listens on the port any more. Leaving keeps the position.
+  await expect(page.request.get(address)).rejects.toThrow();
+  await page.goto(address);
+  await expect(page.getByText('You are reading the copy saved on this device.')).toBeVisible();
+  await expect(page.locator('.resume-note')).toHaveText('You are back where you stopped.');
+  await expect.poll(async () => Math.abs(await topOf())).toBeLessThan(2);
+  expectClean(seen);
+});
