@@ -45,6 +45,8 @@ export interface ArticleReaderElement extends HTMLElement {
   uiLang: string | null;
   /** Attribute `controls`: Comma list of reader controls: settings, listen (default both; empty for none). */
   controls: string | null;
+  /** Attribute `resume`: "on" (or present without a value): the reader keeps its place in this article in this browser (the host page's localStorage, when the page is left or hidden) and opens there next time, with "Back to the beginning" and a reading progress bar. Off by default. */
+  resume: string | null;
   /** Attribute `loading`: "lazy": the document is fetched only when the element comes near the viewport. */
   loading: string | null;
   // </generated>

@@ -144,6 +144,7 @@ fn changed_value(name: &str) -> Option<&'static str> {
         "item" => "second",
         "ui-lang" => "fr",
         "controls" => "listen",
+        "resume" => "on",
         _ => return None,
     })
 }
@@ -185,4 +186,17 @@ fn a_mounted_widget_takes_exactly_the_in_place_settings_from_a_change() {
     }
     assert!(SETTING_NAMES.contains(&"src") && !IN_PLACE_SETTINGS.contains(&"src"));
     assert!(IN_PLACE_SETTINGS.contains(&"theme"));
+}
+
+#[test]
+fn resume_is_off_unless_the_host_turns_it_on() {
+    let on = |pairs: &[(&str, &str)]| ReaderConfig::from_pairs(pairs.iter().copied()).resume;
+    assert!(!on(&[]), "off by default");
+    assert!(on(&[("resume", "")]), "present without a value");
+    assert!(on(&[("resume", " On ")]));
+    assert!(on(&[("resume", "true")]));
+    assert!(on(&[("resume", "resume")]));
+    assert!(!on(&[("resume", "off")]));
+    assert!(!on(&[("resume", "false")]));
+    assert!(!on(&[("resume", "no thanks")]));
 }

@@ -62,6 +62,7 @@ fn props(source: ArticleSource) -> ReaderProps {
         source,
         config: Rc::new(config),
         page_controls: None,
+        open_at: None,
         on_words: None,
         id_prefix: "t".into(),
         events: None,

@@ -126,9 +126,20 @@ pub fn PageApp(props: &ReaderProps) -> Html {
         html! {
             <Reader
                 page_controls={Some(page_controls)}
+                open_at={asked_block()}
                 on_words={Some(Callback::from(localise_page))}
                 ..props.clone()
             />
         }
     }
+}
+
+/// The body block the page address asks to open at (`&at=N`, from the saved list's search).
+fn asked_block() -> Option<AttrValue> {
+    crate::platform::page_query()
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("at="))
+        .filter(|n| !n.is_empty() && n.len() < 6 && n.bytes().all(|b| b.is_ascii_digit()))
+        .map(|n| AttrValue::from(n.to_owned()))
 }

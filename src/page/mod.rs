@@ -6,7 +6,6 @@ mod app;
 mod export;
 mod library;
 pub mod offline;
-mod resume;
 mod save_control;
 mod saved_list;
 
@@ -15,7 +14,6 @@ pub use library::{SaveSlot, SavedView};
 pub use save_control::{saved_on, SavedVersion};
 
 use wasm_bindgen::JsCast;
-use web_sys::Element;
 
 use crate::platform;
 use crate::reader::config::ReaderConfig;
@@ -84,20 +82,4 @@ pub(crate) fn library_words(words: &crate::reader::i18n::Words) -> &'static Libr
         .find(|w| w.code == words.code)
         .copied()
         .unwrap_or(&LIBRARY_EN)
-}
-
-/// Waits until the article around `article` has its whole body (a long body gets its rest after
-/// a paint: `aria-busy` says when), for what marks or scrolls to its blocks.
-pub(crate) async fn body_whole(article: &Element) {
-    for _ in 0..20 {
-        let busy = article
-            .closest(".reader")
-            .ok()
-            .flatten()
-            .and_then(|r| r.get_attribute("aria-busy"));
-        if busy.as_deref() != Some("true") {
-            return;
-        }
-        platform::after_paint().await;
-    }
 }

@@ -155,7 +155,6 @@ pub fn SaveControl(
                 <p class="offline-note">{ ui.words.reading_saved_copy }</p>
             }
             { update.as_ref().map(|update| notice(update, &loaded.article, &ui, on_show_saved)) }
-            <super::resume::Resume loaded={loaded.clone()} inside={host.clone()} />
             <div class="offline-buttons">
                 <button type="button" class={classes!("reader-button", "save-button", saved.then_some("is-saved"))}
                     aria-pressed={if saved { "true" } else { "false" }}
@@ -277,7 +276,7 @@ fn notice(
 /// Marks the changed and added blocks of `article` once its body is whole (a long body gets its
 /// rest after a paint): `data-change` for the style, and the word the style shows.
 async fn mark_blocks(article: web_sys::Element, update: Rc<SavedUpdate>, words: &'static Words) {
-    super::body_whole(&article).await;
+    crate::view::components::body_whole(&article).await;
     for (i, mark) in update.changes.blocks.iter().enumerate() {
         let (kind, label) = match mark {
             BlockMark::Changed => ("changed", library_words(words).mark_changed),

@@ -90,6 +90,9 @@ pub struct ReaderConfig {
     /// The language of the page around an embedded widget (its nearest `lang`): the UI language
     /// of views without an article (loading, errors) when `ui-lang` is not given. Not a setting.
     pub context_lang: Option<Rc<str>>,
+    /// Whether an embedded reader keeps its place in the article and opens there next time
+    /// (`resume`; page mode always does). Off by default: the storage is the host page's.
+    pub resume: bool,
 }
 
 impl Default for ReaderConfig {
@@ -105,6 +108,7 @@ impl Default for ReaderConfig {
             ui_lang: None,
             controls: Controls::default(),
             context_lang: None,
+            resume: false,
         }
     }
 }
@@ -136,6 +140,7 @@ impl ReaderConfig {
                 "item" => config.item = non_blank(value),
                 "ui-lang" => config.ui_lang = non_blank(value),
                 "controls" => config.controls = Controls::parse(value),
+                "resume" => config.resume = switched_on(value),
                 _ => {}
             }
         }
@@ -181,6 +186,16 @@ impl ReaderConfig {
             (None, None) => fallback,
         }
     }
+}
+
+/// A switch given as an attribute: on when present without a value, or `on` / `true` / its own
+/// name (case and spaces aside); anything else is off.
+fn switched_on(value: &str) -> bool {
+    let value = value.trim();
+    value.is_empty()
+        || ["on", "true", "resume"]
+            .iter()
+            .any(|on| value.eq_ignore_ascii_case(on))
 }
 
 /// A value that is not only white space, trimmed.

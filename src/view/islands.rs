@@ -7,7 +7,8 @@ use std::cell::Cell;
 
 use yew::prelude::*;
 
-use super::components::{ReaderTools, ReaderToolsProps, ShareBar, ShareBarProps};
+use super::components::{ReaderTools, ReaderToolsProps, Resume, ResumeProps};
+use super::components::{ShareBar, ShareBarProps};
 use super::hooks::{use_module, ModuleState};
 use crate::platform::on_demand::ModuleMissing;
 
@@ -19,6 +20,8 @@ pub struct Islands {
     pub tools: fn(ReaderToolsProps) -> Html,
     /// The share bar in the footer.
     pub share: fn(ShareBarProps) -> Html,
+    /// Resume where you stopped (its bar in the article's dock).
+    pub resume: fn(ResumeProps) -> Html,
 }
 
 thread_local! {
@@ -35,6 +38,7 @@ fn islands() -> Result<Islands, ModuleMissing> {
     Ok(Islands {
         tools: |props| html! { <ReaderTools ..props /> },
         share: |props| html! { <ShareBar ..props /> },
+        resume: |props| html! { <Resume ..props /> },
     })
 }
 

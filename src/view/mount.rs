@@ -140,6 +140,7 @@ pub fn start_props(
         source: config.source(fallback),
         config: Rc::new(config),
         page_controls: None,
+        open_at: None,
         on_words: None,
         id_prefix: format!("article-reader-{id}").into(),
         events,

@@ -175,3 +175,46 @@ test('offline too: a saved article opens where the reader stopped, read from the
   await expect.poll(async () => Math.abs(await topOf())).toBeLessThan(2);
   expectClean(seen);
 });
+
+test('an embedded reader keeps its place only when the host turns resume on, and then opens there', async ({ page }) => {
+  const seen = await watch(page);
+  const src = 'http://127.0.0.1:4303/fixtures/changes/long.json';
+  const mount = (id, resume) => page.evaluate(({ id, src, resume }) => {
+    const el = document.createElement('article-reader');
+    el.id = id;
+    if (resume) el.setAttribute('resume', '');
+    el.setAttribute('src', src);
+    document.querySelector('main').append(el);
+  }, { id, src, resume });
+  const visit = async () => {
+    await page.goto('http://127.0.0.1:4301/test/empty.html?resume');
+    await page.waitForFunction(() => customElements.get('article-reader'));
+  };
+  const paragraph30 = (id) => page.locator(`article-reader#${id} .article-body p`, { hasText: /^Paragraph 30\./ });
+  const readTo = (id) => paragraph30(id).evaluate((p) => window.scrollTo(0, window.scrollY + p.getBoundingClientRect().top));
+  const stored = () => page.evaluate(() => localStorage.getItem('article-reader:positions'));
+
+  // Off by default: no progress bar, and leaving keeps nothing.
+  await visit();
+  await mount('plain', false);
+  await expect(page.locator('article-reader#plain').getByRole('button', { name: 'Reading settings' })).toBeVisible();
+  await expect(page.locator('article-reader#plain').getByRole('progressbar')).toHaveCount(0);
+  await readTo('plain');
+  await visit();
+  expect(await stored()).toBeNull();
+
+  // Turned on: the position is kept on leaving, and the article opens there next time.
+  await mount('kept', true);
+  const kept = page.locator('article-reader#kept');
+  await expect(kept.getByRole('progressbar', { name: 'Reading progress' })).toBeAttached();
+  await readTo('kept');
+  await visit();
+  expect(await stored()).toContain('long.json');
+  await mount('kept', true);
+  await expect(kept.locator('.resume-note')).toHaveText('You are back where you stopped.');
+  const topOf = () => paragraph30('kept').evaluate((p) => p.getBoundingClientRect().top);
+  await expect.poll(async () => Math.abs(await topOf())).toBeLessThan(2);
+  await kept.getByRole('button', { name: 'Back to the beginning' }).click();
+  await expect(kept.locator('h1')).toBeFocused();
+  expectClean(seen);
+});

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::first_screen::set_busy;
-use super::{ById, ReaderToolsProps, ShareBarProps};
+use super::{ById, ReaderToolsProps, ResumeProps, ShareBarProps};
 use crate::core::model::Article;
 use crate::platform;
 use crate::reader::i18n::Ui;
@@ -24,6 +24,12 @@ pub struct ArticleViewProps {
     pub first_screen: usize,
     /// The reading tools under the byline (settings, Listen), drawn from the islands module.
     pub tools: ReaderToolsProps,
+    /// Where the position in the article is kept, when it is (resume where you stopped).
+    #[prop_or_default]
+    pub resume: Option<AttrValue>,
+    /// The body block to open at instead of the kept position (page mode's search).
+    #[prop_or_default]
+    pub open_at: Option<AttrValue>,
     /// Page mode's controls beside them (its save control).
     #[prop_or_default]
     pub children: Html,
@@ -93,6 +99,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         SharePayload::for_article(article, &platform::page_url())
     });
     let islands = use_islands(drawn.is_some());
+    let resume_ref = use_node_ref();
     let Some(dom) = drawn.as_ref() else {
         return html! {};
     };
@@ -109,9 +116,25 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         },
         _ => html! {},
     };
-    let tools = dom
-        .island("tools")
-        .map(|host| create_portal(html! { <>{ tools }{ props.children.clone() }</> }, host));
+    // Resume where you stopped, from the same module: its bar goes to the article's dock.
+    let resume = match (islands, &props.resume) {
+        (ModuleState::Ready(islands), Some(address)) => html! {
+            <div class="resume-host" ref={resume_ref.clone()}>
+                { (islands.resume)(ResumeProps {
+                    address: address.clone(),
+                    open_at: props.open_at.clone(),
+                    inside: resume_ref.clone(),
+                }) }
+            </div>
+        },
+        _ => html! {},
+    };
+    let tools = dom.island("tools").map(|host| {
+        create_portal(
+            html! { <>{ tools }{ resume }{ props.children.clone() }</> },
+            host,
+        )
+    });
     let share = match islands {
         ModuleState::Ready(islands) => dom
             .is_complete()
@@ -136,3 +159,4 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         </>
     }
 }
+

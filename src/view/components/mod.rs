@@ -5,12 +5,16 @@ mod article;
 mod first_screen;
 mod listen;
 mod reader;
+mod resume;
 mod share_bar;
 mod tools;
 
 pub use article::{ArticleView, ArticleViewProps};
 pub use listen::Listen;
 pub use reader::{Reader, ReaderProps};
+#[cfg(feature = "page")]
+pub(crate) use resume::body_whole;
+pub use resume::{Resume, ResumeProps};
 pub use share_bar::{ShareBar, ShareBarProps};
 pub use tools::{ReaderTools, ReaderToolsProps};
 

@@ -31,6 +31,9 @@ pub struct ReaderProps {
     pub on_words: Option<Callback<&'static Words>>,
     /// Prefix for element ids, unique per instance on a page (decided by `mount::register`).
     pub id_prefix: AttrValue,
+    /// Page mode: the body block to open at (`&at=N`, from a search of the saved list).
+    #[prop_or_default]
+    pub open_at: Option<AttrValue>,
     /// Embed mode: where the element's load and error events go.
     #[prop_or_default]
     pub events: Option<HostEvents>,
@@ -161,6 +164,15 @@ pub fn Reader(props: &ReaderProps) -> Html {
             }
         })
     };
+    // Resume where you stopped: always in page mode, in embed mode when the host turned it on;
+    // kept under the document's address (none for an inline document).
+    let resume = match article.state() {
+        LoadState::Ready(loaded) if props.page_controls.is_some() || config.resume => loaded
+            .address
+            .as_ref()
+            .map(|address| AttrValue::from(address.to_string())),
+        _ => None,
+    };
     let content = match article.state() {
         LoadState::Loading => html! {
             <p class="reader-status">{ ui.words.loading }</p>
@@ -179,6 +191,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     id_prefix: props.id_prefix.clone(),
                     contents: super::tools::section_headings(&loaded.article),
                 }}
+                resume={resume}
+                open_at={props.open_at.clone()}
             >
                 if loaded.parts_missing {
                     <p class="reader-status" role="status">{ ui.words.parts_missing }</p>

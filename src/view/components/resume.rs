@@ -1,7 +1,8 @@
-//! Resume where you stopped (page mode): the position in an article (`reader::position`) is kept
-//! when the page is left or hidden, and the article opens there again once its body is drawn,
-//! with "Back to the beginning"; a named progress bar follows the reading. Drawn in the
-//! article's dock (sticky at the bottom), from the library module.
+//! Resume where you stopped: the position in an article (`reader::position`) is kept when the
+//! page is left or hidden, and the article opens there again once its body is drawn, with "Back
+//! to the beginning"; a named progress bar follows the reading. Drawn in the article's dock
+//! (sticky at the bottom), from the islands module. Page mode always has it; an embedded reader
+//! only when the host turns it on (`resume`: the storage is the host page's).
 
 use std::rc::Rc;
 
@@ -10,25 +11,26 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
-use crate::page::library_words;
 use crate::platform;
 use crate::reader::i18n::Ui;
-use crate::reader::loader::Loaded;
 use crate::reader::position::{thousandths, Positions, ReadingPosition, POSITIONS_KEY};
-use crate::view::components::ById;
 
 /// Props of [`Resume`].
 #[derive(Properties, Clone, PartialEq)]
-pub(super) struct ResumeProps {
-    /// The article shown, with the address its position is kept under.
-    pub loaded: ById<Loaded>,
+pub struct ResumeProps {
+    /// The address of the article's document: its position is kept under it.
+    pub address: AttrValue,
+    /// The body block to open at instead of the kept position (page mode's `&at=N`, from a
+    /// search of the saved list); it also takes the focus.
+    #[prop_or_default]
+    pub open_at: Option<AttrValue>,
     /// An element inside the article (to find it and its dock).
     pub inside: NodeRef,
 }
 
 /// The reading position of one article: kept, restored, shown.
 #[component]
-pub(super) fn Resume(props: &ResumeProps) -> Html {
+pub fn Resume(props: &ResumeProps) -> Html {
     let ui = use_context::<Ui>().unwrap_or_default();
     let w = ui.words;
     let progress = use_state(|| 0.0f32);
@@ -41,13 +43,14 @@ pub(super) fn Resume(props: &ResumeProps) -> Html {
             dock.clone(),
             props.inside.clone(),
         );
-        let url = props.loaded.address.as_ref().map(|u| u.to_string());
-        use_effect_with(url, move |url| {
+        let open_at = props.open_at.clone();
+        use_effect_with(props.address.clone(), move |url| {
             let article = inside
                 .cast::<Element>()
                 .and_then(|el| el.closest("article").ok().flatten());
             let mut listeners = Vec::new();
-            if let (Some(article), Some(url)) = (article, url.clone()) {
+            if let Some(article) = article {
+                let url = url.to_string();
                 dock.set(article.query_selector(".reader-dock").ok().flatten());
                 let keep = {
                     let (article, url) = (article.clone(), url.clone());
@@ -85,10 +88,10 @@ pub(super) fn Resume(props: &ResumeProps) -> Html {
                     }));
                 }
                 wasm_bindgen_futures::spawn_local(async move {
-                    super::body_whole(&article).await;
+                    body_whole(&article).await;
                     let stored =
                         Positions::from_text(&platform::stored(POSITIONS_KEY).unwrap_or_default());
-                    if let Some(block) = asked_block() {
+                    if let Some(block) = open_at {
                         // Opened from a search of the saved list: at the passage found, which
                         // takes the focus (a screen reader starts there).
                         if let Some(position) = ReadingPosition::new(&block, 0.0, 0.0) {
@@ -141,24 +144,30 @@ pub(super) fn Resume(props: &ResumeProps) -> Html {
         html! {
             <div class="resume-bar" lang={ui.lang()} dir={ui.dir()}>
                 if *resumed {
-                    <p class="resume-note">{ library_words(w).resumed }</p>
-                    <button type="button" class="reader-button reader-button-quiet resume-back" onclick={back}>{ library_words(w).back_to_start }</button>
+                    <p class="resume-note">{ w.resumed }</p>
+                    <button type="button" class="reader-button reader-button-quiet resume-back" onclick={back}>{ w.back_to_start }</button>
                 }
-                <progress class="reading-progress" max="1" value={thousandths(*progress)} aria-label={library_words(w).reading_progress}></progress>
+                <progress class="reading-progress" max="1" value={thousandths(*progress)} aria-label={w.reading_progress}></progress>
             </div>
         },
         dock,
     )
 }
 
-/// The body block the page address asks to open at (`&at=N`, from the saved list's search).
-fn asked_block() -> Option<String> {
-    platform::page_query()
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("at="))
-        .filter(|n| !n.is_empty() && n.len() < 6 && n.bytes().all(|b| b.is_ascii_digit()))
-        .map(str::to_owned)
+/// Waits until the article around `article` has its whole body (a long body gets its rest after
+/// a paint: `aria-busy` says when), for what marks or scrolls to its blocks.
+pub(crate) async fn body_whole(article: &Element) {
+    for _ in 0..20 {
+        let busy = article
+            .closest(".reader")
+            .ok()
+            .flatten()
+            .and_then(|r| r.get_attribute("aria-busy"));
+        if busy.as_deref() != Some("true") {
+            return;
+        }
+        platform::after_paint().await;
+    }
 }
 
 /// Gives the focus to body block `block` (the view is already there).
