@@ -558,3 +558,29 @@ fn the_rich_elements_module_reads_and_draws_the_same_blocks() {
     let plain = decode_str(doc, BASE).expect("a paragraph");
     assert!(!is_rich_block(&plain.article.body[0]));
 }
+
+/// `dark_src` (an image's version for dark themes) is an address like `src`: resolved against the
+/// document, and dropped (with a warning) when the URL policy refuses it.
+#[test]
+fn an_images_dark_version_goes_through_the_url_policy() {
+    let doc = |dark: &str| {
+        format!(
+            r#"{{"version":"1","headline":"h","lead_image":{{"src":"a.png","alt":"a","dark_src":"{dark}"}},"body":[]}}"#
+        )
+    };
+    let decoded = decode_str(&doc("charts/a-dark.png"), BASE).expect("valid");
+    let lead = decoded.article.lead_image.expect("a lead image");
+    assert_eq!(
+        lead.dark_src.as_ref().map(|u| u.as_str()),
+        Some("https://news.example/api/charts/a-dark.png")
+    );
+    let refused = decode_str(&doc("javascript:alert(1)"), BASE).expect("still valid");
+    assert_eq!(
+        refused.article.lead_image.expect("a lead image").dark_src,
+        None
+    );
+    assert!(refused
+        .warnings
+        .iter()
+        .any(|w| w.to_string().contains("lead_image.dark_src")));
+}

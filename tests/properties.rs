@@ -115,7 +115,7 @@ proptest! {
 
     #[test]
     fn share_links_are_always_well_formed(url in any::<String>(), title in any::<String>(), text in prop::option::of(any::<String>()), tags in prop::collection::vec(any::<String>(), 0..3)) {
-        let payload = SharePayload { url, title, text, hashtags: tags, via: None };
+        let payload = SharePayload { url, title, text, hashtags: tags, via: None, site: None, lang: "en".into() };
         for target in ShareTarget::ALL {
             if let Some(link) = payload.intent_url(target) {
                 let expected = if target == ShareTarget::Email { "mailto:" } else { "https://" };

@@ -14,6 +14,8 @@ fn payload() -> SharePayload {
         text: None,
         hashtags: vec![],
         via: None,
+        site: None,
+        lang: "en".into(),
     }
 }
 
@@ -248,4 +250,58 @@ fn an_html_page_is_told_apart_from_a_broken_document() {
         ReaderError::from_decode(wrong, issue).to_string(),
         "This article document has an error: body: expected array"
     );
+}
+
+/// A quote's link: the canonical address with a text fragment the browser can find.
+#[test]
+fn a_quote_links_to_its_words_with_a_text_fragment() {
+    use article_reader::reader::share::Quote;
+    let whole = "The count went on through the night. Turnout rose in every region, \
+                 the final count shows. Observers watched every table.";
+    let quote = Quote::new(
+        " Turnout  rose\nin every region ",
+        "The count went on through the night.",
+        ", the final count shows.",
+        whole,
+    )
+    .expect("a quote");
+    assert_eq!(quote.text, "Turnout rose in every region");
+    assert_eq!(
+        (quote.before.as_deref(), quote.after.as_deref()),
+        (None, None),
+        "said once: no context"
+    );
+    assert_eq!(
+        quote.link("https://news.example/2026/count#top"),
+        "https://news.example/2026/count#:~:text=Turnout%20rose%20in%20every%20region"
+    );
+    // Commas, hyphens, ampersands and letters beyond ASCII are encoded.
+    let odd = Quote::new("Saint-Étienne, R&D", "", "", "Saint-Étienne, R&D").expect("a quote");
+    assert_eq!(
+        odd.link("https://news.example/a"),
+        "https://news.example/a#:~:text=Saint%2D%C3%89tienne%2C%20R%26D"
+    );
+    // A long quote: its first and last four words.
+    let long = "one two three four five six seven eight nine ten eleven twelve";
+    let q = Quote::new(long, "", "", long).expect("a quote");
+    assert_eq!(
+        q.link("https://n.example/a"),
+        "https://n.example/a#:~:text=one%20two%20three%20four,nine%20ten%20eleven%20twelve"
+    );
+    // Words said twice: the words around this one go with it.
+    let twice = "the count went on. Then the count went on again, all night";
+    let q = Quote::new(
+        "the count went on",
+        "the count went on. Then",
+        "again, all night",
+        twice,
+    )
+    .expect("a quote");
+    assert_eq!(q.before.as_deref(), Some("count went on. Then"));
+    assert_eq!(q.after.as_deref(), Some("again, all night"));
+    assert_eq!(
+        q.link("https://n.example/a"),
+        "https://n.example/a#:~:text=count%20went%20on.%20Then-,the%20count%20went%20on,-again%2C%20all%20night"
+    );
+    assert_eq!(Quote::new(" \n ", "", "", "x"), None, "nothing selected");
 }

@@ -343,6 +343,10 @@ pub struct Image {
     pub credit: Option<Credit>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub link: Option<SafeUrl>,
+    /// The version for dark themes (a diagram drawn light on dark), the same size: shown in
+    /// place of `src` (and `srcset`) while the reader's theme is dark.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dark_src: Option<SafeUrl>,
 }
 
 impl Image {
@@ -358,6 +362,7 @@ impl Image {
             caption: None,
             credit: None,
             link: None,
+            dark_src: None,
         }
     }
 

@@ -497,6 +497,7 @@ fn image(f: &mut Fields, value: &Json, path: &Path) -> Result<Image> {
         caption: f.opt(map, "caption", path, inline)?,
         credit: f.opt(map, "credit", path, credit)?,
         link: f.opt_url(map, "link", path)?,
+        dark_src: f.opt_url(map, "dark_src", path)?,
     })
 }
 

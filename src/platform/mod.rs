@@ -323,6 +323,104 @@ pub fn share_natively(
     }
 }
 
+/// Where the page's text selection is, when it is not empty: its start and end, as nodes and
+/// offsets (inside the shadow root of `within`'s tree too).
+pub struct SelectedRange {
+    pub start: web_sys::Node,
+    pub start_offset: u32,
+    pub end: web_sys::Node,
+    pub end_offset: u32,
+}
+
+/// Calls method `name` of `target` with `args`; `None` if it is missing or throws.
+fn call_method(target: &JsValue, name: &str, args: &js_sys::Array) -> Option<JsValue> {
+    Reflect::get(target, &name.into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?
+        .apply(target, args)
+        .ok()
+}
+
+/// The page's selection, if it is not empty, as seen from `within`'s tree: a selection inside a
+/// shadow root is given by `getComposedRanges` with that root (the document's own `getSelection`
+/// would only show its host), else by `getRangeAt(0)`.
+pub fn selected_range(within: &web_sys::Element) -> Option<SelectedRange> {
+    let window = web_sys::window()?;
+    let selection = call_method(&window, "getSelection", &js_sys::Array::new())?;
+    let root = within.get_root_node();
+    let range = if root.dyn_ref::<web_sys::ShadowRoot>().is_some() {
+        let options = Object::new();
+        Reflect::set(&options, &"shadowRoots".into(), &js_sys::Array::of1(&root)).ok()?;
+        let ranges = call_method(
+            &selection,
+            "getComposedRanges",
+            &js_sys::Array::of1(&options),
+        )
+        // (Before getComposedRanges: the root's own selection, where the browser has one.)
+        .or_else(|| {
+            let own = call_method(&root, "getSelection", &js_sys::Array::new())?;
+            Some(
+                js_sys::Array::of1(&call_method(
+                    &own,
+                    "getRangeAt",
+                    &js_sys::Array::of1(&0.into()),
+                )?)
+                .into(),
+            )
+        })?;
+        Reflect::get(&ranges, &0.into()).ok()?
+    } else {
+        let count = Reflect::get(&selection, &"rangeCount".into())
+            .ok()?
+            .as_f64()?;
+        if count < 1.0 {
+            return None;
+        }
+        call_method(&selection, "getRangeAt", &js_sys::Array::of1(&0.into()))?
+    };
+    if Reflect::get(&range, &"collapsed".into()).ok()?.as_bool() != Some(false) {
+        return None;
+    }
+    let node = |name: &str| {
+        Reflect::get(&range, &name.into())
+            .ok()?
+            .dyn_into::<web_sys::Node>()
+            .ok()
+    };
+    let offset = |name: &str| Some(Reflect::get(&range, &name.into()).ok()?.as_f64()? as u32);
+    Some(SelectedRange {
+        start: node("startContainer")?,
+        start_offset: offset("startOffset")?,
+        end: node("endContainer")?,
+        end_offset: offset("endOffset")?,
+    })
+}
+
+/// The text between two points of a document (a live `Range` made for the reading).
+pub fn text_between(
+    start: &web_sys::Node,
+    start_offset: u32,
+    end: &web_sys::Node,
+    end_offset: u32,
+) -> String {
+    let Some(document) = start.owner_document() else {
+        return String::new();
+    };
+    let Some(range) = call_method(&document, "createRange", &js_sys::Array::new()) else {
+        return String::new();
+    };
+    let set = |name: &str, node: &web_sys::Node, offset: u32| {
+        call_method(&range, name, &js_sys::Array::of2(node, &offset.into()))
+    };
+    if set("setStart", start, start_offset).is_none() || set("setEnd", end, end_offset).is_none() {
+        return String::new();
+    }
+    call_method(&range, "toString", &js_sys::Array::new())
+        .and_then(|text| text.as_string())
+        .unwrap_or_default()
+}
+
 /// The `name` of a thrown `DOMException` or `Error`.
 pub fn error_name(error: &JsValue) -> Option<String> {
     Reflect::get(error, &"name".into()).ok()?.as_string()

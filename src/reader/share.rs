@@ -111,6 +111,10 @@ pub struct SharePayload {
     pub text: Option<String>,
     pub hashtags: Vec<String>,
     pub via: Option<String>,
+    /// The publisher's name, for what a shared quote says it is from.
+    pub site: Option<String>,
+    /// The article's language (a quote is in it).
+    pub lang: String,
 }
 
 impl SharePayload {
@@ -126,7 +130,22 @@ impl SharePayload {
             text: share.text.map(|t| t.to_string()),
             hashtags: share.hashtags.iter().map(|t| t.to_string()).collect(),
             via: share.via.map(|t| t.to_string()),
+            site: article.site.as_ref().map(|site| site.name.to_string()),
+            lang: article.lang.to_string(),
         }
+    }
+
+    /// What sharing `quote` says: the quote in `quoted` (the UI language's quotation marks,
+    /// `{quote}`), then the headline and the publisher's name.
+    pub fn quote_text(&self, quote: &Quote, quoted: &str) -> String {
+        let mut text = crate::reader::i18n::fill(quoted, "quote", &quote.text);
+        text.push_str(" — ");
+        text.push_str(&self.title);
+        if let Some(site) = &self.site {
+            text.push_str(", ");
+            text.push_str(site);
+        }
+        text
     }
 
     /// The address of `target`'s share intent; `None` for the button targets.
@@ -182,4 +201,89 @@ pub fn encode(text: &str) -> String {
         }
     }
     out
+}
+
+/// The longest quote shared whole in a link; a longer one is linked by its first and last words.
+const QUOTE_WORDS_WHOLE: usize = 10;
+/// How many words open and close a long quote's link, and how many stand before or after it when
+/// its words occur more than once in the article.
+const QUOTE_EDGE_WORDS: usize = 4;
+
+/// A quote the reader selected in the article, and what a link to it needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// The selected words, white space folded.
+    pub text: String,
+    /// Words just before it (only when its words occur more than once in the article).
+    pub before: Option<String>,
+    /// Words just after it (likewise).
+    pub after: Option<String>,
+}
+
+impl Quote {
+    /// The quote selected as `selected`, with `before` and `after` the article's text before and
+    /// after it, and `whole` the article's whole text: the words around it are kept only where
+    /// the quote's words occur more than once (a text fragment then needs them to find it).
+    /// `None` when nothing but white space is selected.
+    pub fn new(selected: &str, before: &str, after: &str, whole: &str) -> Option<Quote> {
+        let text = fold_space(selected);
+        if text.is_empty() {
+            return None;
+        }
+        let repeated = fold_space(whole).matches(text.as_str()).nth(1).is_some();
+        let edge = |words: Vec<&str>| Some(words.join(" ")).filter(|w| !w.is_empty());
+        let (before, after) = if repeated {
+            let before_words: Vec<&str> = before.split_whitespace().collect();
+            let start = before_words.len().saturating_sub(QUOTE_EDGE_WORDS);
+            (
+                edge(before_words[start..].to_vec()),
+                edge(after.split_whitespace().take(QUOTE_EDGE_WORDS).collect()),
+            )
+        } else {
+            (None, None)
+        };
+        Some(Quote {
+            text,
+            before,
+            after,
+        })
+    }
+
+    /// A link to the quote in the article at `url`: the address (without its own fragment) with
+    /// a text fragment, `#:~:text=[before-,]start[,end][,-after]`, so a browser that knows text
+    /// fragments scrolls to the words and marks them (one that does not opens the article).
+    pub fn link(&self, url: &str) -> String {
+        let base = url.split('#').next().unwrap_or(url);
+        let words: Vec<&str> = self.text.split(' ').collect();
+        let mut link = format!("{base}#:~:text=");
+        if let Some(before) = &self.before {
+            link.push_str(&fragment_encode(before));
+            link.push_str("-,");
+        }
+        if words.len() > QUOTE_WORDS_WHOLE {
+            link.push_str(&fragment_encode(&words[..QUOTE_EDGE_WORDS].join(" ")));
+            link.push(',');
+            link.push_str(&fragment_encode(
+                &words[words.len() - QUOTE_EDGE_WORDS..].join(" "),
+            ));
+        } else {
+            link.push_str(&fragment_encode(&self.text));
+        }
+        if let Some(after) = &self.after {
+            link.push_str(",-");
+            link.push_str(&fragment_encode(after));
+        }
+        link
+    }
+}
+
+/// White space runs as one space, trimmed.
+fn fold_space(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Percent-encodes a text fragment's term as [`encode`] does, and `-` too (the directive's
+/// syntax uses it, as it does `,` and `&`, which `encode` already encodes).
+fn fragment_encode(term: &str) -> String {
+    encode(term).replace('-', "%2D")
 }

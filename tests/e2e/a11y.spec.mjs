@@ -47,3 +47,23 @@ test('axe finds no WCAG A/AA violation on a host page with embedded widgets', as
   const results = await new AxeBuilder({ page }).withTags(tags).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
+
+// The reading tools open over the article: the settings panel (every new setting in it, "More
+// text spacing" on) and the contents list, in each theme, and in Arabic (right to left).
+for (const [theme, query] of [['light', ''], ['dark', ''], ['sepia', ''], ['dark', '&ui-lang=ar']]) {
+  test(`axe finds no WCAG A/AA violation with the settings panel and the contents open (${theme}${query})`, async ({ page }) => {
+    await open(page, `?src=/fixtures/all-blocks.json&theme=${theme}${query}`);
+    await expect(page.locator('.reader')).toHaveAttribute('data-theme', theme);
+    const arabic = query.includes('ar');
+    await page.getByRole('button', { name: arabic ? 'المحتويات' : 'Contents' }).click();
+    await expect(page.getByRole('navigation', { name: arabic ? 'المحتويات' : 'Contents' })).toBeVisible();
+    await page.getByRole('button', { name: arabic ? 'إعدادات القراءة' : 'Reading settings' }).click();
+    const panel = page.locator('.settings-panel');
+    await expect(panel).toBeVisible();
+    await panel.locator('input[type=checkbox]').first().check();
+    const results = await new AxeBuilder({ page }).withTags(tags).analyze();
+    const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(summary).toEqual([]);
+    expect(results.passes.length).toBeGreaterThan(10);
+  });
+}

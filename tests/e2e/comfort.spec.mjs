@@ -140,6 +140,41 @@ test('dark themes dim photographs a little and put diagrams (PNG, SVG) on a ligh
   expect(await style(photo, 'filter')).toBe('none');
 });
 
+test('a picture with a version for dark themes (dark_src) shows it while the theme is dark, neither dimmed nor plated, in place; its own again after', async ({ page }) => {
+  const seen = await watch(page);
+  await servePictures(page);
+  await open(page, '?src=/fixtures/changes/dark-version.json&theme=light');
+  const chart = page.locator('.article-body figure img');
+  await chart.scrollIntoViewIfNeeded();
+  const shown = () => chart.evaluate((img) => img.currentSrc);
+  const place = () => chart.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return [r.left, r.top + window.scrollY, r.width, r.height];
+  });
+  await expect.poll(shown).toMatch(/^https:\/\/charts\.example\/tides-(800|1600)\.png$/);
+  const before = await place();
+
+  await page.getByRole('button', { name: 'Reading settings' }).click();
+  await page.getByRole('radio', { name: 'Dark' }).check();
+  await expect.poll(shown).toBe('https://charts.example/tides-dark.png');
+  expect(await style(chart, 'filter')).toBe('none');
+  expect(await style(chart, 'backgroundColor')).toBe('rgba(0, 0, 0, 0)');
+  expect(await place()).toEqual(before);
+
+  await page.getByRole('radio', { name: 'Light' }).check();
+  await expect.poll(shown).toMatch(/^https:\/\/charts\.example\/tides-(800|1600)\.png$/);
+  await expect(chart).toHaveAttribute('srcset', /tides-800\.png 800w/);
+
+  // Auto follows the system's scheme, also when it changes while reading.
+  await page.getByRole('radio', { name: 'Auto' }).check();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(shown).toBe('https://charts.example/tides-dark.png');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(shown).toMatch(/tides-(800|1600)\.png$/);
+  expect(await place()).toEqual(before);
+  expectClean(seen);
+});
+
 test('"Contents" lists the sections of an article with three headings or more, marks the one being read, and moves there with the focus', async ({ page }) => {
   const seen = await watch(page);
   await servePictures(page);
@@ -235,5 +270,99 @@ test('"Listen from here" (the l key) starts at the part focused, and the view st
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(page.getByRole('button', { name: 'Listen' })).toBeVisible();
   expect(await page.evaluate(() => window.scrollY)).toBe(y);
+  expectClean(seen);
+});
+
+test('"Listen from here" with no part focused starts at the part at the top of the view', async ({ page }) => {
+  const seen = await watch(page);
+  await installSpeechStub(page, [{ lang: 'en-US', name: 'English', localService: true, default: true }]);
+  await open(page, '?src=/fixtures/changes/long.json');
+  await expect(page.getByRole('button', { name: 'Listen' })).toBeVisible();
+  const target = page.locator('.article-body p', { hasText: /^Paragraph 20\./ });
+  await target.evaluate((p) => window.scrollTo(0, window.scrollY + p.getBoundingClientRect().top));
+  // The focus in the reader, on no part of the text (and the view left where it is).
+  await page.locator('article').first().evaluate((article) => {
+    article.tabIndex = -1;
+    article.focus({ preventScroll: true });
+  });
+  await page.keyboard.press('l');
+  await expect.poll(() => spoken(page)).toEqual([await target.textContent()]);
+  await expect(target).toHaveAttribute('aria-current', 'true');
+  await page.getByRole('button', { name: 'Stop' }).click();
+  expectClean(seen);
+});
+
+/** Selects `from`–`to` of the first text node of `selector`'s element in page mode, or inside
+ * the shadow root of the element `host` (embed mode), as a reader's drag would. */
+async function selectWords(page, selector, from, to, host = null) {
+  await page.evaluate(({ selector, from, to, host }) => {
+    const root = host ? document.querySelector(host).shadowRoot : document;
+    const text = root.querySelector(selector).firstChild;
+    getSelection().setBaseAndExtent(text, from, text, to);
+  }, { selector, from, to, host });
+}
+
+test('selecting a passage offers "Share quote" and "Copy link to quote": the link goes to the words, the shared text says where they are from', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'http://127.0.0.1:4173' });
+  await page.addInitScript(() => {
+    window.__shared = [];
+    navigator.share = (data) => { window.__shared.push({ ...data }); return Promise.resolve(); };
+  });
+  const seen = await watch(page);
+  await open(page, '?src=/fixtures/all-blocks.json');
+  const share = page.locator('.share');
+  await expect(share.getByRole('button', { name: 'Copy link', exact: true })).toBeVisible();
+  await expect(share.getByRole('button', { name: 'Copy link to quote' })).toHaveCount(0);
+
+  // "A plain paragraph with <b>tags</b> that stay text.": "plain paragraph with" is selected.
+  await selectWords(page, '.article-body p', 2, 22);
+  await expect(share.locator('.share-quote q')).toHaveText('plain paragraph with');
+  // No pop-up: the selection is as the reader made it.
+  expect(await page.evaluate(() => getSelection().toString())).toBe('plain paragraph with');
+  const link = 'https://news.example/2024/all-blocks#:~:text=plain%20paragraph%20with';
+  await share.getByRole('button', { name: 'Copy link to quote' }).click();
+  await expect(share.getByRole('status')).toHaveText('Link to the quote copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+
+  await share.getByRole('button', { name: 'Share quote' }).click();
+  await expect.poll(() => page.evaluate(() => window.__shared)).toEqual([{
+    title: 'Every block of the format, in one article',
+    text: '“plain paragraph with” — Every block of the format, in one article, The Example Gazette',
+    url: link,
+  }]);
+  // A new selection in the article replaces the quote.
+  await selectWords(page, '.article-body p', 26, 30);
+  await expect(share.locator('.share-quote q')).toHaveText('tags');
+  expectClean(seen);
+});
+
+test('embed mode under strict CSP: a passage selected inside the shadow root is offered too, in the UI language', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'http://127.0.0.1:4301' });
+  const seen = await watch(page);
+  await page.goto('http://127.0.0.1:4301/test/empty.html?quote');
+  await page.waitForFunction(() => customElements.get('article-reader'));
+  await page.evaluate(() => {
+    const el = document.createElement('article-reader');
+    el.id = 'quoted';
+    el.setAttribute('ui-lang', 'fr');
+    el.setAttribute('src', 'http://127.0.0.1:4303/fixtures/all-blocks.json');
+    document.querySelector('main').append(el);
+  });
+  const reader = page.locator('article-reader#quoted');
+  await expect(reader.getByRole('button', { name: 'Copier le lien', exact: true })).toBeVisible();
+  await selectWords(page, '.article-body p', 2, 22, 'article-reader#quoted');
+  await expect(reader.locator('.share-quote q')).toHaveText('plain paragraph with');
+  await reader.getByRole('button', { name: 'Copier le lien vers la citation' }).click();
+  await expect(reader.locator('.share-status')).toHaveText('Lien vers la citation copié');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('https://news.example/2024/all-blocks#:~:text=plain%20paragraph%20with');
+  // Selecting the host page's own text takes the quote away.
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.id = 'host-words';
+    p.textContent = 'Words of the host page';
+    document.querySelector('main').prepend(p);
+    getSelection().setBaseAndExtent(p.firstChild, 0, p.firstChild, 5);
+  });
+  await expect(reader.locator('.share-quote')).toHaveCount(0);
   expectClean(seen);
 });

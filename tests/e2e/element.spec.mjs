@@ -193,7 +193,9 @@ test('theme, share, controls and ui-lang update in place: no new request, same s
   await expect(one.locator('.reader')).toHaveAttribute('data-theme', 'dark');
   expect(await same()).toEqual([true, true, 3000, true]);
   await page.evaluate(() => { document.getElementById('one').share = 'copy'; });
-  await expect(one.locator('.share a, .share button')).toHaveCount(1);
+  await expect(one.locator('.share-controls a, .share-controls button')).toHaveCount(1);
+  // (The passage selected above is offered as a quote, with its own copy button only.)
+  await expect(one.locator('.share-quote button')).toHaveText(['Copy link to quote']);
   expect(await same()).toEqual([true, true, 3000, true]);
   await expect(one.getByRole('button', { name: 'Reading settings' })).toBeVisible();
   await page.evaluate(() => { document.getElementById('one').setAttribute('controls', 'listen'); });

@@ -1055,6 +1055,7 @@ impl<'b> Builder<'b> {
             caption,
             credit: None,
             link: None,
+            dark_src: None,
         })
     }
 }

@@ -1,3 +1,4 @@
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::first_screen::set_busy;
@@ -5,6 +6,7 @@ use super::{ById, ReaderToolsProps, ResumeProps, ShareBarProps};
 use crate::core::model::Article;
 use crate::platform;
 use crate::reader::i18n::Ui;
+use crate::reader::settings::Theme;
 use crate::reader::share::{SharePayload, ShareTarget};
 use crate::view::hooks::ModuleState;
 use crate::view::islands::use_islands;
@@ -95,6 +97,20 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             }
         });
     }
+    // Pictures with a version for dark themes show it while the theme is dark (also when the
+    // rest of a long body arrives, and as the system's scheme changes under "Auto").
+    {
+        let theme = props.tools.settings.theme_or(props.tools.default_theme);
+        let whole = whole_for.is_some();
+        use_effect_with(
+            (theme, ById(drawn.clone()), whole),
+            move |(theme, drawn, _)| {
+                let root = drawn.0.as_ref().as_ref().map(|dom| dom.root.clone());
+                let listener = root.and_then(|root| dark_pictures(root, *theme));
+                move || drop(listener)
+            },
+        );
+    }
     let payload = use_memo(props.article.clone(), |article| {
         SharePayload::for_article(article, &platform::page_url())
     });
@@ -160,3 +176,69 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     }
 }
 
+/// Shows each picture's version for dark themes (`dark_src`, kept by the renderer as
+/// `data-dark-src`) while `theme` is dark, and its own otherwise; under `Auto`, as the system's
+/// scheme is and whenever it changes (the listener returned). Same size: nothing moves.
+fn dark_pictures(root: web_sys::Element, theme: Theme) -> Option<gloo_events::EventListener> {
+    let scheme = (theme == Theme::Auto)
+        .then(|| {
+            web_sys::window()?
+                .match_media("(prefers-color-scheme: dark)")
+                .ok()?
+        })
+        .flatten();
+    let apply = move |dark: bool| {
+        let Ok(pictures) = root.query_selector_all("img[data-dark-src]") else {
+            return;
+        };
+        for i in 0..pictures.length() {
+            if let Some(img) = pictures
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                show_dark_version(&img, dark);
+            }
+        }
+    };
+    apply(match &scheme {
+        Some(scheme) => scheme.matches(),
+        None => theme == Theme::Dark,
+    });
+    let scheme = scheme?;
+    let target = scheme.clone();
+    Some(gloo_events::EventListener::new(
+        &target,
+        "change",
+        move |_| apply(scheme.matches()),
+    ))
+}
+
+/// Puts a picture's dark version in place (its own address and `srcset` kept aside in
+/// `data-light-src` / `data-light-srcset`), or its own back.
+fn show_dark_version(img: &web_sys::Element, dark: bool) {
+    let showing = img.get_attribute("data-light-src");
+    match (dark, showing) {
+        (true, None) => {
+            let (Some(own), Some(dark_src)) =
+                (img.get_attribute("src"), img.get_attribute("data-dark-src"))
+            else {
+                return;
+            };
+            if let Some(srcset) = img.get_attribute("srcset") {
+                let _ = img.set_attribute("data-light-srcset", &srcset);
+                let _ = img.remove_attribute("srcset");
+            }
+            let _ = img.set_attribute("data-light-src", &own);
+            let _ = img.set_attribute("src", &dark_src);
+        }
+        (false, Some(own)) => {
+            if let Some(srcset) = img.get_attribute("data-light-srcset") {
+                let _ = img.set_attribute("srcset", &srcset);
+                let _ = img.remove_attribute("data-light-srcset");
+            }
+            let _ = img.set_attribute("src", &own);
+            let _ = img.remove_attribute("data-light-src");
+        }
+        _ => {}
+    }
+}

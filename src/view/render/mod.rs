@@ -1664,6 +1664,10 @@ fn picture(out: &mut dyn Markup, image: &Image, class: Option<&str>, alt: &str, 
         out.attr("srcset", &srcset);
     }
     out.attr("src", src.as_str());
+    // The dark themes' version: the view puts it in place while the theme is dark.
+    if let Some(dark) = &image.dark_src {
+        out.attr("data-dark-src", dark.as_str());
+    }
     out.close();
 }
 
