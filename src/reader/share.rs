@@ -278,7 +278,7 @@ impl Quote {
 }
 
 /// White space runs as one space, trimmed.
-fn fold_space(text: &str) -> String {
+pub fn fold_space(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -8,6 +8,11 @@ import { watch, expectClean, open, servePictures } from './helpers.mjs';
 import { installSpeechStub, spoken } from './speech-stub.mjs';
 
 const style = (locator, property) => locator.evaluate((el, p) => getComputedStyle(el)[p], property);
+/** Where an element is on the page (not in the view: opening the panel may scroll). */
+const placeOnPage = (locator) => locator.evaluate((el) => {
+  const r = el.getBoundingClientRect();
+  return [r.left, r.top + window.scrollY, r.width, r.height];
+});
 const px = async (locator, property) => parseFloat(await style(locator, property));
 
 test('column width, line spacing, more text spacing and hyphenation change the text and are remembered', async ({ page }) => {
@@ -116,11 +121,7 @@ test('dark themes dim photographs a little and put diagrams (PNG, SVG) on a ligh
   const diagram = page.locator('.article-body figure img');
   await diagram.scrollIntoViewIfNeeded();
   // Where each picture is on the page (not in the view: opening the panel may scroll).
-  const place = (img) => img.evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    return [r.left, r.top + window.scrollY, r.width, r.height];
-  });
-  const boxes = async () => [await place(photo), await place(diagram)];
+  const boxes = async () => [await placeOnPage(photo), await placeOnPage(diagram)];
   const before = await boxes();
   expect(await style(photo, 'filter')).toBe('none');
 
@@ -147,10 +148,7 @@ test('a picture with a version for dark themes (dark_src) shows it while the the
   const chart = page.locator('.article-body figure img');
   await chart.scrollIntoViewIfNeeded();
   const shown = () => chart.evaluate((img) => img.currentSrc);
-  const place = () => chart.evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    return [r.left, r.top + window.scrollY, r.width, r.height];
-  });
+  const place = () => placeOnPage(chart);
   await expect.poll(shown).toMatch(/^https:\/\/charts\.example\/tides-(800|1600)\.png$/);
   const before = await place();
 

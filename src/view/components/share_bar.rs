@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::{href, EXTERNAL_REL};
 use crate::platform::{self, ShareOutcome};
 use crate::reader::i18n::{fill, Ui, Words};
-use crate::reader::share::{Quote, SharePayload, ShareTarget};
+use crate::reader::share::{fold_space, Quote, SharePayload, ShareTarget};
 
 /// Props of [`ShareBar`].
 #[derive(Properties, Clone, PartialEq)]
@@ -48,20 +48,28 @@ pub fn ShareBar(ShareBarProps { payload, targets }: &ShareBarProps) -> Html {
         })
     };
 
-    let quote_controls = quote.as_ref().map(|quote| {
-        let link = quote.link(&payload.url);
+    let quote_controls = quote.as_ref().map(|passage| {
         let on_share_quote = {
-            let (payload, status, quote, link) =
-                (payload.clone(), status.clone(), quote.clone(), link.clone());
+            let (payload, status, passage, host) =
+                (payload.clone(), status.clone(), passage.clone(), host.clone());
             Callback::from(move |_: MouseEvent| {
+                let Some(quote) = passage.quote(&host) else {
+                    return;
+                };
                 let text = payload.quote_text(&quote, w.quoted);
+                let link = quote.link(&payload.url);
                 share_sheet(&payload.title, Some(&text), &link, status.clone(), w);
             })
         };
         let on_copy_quote = {
-            let (status, host) = (status.clone(), host.clone());
+            let (payload, status, passage, host) =
+                (payload.clone(), status.clone(), passage.clone(), host.clone());
             Callback::from(move |_: MouseEvent| {
-                copy_saying(link.clone(), w.quote_link_copied, host.clone(), status.clone(), w);
+                let Some(quote) = passage.quote(&host) else {
+                    return;
+                };
+                let link = quote.link(&payload.url);
+                copy_saying(link, w.quote_link_copied, host.clone(), status.clone(), w);
             })
         };
         let share = *native && targets.contains(&ShareTarget::Native);
@@ -69,7 +77,7 @@ pub fn ShareBar(ShareBarProps { payload, targets }: &ShareBarProps) -> Html {
         html! {
             if share || copy {
                 <div class="share-quote">
-                    <q lang={payload.lang.clone()}>{ quote.text.clone() }</q>
+                    <q lang={payload.lang.clone()}>{ passage.shown.clone() }</q>
                     if share {
                         <button type="button" class="reader-button share-quote-native" onclick={on_share_quote}>
                             { w.share_quote }
@@ -163,8 +171,8 @@ fn copy_saying(
 /// empty (pressing one of the quote's buttons empties it), replaced by a new one, and gone when
 /// the reader selects something outside the article.
 #[hook]
-fn use_selected_quote(host: NodeRef) -> Option<Rc<Quote>> {
-    let quote = use_state(|| None::<Rc<Quote>>);
+fn use_selected_quote(host: NodeRef) -> Option<Rc<Passage>> {
+    let quote = use_state(|| None::<Rc<Passage>>);
     {
         let quote = quote.clone();
         use_effect_with((), move |_| {
@@ -202,11 +210,36 @@ enum Selection {
     /// Something outside the article.
     Elsewhere,
     /// A passage of the article.
-    Quote(Quote),
+    Quote(Passage),
 }
 
-/// The selection as a quote of `article` (the words around it read from the parts of the text it
-/// starts and ends in, for a link that finds it when its words occur more than once).
+/// A passage the reader selected: what is shown of it, and the text around it that a link to it
+/// may need. Made into a [`Quote`] only when it is shared (reading the article's whole text to
+/// see whether its words repeat is work for the click, not for every change of the selection).
+#[derive(PartialEq)]
+struct Passage {
+    /// The selected text, white space folded.
+    shown: String,
+    selected: String,
+    before: String,
+    after: String,
+}
+
+impl Passage {
+    /// The quote of the article the share bar `host` is in.
+    fn quote(&self, host: &NodeRef) -> Option<Quote> {
+        let whole = host
+            .cast::<web_sys::Element>()
+            .and_then(|bar| bar.closest("article").ok().flatten())
+            .and_then(|article| article.query_selector(".article-body").ok().flatten())
+            .and_then(|body| body.text_content())
+            .unwrap_or_default();
+        Quote::new(&self.selected, &self.before, &self.after, &whole)
+    }
+}
+
+/// The selection as a passage of `article` (the words around it read from the parts of the text
+/// it starts and ends in, for a link that finds it when its words occur more than once).
 fn selected_quote(article: &web_sys::Element, bar: &web_sys::Element) -> Selection {
     let Some(range) = platform::selected_range(article) else {
         return Selection::None;
@@ -241,14 +274,14 @@ fn selected_quote(article: &web_sys::Element, bar: &web_sys::Element) -> Selecti
         &last,
         last.child_nodes().length(),
     );
-    let whole = article
-        .query_selector(".article-body")
-        .ok()
-        .flatten()
-        .and_then(|body| body.text_content())
-        .unwrap_or_default();
-    match Quote::new(&text, &before, &after, &whole) {
-        Some(quote) => Selection::Quote(quote),
-        None => Selection::None,
+    let shown = fold_space(&text);
+    if shown.is_empty() {
+        return Selection::None;
     }
+    Selection::Quote(Passage {
+        shown,
+        selected: text,
+        before,
+        after,
+    })
 }
