@@ -64,6 +64,9 @@ function start() {
 
 const propertyName = (attribute) => attribute.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 
+// The lead picture's <img> under a node (of a prerendered article, or the wasm's).
+const leadPicture = (root) => root.querySelector?.('.figure-lead img');
+
 // How near the viewport (CSS px) a loading="lazy" element starts fetching its document.
 const LAZY_MARGIN = '600px 0px';
 
@@ -221,9 +224,8 @@ class ArticleReaderElement extends HTMLElement {
     // The lead picture already painted stays: it takes the place of the wasm's copy of it (the same
     // address), so the browser does not paint the largest element a second time.
     if (type === 'load' && this.#prerendered.length > 0) {
-      const lead = (root) => root.querySelector?.('.figure-lead img');
-      const painted = this.#prerendered.map(lead).find(Boolean);
-      const fresh = lead(this.#mount);
+      const painted = this.#prerendered.map(leadPicture).find(Boolean);
+      const fresh = leadPicture(this.#mount);
       if (painted && fresh && painted.getAttribute('src') === fresh.getAttribute('src')) fresh.replaceWith(painted);
       for (const node of this.#prerendered) node.remove();
       this.#prerendered = [];
@@ -246,6 +248,11 @@ class ArticleReaderElement extends HTMLElement {
 
   async #render() {
     const generation = ++this.#generation;
+    // A prerendered article is readable already: its lead picture has the network and the first
+    // paint to itself, and the wasm comes after it has painted (the wasm's download would share
+    // a slow connection with the picture, and a largest paint after the wasm's work counts it).
+    if (this.#prerendered.length > 0) await this.#leadPainted();
+    if (generation !== this.#generation) return;
     let glue;
     try {
       glue = await start();
@@ -274,6 +281,14 @@ class ArticleReaderElement extends HTMLElement {
     } catch (error) {
       this.#showStartFailure(error);
     }
+  }
+
+  // Resolves once the prerendered lead picture is decoded (or has failed) and a frame has painted
+  // it (`decode()`: the load event can come before an async-decoded picture is painted).
+  async #leadPainted() {
+    const img = this.#prerendered.map(leadPicture).find(Boolean);
+    await img?.decode().catch(() => {});
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))));
   }
 
   // The language of the page around the element (its nearest lang attribute).

@@ -9,7 +9,9 @@
 //   articles    (requests with Accept: application/json, and the page's preload of the document,
 //               whose destination is empty like fetch()'s) network first; after a short wait, or
 //               on failure, the saved copy; never written here;
-//   images      the saved copy first, else the network.
+//   images      the saved copy first, else the network;
+//   fonts       the legible font (fonts/, not precached: only a reader who chooses it fetches
+//               it): kept the first time it is fetched, then served from there, offline too.
 
 const VERSION = '__ARTICLE_READER_VERSION__';
 const PRECACHE = __ARTICLE_READER_PRECACHE__;
@@ -22,6 +24,7 @@ const NOTE_SAVED_COPY = 'saved-copy';
 const NOTE_NOT_SAVED = 'offline-not-saved';
 // </generated>
 const SHELL = `${SHELL_CACHE_PREFIX}${VERSION}`;
+const FONTS_CACHE = 'article-reader-fonts';
 const SAVED_COPY_AFTER_MS = 3000;
 
 const scope = () => new URL(self.registration.scope);
@@ -61,6 +64,8 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(fromShell(url.origin + url.pathname, request));
   } else if ((request.headers.get('accept') || '').includes('application/json') || request.destination === '') {
     event.respondWith(article(request));
+  } else if (request.destination === 'font' && url.origin === base.origin) {
+    event.respondWith(font(request));
   } else if (request.destination === 'image') {
     event.respondWith(image(request));
   }
@@ -100,4 +105,13 @@ async function article(request) {
 async function image(request) {
   const saved = await caches.match(request.url, { cacheName: IMAGES_CACHE });
   return saved || fetch(request);
+}
+
+async function font(request) {
+  const cache = await caches.open(FONTS_CACHE);
+  const kept = await cache.match(request.url);
+  if (kept) return kept;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(request.url, response.clone());
+  return response;
 }

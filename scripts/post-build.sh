@@ -21,6 +21,17 @@ css=$(first reader.css reader-*.css)
 node "$source_dir/scripts/write-embed.mjs" "$source_dir" "$glue" "$wasm" "$css" > embed.js
 # The element's typings and custom-elements manifest, beside embed.js (for the people who embed it).
 cp "$source_dir/embed/article-reader.d.ts" "$source_dir/embed/custom-elements.json" .
+# The legible font (Atkinson Hyperlegible, SIL Open Font Licence, from its npm package): its woff2
+# files and licence in fonts/, fetched by the reader only once a reader chooses the font. Without
+# the npm packages (`make serve` alone) the choice falls back to the system's sans-serif.
+font_dir="$source_dir/node_modules/@fontsource/atkinson-hyperlegible"
+if [ -d "$font_dir/files" ]; then
+  mkdir -p fonts
+  cp "$font_dir"/files/atkinson-hyperlegible-latin-*.woff2 fonts/
+  cp "$font_dir/LICENSE" fonts/OFL.txt
+else
+  echo "post-build: the legible font's package is not installed (make tools): fonts/ left out" >&2
+fi
 if [ "${TRUNK_PROFILE:-release}" = "release" ]; then
   # make dist: the wasm cut into a main module and modules loaded on demand (the linked wasm is
   # where Cargo put it; the wasm-opt options are the built page's).
@@ -55,7 +66,8 @@ WORKER
 fi
 
 # The app shell: everything page mode needs, not the embed loader or the worker itself.
-files=$(find . -type f ! -name sw.js ! -name embed.js ! -name '*.d.ts' ! -name custom-elements.json ! -path './.stage/*' | sed 's|^\./||' | LC_ALL=C sort)
+# The legible font is left out: it is cached the first time it is used (see pwa/sw.js).
+files=$(find . -type f ! -name sw.js ! -name embed.js ! -name '*.d.ts' ! -name custom-elements.json ! -path './.stage/*' ! -path './fonts/*' | sed 's|^\./||' | LC_ALL=C sort)
 version=$(printf '%s\n' $files | xargs sha256sum | sha256sum | cut -c1-16)
 list=$(printf '"%s",' $files)
 sed -e "s|__ARTICLE_READER_VERSION__|$version|" \

@@ -227,3 +227,48 @@ fn render_embed_takes_a_relative_stylesheet_and_refuses_a_script_address() {
     assert!(refused.stdout.is_empty());
     let _ = std::fs::remove_file(&doc);
 }
+
+#[test]
+fn data_saver_draws_pictures_after_the_lead_as_boxes_that_request_nothing() {
+    use article_reader::view::render::Cx;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("tests/fixtures/gallery.json")).unwrap();
+    let article = decode_with(&text, Some(BASE), Format::Auto, None)
+        .unwrap()
+        .article;
+    let ui = Ui::new(choose(Some("en"), Some(&article.lang), None), None);
+    let draw = |saving: bool| {
+        let mut out = HtmlText::new();
+        Cx::new(&article, &ui, "w1")
+            .saving_data(saving)
+            .article(&mut out, usize::MAX);
+        out.finish()
+    };
+    let (normal, saving) = (draw(false), draw(true));
+    // The lead picture loads either way; every other picture keeps its addresses aside.
+    let lead = |html: &str| {
+        html.split("figure-lead")
+            .nth(1)
+            .unwrap()
+            .split("</figure>")
+            .next()
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(lead(&normal), lead(&saving));
+    let body = |html: &str| html.split("article-body").nth(1).unwrap().to_owned();
+    assert!(body(&normal).contains(" src=\"") && !body(&normal).contains("data-src"));
+    assert!(!body(&saving).contains(" src=\"") && !body(&saving).contains(" srcset=\""));
+    assert_eq!(
+        body(&normal).matches(" src=\"").count(),
+        body(&saving).matches(" data-src=\"").count()
+    );
+    // Their boxes keep their size, and the buttons that show them are there, named.
+    assert_eq!(
+        body(&normal).matches(" width=\"").count(),
+        body(&saving).matches(" width=\"").count()
+    );
+    assert_eq!(saving.matches(">Show picture</button>").count(), 1);
+    assert_eq!(saving.matches(">Show the pictures</button>").count(), 1);
+    assert!(!normal.contains("picture-show"));
+}

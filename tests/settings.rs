@@ -33,8 +33,15 @@ fn stored_form_round_trips_and_bad_values_fall_back() {
         line_spacing: Some(LineSpacing::Loose),
         more_spacing: true,
         hyphens: true,
+        save_data: Some(true),
     };
     assert_eq!(ReadingSettings::parse(&chosen.to_stored()), chosen);
+    let legible = ReadingSettings {
+        font: Font::Legible,
+        save_data: Some(false),
+        ..chosen
+    };
+    assert_eq!(ReadingSettings::parse(&legible.to_stored()), legible);
     let junk = ReadingSettings::parse(
         "size=99&font=comic&theme=neon&x=1&measure=huge&lines=9&spacing=lots&hyphens=maybe",
     );
@@ -43,6 +50,7 @@ fn stored_form_round_trips_and_bad_values_fall_back() {
     assert_eq!(junk.theme, Some(Theme::Auto));
     assert_eq!((junk.measure, junk.line_spacing), (None, None));
     assert!(!junk.more_spacing && !junk.hyphens);
+    assert_eq!(junk.save_data, None);
     assert_eq!(
         ReadingSettings::parse("{not stored by us}"),
         ReadingSettings::default()
@@ -83,4 +91,15 @@ fn layout_is_left_to_the_host_until_the_reader_chooses() {
             ("data-hyphens", None),
         ]
     );
+}
+
+#[test]
+fn pictures_follow_the_browsers_data_saver_until_the_reader_chooses() {
+    let untouched = ReadingSettings::default();
+    assert!(untouched.saves_data(true) && !untouched.saves_data(false));
+    assert!(!untouched.to_stored().contains("pictures"));
+    let ask = ReadingSettings::parse("size=3&pictures=ask");
+    assert!(ask.saves_data(false));
+    let load = ReadingSettings::parse("size=3&pictures=load");
+    assert!(!load.saves_data(true));
 }

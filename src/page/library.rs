@@ -71,7 +71,13 @@ pub fn SaveSlot(props: &SaveControlProps) -> Html {
                     if props.loaded.from_saved_copy {
                         <p class="offline-note">{ words.reading_saved_copy }</p>
                     }
-                    <div class="offline-buttons offline-waiting"></div>
+                    // The controls' own words in boxes of their shape, unseen: the row takes the
+                    // height it will have (one row or three, by the width), so nothing moves.
+                    <div class="offline-buttons offline-waiting" aria-hidden="true">
+                        <span class="reader-button">{ words.save }</span>
+                        <span class="reader-button reader-button-quiet">{ words.download_page }</span>
+                        <span class="reader-button reader-button-quiet">{ words.download_markdown }</span>
+                    </div>
                     <p class="offline-status"></p>
                 </>
             },

@@ -168,10 +168,10 @@ pub fn SaveControl(
                     </button>
                 }
                 <button type="button" class="reader-button reader-button-quiet download-page" onclick={on_download_page}>
-                    { library_words(ui.words).download_page }
+                    { ui.words.download_page }
                 </button>
                 <button type="button" class="reader-button reader-button-quiet download-markdown" onclick={on_download_markdown}>
-                    { library_words(ui.words).download_markdown }
+                    { ui.words.download_markdown }
                 </button>
             </div>
             <p class="offline-status" role="status" aria-live="polite">

@@ -59,6 +59,12 @@ extern "C" {
     #[wasm_bindgen(method, catch, js_class = "ListFormat", js_name = formatToParts)]
     fn format_to_parts(this: &ListFormat, list: &js_sys::Array) -> Result<js_sys::Array, JsValue>;
 
+    /// `FontFace`: a font of the page's font set that the browser fetches when text needs it.
+    type FontFace;
+
+    #[wasm_bindgen(constructor, catch)]
+    fn new(family: &str, source: &str, descriptors: &JsValue) -> Result<FontFace, JsValue>;
+
     #[wasm_bindgen(js_namespace = console, js_name = warn)]
     fn console_warn(message: &str);
 
@@ -79,6 +85,94 @@ pub fn error(message: &str) {
 /// The browser's connectivity hint: `false` means offline for sure, `true` proves nothing.
 pub fn is_online() -> bool {
     web_sys::window().is_none_or(|w| w.navigator().on_line())
+}
+
+thread_local! {
+    /// The directory of the reader's files (`embed.js`'s, or the page's): set at each mount.
+    static ASSET_BASE: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    /// Whether the legible font's faces are in the page's font set already.
+    static LEGIBLE_ADDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Where the reader's own files are (see [`ASSET_BASE`]).
+pub fn set_asset_base(base: &str) {
+    ASSET_BASE.with(|b| base.clone_into(&mut b.borrow_mut()));
+}
+
+/// The family name the stylesheet asks for under `data-font="legible"`.
+pub const LEGIBLE_FAMILY: &str = "Article Reader Hyperlegible";
+
+/// The legible font's files (`fonts/` beside the reader's files, from the build) by subset,
+/// with the characters each covers: the browser fetches only the faces and subsets the text uses.
+const LEGIBLE_SUBSETS: [(&str, &str); 2] = [
+    ("latin", "U+0000-00FF,U+0131,U+0152-0153,U+02BB-02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191-2215,U+FEFF,U+FFFD"),
+    ("latin-ext", "U+0100-02FF,U+0304,U+0308,U+0329,U+1D00-1EFF,U+2020,U+20A0-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF"),
+];
+
+/// Adds the legible font (Atkinson Hyperlegible) to the page's fonts, once per page, under its
+/// own family name: a face added through the Font Loading API is seen inside shadow roots (a
+/// `@font-face` rule there is not) and puts no rule or element in the host's document. Nothing
+/// is fetched until text in that family is drawn. Under a host CSP whose `font-src` leaves out
+/// the reader's address the text keeps the system's sans-serif.
+pub fn add_legible_font() {
+    if LEGIBLE_ADDED.with(|added| added.replace(true)) {
+        return;
+    }
+    let base = ASSET_BASE.with(|b| b.borrow().clone());
+    let Some(fonts) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| Reflect::get(&d, &JsValue::from_str("fonts")).ok())
+        .filter(JsValue::is_object)
+    else {
+        return;
+    };
+    let add = Reflect::get(&fonts, &JsValue::from_str("add"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let Some(add) = add else {
+        return;
+    };
+    for (subset, range) in LEGIBLE_SUBSETS {
+        for (weight, style) in [
+            ("400", "normal"),
+            ("700", "normal"),
+            ("400", "italic"),
+            ("700", "italic"),
+        ] {
+            let file = format!("fonts/atkinson-hyperlegible-{subset}-{weight}-{style}.woff2");
+            let Ok(url) = web_sys::Url::new_with_base(&file, &base) else {
+                continue;
+            };
+            let descriptors = Object::new();
+            for (name, value) in [
+                ("weight", weight),
+                ("style", style),
+                ("unicodeRange", range),
+                ("display", "swap"),
+            ] {
+                let _ = Reflect::set(
+                    &descriptors,
+                    &JsValue::from_str(name),
+                    &JsValue::from_str(value),
+                );
+            }
+            let source = format!("url(\"{}\") format(\"woff2\")", url.href());
+            if let Ok(face) = FontFace::new(LEGIBLE_FAMILY, &source, &descriptors) {
+                let _ = add.call1(&fonts, &face);
+            }
+        }
+    }
+}
+
+/// The browser's data saver (`navigator.connection.saveData`, where the browser has it): the
+/// reader then gets pictures after the lead only when asked, unless they chose otherwise.
+pub fn browser_saves_data() -> bool {
+    // (Reflect.get throws where there is no `connection`: that is `Err`, so no saving.)
+    web_sys::window()
+        .and_then(|w| Reflect::get(&w.navigator(), &JsValue::from_str("connection")).ok())
+        .and_then(|c| Reflect::get(&c, &JsValue::from_str("saveData")).ok())
+        .and_then(|on| on.as_bool())
+        .unwrap_or(false)
 }
 
 /// The address of the page the widget runs in (what is shared when a document has no `url`).

@@ -54,6 +54,9 @@ pub enum Font {
     #[default]
     Serif,
     Sans,
+    /// Atkinson Hyperlegible (SIL Open Font Licence), shipped with the reader and downloaded
+    /// only once a reader chooses it.
+    Legible,
 }
 
 impl Font {
@@ -62,6 +65,7 @@ impl Font {
         match self {
             Font::Serif => "serif",
             Font::Sans => "sans",
+            Font::Legible => "legible",
         }
     }
 }
@@ -140,6 +144,9 @@ pub struct ReadingSettings {
     pub more_spacing: bool,
     /// Hyphenation in the article's language.
     pub hyphens: bool,
+    /// Pictures after the lead only when asked ("Show picture"); `None`: as the browser's data
+    /// saver (`navigator.connection.saveData`) says.
+    pub save_data: Option<bool>,
 }
 
 impl Default for ReadingSettings {
@@ -152,6 +159,7 @@ impl Default for ReadingSettings {
             line_spacing: None,
             more_spacing: false,
             hyphens: false,
+            save_data: None,
         }
     }
 }
@@ -169,10 +177,12 @@ impl ReadingSettings {
                 }
                 "theme" => settings.theme = Some(Theme::parse(&value)),
                 "font" if value == "sans" => settings.font = Font::Sans,
+                "font" if value == "legible" => settings.font = Font::Legible,
                 "measure" => settings.measure = Measure::parse(&value),
                 "lines" => settings.line_spacing = LineSpacing::parse(&value),
                 "spacing" => settings.more_spacing = value == "more",
                 "hyphens" => settings.hyphens = value == "on",
+                "pictures" => settings.save_data = Some(value == "ask"),
                 _ => {}
             }
         }
@@ -188,6 +198,10 @@ impl ReadingSettings {
             ("lines", self.line_spacing.map(LineSpacing::as_str)),
             ("spacing", self.more_spacing.then_some("more")),
             ("hyphens", self.hyphens.then_some("on")),
+            (
+                "pictures",
+                self.save_data.map(|ask| if ask { "ask" } else { "load" }),
+            ),
         ] {
             if let Some(value) = value {
                 out.push('&');
@@ -227,6 +241,12 @@ impl ReadingSettings {
             text_size: (self.text_size + 1).min(LARGEST),
             ..self
         }
+    }
+
+    /// Whether pictures after the lead wait for "Show picture": the reader's choice, else the
+    /// browser's data saver (`browser_saves`).
+    pub fn saves_data(self, browser_saves: bool) -> bool {
+        self.save_data.unwrap_or(browser_saves)
     }
 
     /// The theme in effect: the reader's choice, else the embedder's.

@@ -36,6 +36,11 @@ pub fn listen(root: &Element, words: &'static Words) -> EventListener {
             }
             // The rich blocks' own controls: their code is in the rich elements' module.
             Some(action @ ("copy-code" | "play")) => rich_controls(&control, action, words),
+            Some("show-pictures") => {
+                if let Some(figure) = control.closest("figure").ok().flatten() {
+                    reveal_pictures(figure, true);
+                }
+            }
             Some("view") => {
                 let at = at.clone();
                 wasm_bindgen_futures::spawn_local(async move {
@@ -55,6 +60,39 @@ pub fn listen(root: &Element, words: &'static Words) -> EventListener {
 #[cfg_attr(article_reader_split, wasm_split_helpers::wasm_split(viewer, fallible))]
 fn open_viewer(button: Element, root: Element, words: &'static Words) -> Result<(), ModuleMissing> {
     super::viewer::open(&button, &root, words);
+    Ok(())
+}
+
+/// Shows data saver's waiting pictures under `within` (see [`show_pictures`]), from the module
+/// that has the code; if it cannot come, they stay boxes (the console says why).
+pub(crate) fn reveal_pictures(within: Element, focus: bool) {
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(missing) = on_demand!(show_pictures(within, focus)) {
+            platform::warn(&format!("pictures: {missing}"));
+        }
+    });
+}
+
+/// Data saver's pictures, requested now in their boxes under `within` (a figure or gallery whose
+/// "Show picture" was pressed, or the whole article when the reader turned data saver off); with
+/// `focus`, the focus goes to the first of them that opens (else to `within`). In the picture
+/// viewer's module: only a reader who asks for pictures later needs it.
+#[cfg_attr(article_reader_split, wasm_split_helpers::wasm_split(viewer, fallible))]
+fn show_pictures(within: Element, focus: bool) -> Result<(), ModuleMissing> {
+    show_waiting_pictures(&within);
+    if focus {
+        let target = within
+            .query_selector(".picture-open, a[href]")
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| {
+                let _ = within.set_attribute("tabindex", "-1");
+                within.clone()
+            });
+        if let Some(target) = target.dyn_ref::<HtmlElement>() {
+            let _ = target.focus();
+        }
+    }
     Ok(())
 }
 
@@ -179,5 +217,35 @@ fn play(button: &Element) {
     let _ = stage.append_child(&frame);
     if let Some(frame) = frame.dyn_ref::<HtmlElement>() {
         let _ = frame.focus();
+    }
+}
+
+/// Puts the waiting pictures under `within` in place (data saver: see the renderer's `picture`)
+/// and removes the buttons that showed them; `srcset` before `src`, so the browser picks once.
+fn show_waiting_pictures(within: &Element) {
+    if let Ok(waiting) = within.query_selector_all("[data-src], [data-poster]") {
+        for i in 0..waiting.length() {
+            let Some(el) = waiting.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            for (kept, name) in [
+                ("data-srcset", "srcset"),
+                ("data-src", "src"),
+                ("data-poster", "poster"),
+            ] {
+                if let Some(value) = el.get_attribute(kept) {
+                    let _ = el.set_attribute(name, &value);
+                    let _ = el.remove_attribute(kept);
+                }
+            }
+        }
+    }
+    crate::view::render::dom::show_dark_versions_in(within);
+    if let Ok(buttons) = within.query_selector_all(".picture-show") {
+        for i in 0..buttons.length() {
+            if let Some(button) = buttons.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                button.remove();
+            }
+        }
     }
 }

@@ -1,5 +1,5 @@
 //! The islands' components — the reading tools (settings panel, Listen) under the byline and the
-//! share bar in the footer — in an on-demand module of their own: the article's first paint needs
+//! share bar in the footer —, and the reader's keys, in an on-demand module of their own: the article's first paint needs
 //! none of them, so the module is asked for just after that paint and the controls join the
 //! article when it comes, in the place the article kept for them (nothing moves).
 
@@ -22,6 +22,9 @@ pub struct Islands {
     pub share: fn(ShareBarProps) -> Html,
     /// Resume where you stopped (its bar in the article's dock).
     pub resume: fn(ResumeProps) -> Html,
+    /// The reader's keys on the article (`super::keys`): a reader presses them after the first
+    /// paint, so they come with the tools.
+    pub keys: fn(&web_sys::Element) -> gloo_events::EventListener,
 }
 
 thread_local! {
@@ -39,6 +42,7 @@ fn islands() -> Result<Islands, ModuleMissing> {
         tools: |props| html! { <ReaderTools ..props /> },
         share: |props| html! { <ShareBar ..props /> },
         resume: |props| html! { <Resume ..props /> },
+        keys: super::keys::listen,
     })
 }
 

@@ -118,6 +118,7 @@ pub fn start_props(
     events: Option<HostEvents>,
 ) -> ReaderProps {
     install_panic_hook();
+    crate::platform::set_asset_base(asset_base);
     crate::view::rich::register();
     let id = NEXT_ID.with(|n| {
         n.set(n.get() + 1);

@@ -4,7 +4,7 @@
 // a host style sheet (under the host's strict CSP), until the reader chooses.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { watch, expectClean, open, servePictures } from './helpers.mjs';
+import { watch, expectClean, open, servePictures, startServer, waitForServiceWorker } from './helpers.mjs';
 import { installSpeechStub, spoken } from './speech-stub.mjs';
 
 const style = (locator, property) => locator.evaluate((el, p) => getComputedStyle(el)[p], property);
@@ -199,6 +199,17 @@ test('"Contents" lists the sections of an article with three headings or more, m
   expect(Math.abs((await heading.boundingBox()).y)).toBeLessThan(page.viewportSize().height / 3);
   await expect(list.getByRole('button', { name: 'A level-three heading' })).toHaveAttribute('aria-current', 'true');
   await expect(list.locator('[aria-current]')).toHaveCount(1);
+
+  // One floating list at a time: opening the settings closes the contents, and the other way.
+  const settings = page.getByRole('button', { name: 'Reading settings' });
+  await settings.click();
+  await expect(settings).toHaveAttribute('aria-expanded', 'true');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(list).toHaveCount(0);
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(settings).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('group', { name: 'Reading settings' })).toHaveCount(0);
   expectClean(seen);
 });
 
@@ -362,5 +373,135 @@ test('embed mode under strict CSP: a passage selected inside the shadow root is 
     getSelection().setBaseAndExtent(p.firstChild, 0, p.firstChild, 5);
   });
   await expect(reader.locator('.share-quote')).toHaveCount(0);
+  expectClean(seen);
+});
+
+// Data saver (item 4): the browser's saveData, or the reader's setting.
+const saveDataOn = (page) => page.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true }, configurable: true }));
+const requestsFor = (page, pattern) => {
+  const seen = [];
+  page.on('request', (request) => pattern.test(request.url()) && seen.push(request.url()));
+  return seen;
+};
+
+test('data saver: pictures after the lead wait as boxes of their size with "Show picture"; shown in place on request, all at once when turned off', async ({ page }) => {
+  const seen = await watch(page);
+  await saveDataOn(page);
+  const pictures = requestsFor(page, /\.png\?(g\d|figure)/);
+  await open(page, '?src=/fixtures/gallery.json');
+  const lead = page.locator('.figure-lead img');
+  await expect.poll(() => lead.evaluate((img) => img.complete && img.naturalWidth > 0)).toBe(true);
+  const figure = page.locator('.article-body figure.figure');
+  const picture = figure.locator('img');
+  await picture.scrollIntoViewIfNeeded();
+  // A box of the picture's shape (640 × 480 in the column), nothing requested.
+  const [width, height] = await picture.evaluate((img) => [img.getBoundingClientRect().width, img.getBoundingClientRect().height]);
+  expect(width).toBeGreaterThan(100);
+  expect(height).toBeCloseTo((width * 480) / 640, 0);
+  await expect(picture).not.toHaveAttribute('src', /./);
+  await expect(page.locator('.gallery img[src]')).toHaveCount(0);
+  expect(pictures).toEqual([]);
+  await expect(page.getByRole('button', { name: 'Show the pictures' })).toHaveCount(1);
+
+  const before = await placeOnPage(picture);
+  await figure.getByRole('button', { name: 'Show picture' }).click();
+  await expect.poll(() => picture.evaluate((img) => img.complete && img.naturalWidth > 0)).toBe(true);
+  expect(pictures).toEqual([expect.stringContaining('body.png?figure')]);
+  expect(await placeOnPage(picture)).toEqual(before);
+  // The button is gone; the focus is on the picture's own control (it opens the viewer).
+  await expect(figure.getByRole('button', { name: 'Show picture' })).toHaveCount(0);
+  await expect(figure.locator('.picture-open')).toBeFocused();
+  await expect(page.locator('.gallery img[src]')).toHaveCount(0);
+
+  // The setting follows the browser until the reader chooses; turned off, every picture comes.
+  await page.getByRole('button', { name: 'Reading settings' }).click();
+  const setting = page.getByRole('checkbox', { name: 'Load pictures only when I ask' });
+  await expect(setting).toBeChecked();
+  const gallery = page.locator('.gallery');
+  const galleryPlace = await placeOnPage(gallery);
+  await setting.uncheck();
+  await expect(page.locator('.article img[data-src]')).toHaveCount(0);
+  await expect(page.locator('.picture-show')).toHaveCount(0);
+  expect(await placeOnPage(gallery)).toEqual(galleryPlace);
+  // (The gallery's thumbnails load lazily, as they always do: when they come near the view.)
+  await gallery.scrollIntoViewIfNeeded();
+  await expect.poll(() => pictures.filter((u) => /\?g\d/.test(u)).length).toBeGreaterThan(0);
+
+  // Remembered over the browser's hint: the next visit loads every picture.
+  await page.reload();
+  await expect(page.locator('.reader')).toHaveAttribute('aria-busy', 'false');
+  await expect(page.locator('.article img[data-src]')).toHaveCount(0);
+  expectClean(seen);
+});
+
+test('data saver chosen in the settings: remembered, in the UI language, axe clean, nothing requested before "Show picture"', async ({ page }) => {
+  const seen = await watch(page);
+  const pictures = requestsFor(page, /\.png\?(g\d|figure)/);
+  await page.addInitScript(() => localStorage.setItem('article-reader:settings', 'size=3&font=serif&pictures=ask'));
+  await open(page, '?src=/fixtures/gallery.json&ui-lang=fr');
+  await expect(page.locator('.article-body figure.figure img')).toHaveAttribute('data-src', /body\.png\?figure/);
+  await expect(page.getByRole('button', { name: 'Afficher l’image' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Afficher les images' })).toBeVisible();
+  await page.getByRole('button', { name: 'Réglages de lecture' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Ne charger les images qu’à ma demande' })).toBeChecked();
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  expect(pictures).toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Afficher les images' }).click();
+  await expect(page.locator('.gallery img[data-src]')).toHaveCount(0);
+  await expect(page.locator('.article-body figure.figure img')).toHaveAttribute('data-src', /body\.png/);
+  expectClean(seen);
+});
+
+// The legible font (item 1): its files only after it is chosen; offline once used.
+/** The faces of the legible font in the page's font set that have loaded (`check()` would say
+ * true for a family with no face at all). */
+const legibleLoaded = (page) => page.evaluate(() => [...document.fonts]
+  .filter((face) => face.family.replace(/"/g, '') === 'Article Reader Hyperlegible' && face.status === 'loaded')
+  .map((face) => `${face.weight} ${face.style}`));
+test('the legible font is requested only once chosen, draws the article, and is remembered', async ({ page }) => {
+  const seen = await watch(page);
+  const fonts = requestsFor(page, /\/fonts\//);
+  await open(page, '?src=/fixtures/all-blocks.json');
+  const paragraph = page.locator('.article-body p').first();
+  expect(await style(paragraph, 'fontFamily')).not.toContain('Hyperlegible');
+  await page.getByRole('button', { name: 'Reading settings' }).click();
+  expect(fonts).toEqual([]);
+  expect(await legibleLoaded(page)).toEqual([]);
+  await page.getByRole('radio', { name: 'Extra legible (Atkinson Hyperlegible)' }).check();
+  expect(await style(paragraph, 'fontFamily')).toMatch(/^"Article Reader Hyperlegible"/);
+  await expect.poll(() => legibleLoaded(page)).toContain('400 normal');
+  expect(fonts).toContain(new URL('fonts/atkinson-hyperlegible-latin-400-normal.woff2', page.url()).href);
+  // Only the faces and subsets the text uses: never all eight files for a Latin article's first screen.
+  expect(fonts.length).toBeLessThan(8);
+  await page.reload();
+  await expect(page.locator('.reader')).toHaveAttribute('data-font', 'legible');
+  await expect.poll(() => legibleLoaded(page)).toContain('400 normal');
+  expectClean(seen);
+});
+
+test('offline: the legible font, once used, is there with the server stopped (page mode, saved article)', async ({ page }) => {
+  const server = await startServer(4407);
+  const seen = await watch(page);
+  const address = 'http://127.0.0.1:4407/index.html?src=/fixtures/all-blocks.json';
+  try {
+    await page.goto(address);
+    await waitForServiceWorker(page);
+    await page.getByRole('button', { name: 'Save for offline' }).click();
+    await expect(page.locator('.save-button')).toHaveAttribute('aria-pressed', 'true');
+    await page.getByRole('button', { name: 'Reading settings' }).click();
+    await page.getByRole('radio', { name: 'Extra legible (Atkinson Hyperlegible)' }).check();
+    await expect.poll(() => legibleLoaded(page)).toContain('400 normal');
+    // The worker keeps it once fetched; the precache (the app shell) does not hold it.
+    await expect.poll(() => page.evaluate(async () => (await (await caches.open('article-reader-fonts')).keys()).length)).toBeGreaterThan(0);
+  } finally {
+    await server.stop();
+  }
+  await expect(page.request.get(address)).rejects.toThrow();
+  await page.goto(address);
+  await expect(page.getByText('You are reading the copy saved on this device.')).toBeVisible();
+  await expect(page.locator('.reader')).toHaveAttribute('data-font', 'legible');
+  await expect.poll(() => legibleLoaded(page)).toContain('400 normal');
   expectClean(seen);
 });

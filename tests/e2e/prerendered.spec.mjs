@@ -73,6 +73,12 @@ test('when the wasm arrives it takes over: no request for the document, one arti
     const sheet = document.querySelector('article-reader').shadowRoot.querySelector('link[rel=stylesheet]');
     if (sheet.sheet) resolve(); else sheet.addEventListener('load', resolve, { once: true });
   }));
+  // … and its lead picture has loaded (the wasm is asked for only then) and the page has settled.
+  await page.evaluate(() => new Promise((resolve) => {
+    const lead = document.querySelector('article-reader').shadowRoot.querySelector('.figure-lead img');
+    const settled = () => requestAnimationFrame(() => requestAnimationFrame(resolve));
+    if (lead.complete) settled(); else lead.addEventListener('load', settled, { once: true });
+  }));
   await page.evaluate(() => {
     window.__shifts = [];
     window.__loaded = new Promise((resolve) => {
@@ -107,5 +113,27 @@ test('when the wasm arrives it takes over: no request for the document, one arti
   expect(await places(), 'the new article is drawn exactly where the prerendered one was').toEqual(before);
   const shifts = await page.evaluate(() => window.__shifts);
   expect(shifts.reduce((a, b) => a + b, 0), `layout shifts ${JSON.stringify(shifts)}`).toBe(0);
+  expectClean(seen);
+});
+
+test('the wasm is asked for only once the prerendered lead picture has loaded: the picture has the network first', async ({ page }) => {
+  const seen = await watch(page);
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  // (The lead's srcset candidate for this screen: `lead.png?lead-large`.)
+  await page.route(/\/fixtures\/img\/lead\.png\?lead/, async (route) => { await held; await route.continue(); });
+  await host(page, 'prerendered-lead-first', element);
+  // embed.js has run and defined the element; the picture is still on its way.
+  await page.evaluate(() => customElements.whenDefined('article-reader'));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  expect(requests.filter((u) => u.includes('/fixtures/img/lead.png?lead'))).toHaveLength(1);
+  expect(requests.filter((u) => u.endsWith('_bg.wasm')), 'no wasm while the lead picture loads').toEqual([]);
+  const loaded = page.evaluate(() => new Promise((resolve) => document.addEventListener('article-reader:load', () => resolve(true), { once: true })));
+  release();
+  expect(await loaded).toBe(true);
+  expect(requests.filter((u) => u.endsWith('_bg.wasm'))).toHaveLength(1);
+  await expect(page.locator('article-reader').getByRole('button', { name: 'Reading settings' })).toBeVisible();
   expectClean(seen);
 });

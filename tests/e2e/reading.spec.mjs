@@ -184,7 +184,7 @@ test('reading settings: the panel, five text sizes, theme, font; remembered; no 
   await expect(panel.getByRole('group', { name: 'Text size' })).toBeVisible();
   await expect(panel.getByRole('radiogroup', { name: 'Theme' }).getByRole('radio')).toHaveCount(4);
   await expect(panel.getByRole('radio', { name: 'Auto' })).toBeChecked();
-  await expect(panel.getByRole('radiogroup', { name: 'Font' }).getByRole('radio')).toHaveCount(2);
+  await expect(panel.getByRole('radiogroup', { name: 'Font' }).getByRole('radio')).toHaveCount(3);
   // Opening the panel moved nothing in the article.
   const paragraph = page.locator('.article-body p').first();
   const size = () => paragraph.evaluate((p) => parseFloat(getComputedStyle(p).fontSize));

@@ -1,4 +1,3 @@
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::first_screen::set_busy;
@@ -10,7 +9,7 @@ use crate::reader::settings::Theme;
 use crate::reader::share::{SharePayload, ShareTarget};
 use crate::view::hooks::ModuleState;
 use crate::view::islands::use_islands;
-use crate::view::render::dom::ArticleDom;
+use crate::view::render::dom::{show_versions, ArticleDom};
 
 /// Props of [`ArticleView`].
 #[derive(Properties, Clone, PartialEq)]
@@ -44,13 +43,23 @@ pub struct ArticleViewProps {
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let ui = use_context::<Ui>().unwrap_or_default();
+    // Data saver: decided when the article is drawn; turned off later, the waiting pictures come.
+    let save_data = props
+        .tools
+        .settings
+        .saves_data(platform::browser_saves_data());
     let drawn = {
         let (ui, shown) = (ui.clone(), props.first_screen);
         use_memo(
             (props.article.clone(), props.id_prefix.clone()),
-            move |(article, ids)| ArticleDom::build(article.0.clone(), ui, shown, ids),
+            move |(article, ids)| ArticleDom::build(article.0.clone(), ui, shown, ids, save_data),
         )
     };
+    if let (Some(drawn), false) = (drawn.as_ref(), save_data) {
+        if drawn.stop_saving_data() {
+            crate::view::actions::reveal_pictures(drawn.root.clone(), false);
+        }
+    }
     if let Some(drawn) = drawn.as_ref() {
         drawn.relabel(&ui);
     }
@@ -76,18 +85,14 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             }
         });
     }
-    // The renderer's own controls (footnote links, "Copy code"): one listener on the article;
-    // and the reader's keys, heard while the focus is inside it.
+    // The renderer's own controls (footnote links, "Copy code"): one listener on the article.
     {
         let words = ui.words;
         use_effect_with((ById(drawn.clone()), words.code), move |(drawn, _)| {
             let root = drawn.0.as_ref().as_ref().map(|dom| dom.root.clone());
-            let listener = root.as_ref().map(|root| {
-                (
-                    crate::view::actions::listen(root, words),
-                    crate::view::keys::listen(root),
-                )
-            });
+            let listener = root
+                .as_ref()
+                .map(|root| crate::view::actions::listen(root, words));
             move || {
                 drop(listener);
                 // An open picture viewer goes with its article (and the page scrolls again).
@@ -115,6 +120,22 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         SharePayload::for_article(article, &platform::page_url())
     });
     let islands = use_islands(drawn.is_some());
+    // The reader's keys, heard while the focus is inside the article, from the islands module.
+    {
+        let keys = match islands {
+            ModuleState::Ready(islands) => Some(islands.keys),
+            _ => None,
+        };
+        use_effect_with((ById(drawn.clone()), keys.is_some()), move |(drawn, _)| {
+            let listener = drawn
+                .0
+                .as_ref()
+                .as_ref()
+                .zip(keys)
+                .map(|(dom, keys)| keys(&dom.root));
+            move || drop(listener)
+        });
+    }
     let resume_ref = use_node_ref();
     let Some(dom) = drawn.as_ref() else {
         return html! {};
@@ -187,19 +208,7 @@ fn dark_pictures(root: web_sys::Element, theme: Theme) -> Option<gloo_events::Ev
                 .ok()?
         })
         .flatten();
-    let apply = move |dark: bool| {
-        let Ok(pictures) = root.query_selector_all("img[data-dark-src]") else {
-            return;
-        };
-        for i in 0..pictures.length() {
-            if let Some(img) = pictures
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            {
-                show_dark_version(&img, dark);
-            }
-        }
-    };
+    let apply = move |dark: bool| show_versions(&root, dark);
     apply(match &scheme {
         Some(scheme) => scheme.matches(),
         None => theme == Theme::Dark,
@@ -211,34 +220,4 @@ fn dark_pictures(root: web_sys::Element, theme: Theme) -> Option<gloo_events::Ev
         "change",
         move |_| apply(scheme.matches()),
     ))
-}
-
-/// Puts a picture's dark version in place (its own address and `srcset` kept aside in
-/// `data-light-src` / `data-light-srcset`), or its own back.
-fn show_dark_version(img: &web_sys::Element, dark: bool) {
-    let showing = img.get_attribute("data-light-src");
-    match (dark, showing) {
-        (true, None) => {
-            let (Some(own), Some(dark_src)) =
-                (img.get_attribute("src"), img.get_attribute("data-dark-src"))
-            else {
-                return;
-            };
-            if let Some(srcset) = img.get_attribute("srcset") {
-                let _ = img.set_attribute("data-light-srcset", &srcset);
-                let _ = img.remove_attribute("srcset");
-            }
-            let _ = img.set_attribute("data-light-src", &own);
-            let _ = img.set_attribute("src", &dark_src);
-        }
-        (false, Some(own)) => {
-            if let Some(srcset) = img.get_attribute("data-light-srcset") {
-                let _ = img.set_attribute("srcset", &srcset);
-                let _ = img.remove_attribute("data-light-srcset");
-            }
-            let _ = img.set_attribute("src", &own);
-            let _ = img.remove_attribute("data-light-src");
-        }
-        _ => {}
-    }
 }

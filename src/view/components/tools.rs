@@ -46,14 +46,31 @@ pub(super) fn section_headings(article: &Article) -> Rc<[(usize, AttrValue)]> {
 /// How many headings make a contents list worth having.
 const CONTENTS_MIN: usize = 3;
 
+/// Which of the tools' floating lists is open: one at a time, so they never cover each other.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Open {
+    Nothing,
+    Settings,
+    Contents,
+}
+
 /// The reader's tools under the byline: "Reading settings" with its panel (text size, theme,
-/// font, column width, line spacing, more text spacing, hyphenation) and "Listen". The panel floats over the article, so opening it moves no content.
+/// font, column width, line spacing, more text spacing, hyphenation, data saver), "Listen" and
+/// "Contents". The panel and the list float over the article, so opening one moves no content;
+/// opening one closes the other.
 #[component]
 pub fn ReaderTools(props: &ReaderToolsProps) -> Html {
     let ui = use_context::<Ui>().unwrap_or_default();
     let w = ui.words;
-    let open = use_state(|| false);
+    let showing = use_state(|| Open::Nothing);
+    let open = *showing == Open::Settings;
     let toggle = use_node_ref();
+    // The legible font's faces join the page's fonts once it is chosen (its files are fetched
+    // only then, and only the faces the text uses); from this module, which comes just after
+    // the article's first paint: until then the text is in the system's sans-serif.
+    if props.settings.font == Font::Legible {
+        crate::platform::add_legible_font();
+    }
     let Controls {
         settings: show_settings,
         listen,
@@ -68,16 +85,18 @@ pub fn ReaderTools(props: &ReaderToolsProps) -> Html {
         Callback::from(move |_: MouseEvent| on_change.emit(next))
     };
     let on_toggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
+        let showing = showing.clone();
+        Callback::from(move |_: MouseEvent| {
+            showing.set(if open { Open::Nothing } else { Open::Settings })
+        })
     };
     // Escape closes the panel and gives focus back to its button.
     let on_key = {
-        let (open, toggle) = (open.clone(), toggle.clone());
+        let (showing, toggle) = (showing.clone(), toggle.clone());
         Callback::from(move |event: KeyboardEvent| {
-            if event.key() == "Escape" && *open {
+            if event.key() == "Escape" && open {
                 event.prevent_default();
-                open.set(false);
+                showing.set(Open::Nothing);
                 if let Some(button) = toggle.cast::<web_sys::HtmlElement>() {
                     let _ = button.focus();
                 }
@@ -100,13 +119,17 @@ pub fn ReaderTools(props: &ReaderToolsProps) -> Html {
             ..s
         },
     });
-    let fonts =
-        [(Font::Serif, w.font_serif), (Font::Sans, w.font_sans)].map(|(value, label)| Choice {
-            value: value.as_str(),
-            label,
-            checked: s.font == value,
-            next: ReadingSettings { font: value, ..s },
-        });
+    let fonts = [
+        (Font::Serif, w.font_serif),
+        (Font::Sans, w.font_sans),
+        (Font::Legible, w.font_legible),
+    ]
+    .map(|(value, label)| Choice {
+        value: value.as_str(),
+        label,
+        checked: s.font == value,
+        next: ReadingSettings { font: value, ..s },
+    });
     let measures = Measure::ALL.map(|value| Choice {
         value: value.as_str(),
         label: match value {
@@ -144,16 +167,29 @@ pub fn ReaderTools(props: &ReaderToolsProps) -> Html {
             </label>
         }
     };
+    let saves_data = s.saves_data(crate::platform::browser_saves_data());
     let radio_name = |group: &str| format!("{}-{group}", props.id_prefix);
+    let contents_open = *showing == Open::Contents;
     let contents = (props.contents.len() >= CONTENTS_MIN).then(|| {
-        html! { <Contents headings={props.contents.clone()} id_prefix={props.id_prefix.clone()} /> }
+        let showing = showing.clone();
+        let on_toggle = Callback::from(move |()| {
+            showing.set(if contents_open {
+                Open::Nothing
+            } else {
+                Open::Contents
+            })
+        });
+        html! {
+            <Contents headings={props.contents.clone()} id_prefix={props.id_prefix.clone()}
+                open={contents_open} {on_toggle} />
+        }
     });
     html! {
         <div class="reader-tools" lang={ui.lang()} dir={ui.dir()} onkeydown={on_key}>
             <div class="tools-bar">
                 if show_settings {
                     <button ref={toggle} type="button" class="reader-button tools-toggle"
-                        aria-expanded={if *open { "true" } else { "false" }}
+                        aria-expanded={if open { "true" } else { "false" }}
                         aria-controls={panel_id.clone()}
                         onclick={on_toggle}>
                         { w.settings }
@@ -164,7 +200,7 @@ pub fn ReaderTools(props: &ReaderToolsProps) -> Html {
                 }
                 { contents }
             </div>
-            if show_settings && *open {
+            if show_settings && open {
                 <div id={panel_id} class="settings-panel" role="group" aria-label={w.settings}>
                     <div class="settings-row" role="group" aria-label={w.text_size}>
                         <span class="settings-label" aria-hidden="true">{ w.text_size }</span>
@@ -177,6 +213,7 @@ pub fn ReaderTools(props: &ReaderToolsProps) -> Html {
                     { radio_group(w.line_spacing, radio_name("lines"), &spacings, &props.on_change) }
                     { switch(w.more_spacing, s.more_spacing, ReadingSettings { more_spacing: !s.more_spacing, ..s }) }
                     { switch(w.hyphens, s.hyphens, ReadingSettings { hyphens: !s.hyphens, ..s }) }
+                    { switch(w.save_data, saves_data, ReadingSettings { save_data: Some(!saves_data), ..s }) }
                     <details class="settings-keys">
                         <summary>{ w.keys_title }</summary>
                         <p>{ w.keys_note }</p>
@@ -234,6 +271,9 @@ fn radio_group(
 struct ContentsProps {
     headings: Rc<[(usize, AttrValue)]>,
     id_prefix: AttrValue,
+    /// Whether the list is open (the tools keep one list open at a time).
+    open: bool,
+    on_toggle: Callback<()>,
 }
 
 /// "Contents": the article's sections as a list that opens under the tools; the section being
@@ -243,11 +283,11 @@ struct ContentsProps {
 fn Contents(props: &ContentsProps) -> Html {
     let ui = use_context::<Ui>().unwrap_or_default();
     let w = ui.words;
-    let open = use_state(|| false);
+    let open = props.open;
     let current = use_state(|| None::<usize>);
     let host = use_node_ref();
     {
-        let (current, host, open) = (current.clone(), host.clone(), *open);
+        let (current, host) = (current.clone(), host.clone());
         use_effect_with(open, move |open| {
             let listener = (*open).then(|| {
                 let update = move || current.set(section_in_view(&host));
@@ -259,10 +299,7 @@ fn Contents(props: &ContentsProps) -> Html {
         });
     }
     let list_id = AttrValue::from(format!("{}-contents", props.id_prefix));
-    let on_toggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
-    };
+    let on_toggle = props.on_toggle.reform(|_: MouseEvent| ());
     let go = |block: usize| {
         let (host, current) = (host.clone(), current.clone());
         Callback::from(move |_: MouseEvent| {
@@ -277,12 +314,12 @@ fn Contents(props: &ContentsProps) -> Html {
     html! {
         <div class="contents" ref={host.clone()}>
             <button type="button" class="reader-button contents-toggle"
-                aria-expanded={if *open { "true" } else { "false" }}
+                aria-expanded={if open { "true" } else { "false" }}
                 aria-controls={list_id.clone()}
                 onclick={on_toggle}>
                 { w.contents }
             </button>
-            if *open {
+            if open {
                 <nav id={list_id} class="contents-list" aria-label={w.contents}>
                     <ol>
                         for (block, text) in props.headings.iter() {

@@ -153,14 +153,24 @@ pub struct ArticleDom {
     drawn: RefCell<Vec<Drawn>>,
     islands: RefCell<Vec<(String, Element)>>,
     shown: Cell<usize>,
+    save_data: Cell<bool>,
 }
 
 impl ArticleDom {
-    /// Draws `article` in `ui` with the body's first `shown` blocks; `ids` prefixes element ids.
-    pub fn build(article: Rc<Article>, ui: Ui, shown: usize, ids: &str) -> Option<ArticleDom> {
+    /// Draws `article` in `ui` with the body's first `shown` blocks; `ids` prefixes element ids;
+    /// with `save_data`, pictures after the lead wait for "Show picture".
+    pub fn build(
+        article: Rc<Article>,
+        ui: Ui,
+        shown: usize,
+        ids: &str,
+        save_data: bool,
+    ) -> Option<ArticleDom> {
         let (mut out, fragment) = Dom::fragment()?;
         let shown = shown.min(article.body.len());
-        Cx::new(&article, &ui, ids).article(&mut out, shown);
+        Cx::new(&article, &ui, ids)
+            .saving_data(save_data)
+            .article(&mut out, shown);
         let root = fragment.first_child()?.dyn_into::<Element>().ok()?;
         let body = root.query_selector(".article-body").ok()??;
         let dock = root.last_element_child()?;
@@ -174,6 +184,7 @@ impl ArticleDom {
             drawn: RefCell::new(out.drawn),
             islands: RefCell::new(out.islands),
             shown: Cell::new(shown),
+            save_data: Cell::new(save_data),
         })
     }
 
@@ -188,7 +199,7 @@ impl ArticleDom {
             return;
         }
         let ui = self.ui.borrow().clone();
-        let cx = Cx::new(&self.article, &ui, &self.ids);
+        let cx = self.cx(&ui);
         if let Some(mut out) = Dom::at(&self.body, None) {
             cx.blocks(&mut out, self.shown.get()..self.article.body.len());
             self.keep(out);
@@ -198,6 +209,17 @@ impl ArticleDom {
             self.keep(out);
         }
         self.shown.set(self.article.body.len());
+    }
+
+    /// The renderer's context for more of this article, in `ui`.
+    fn cx<'a>(&'a self, ui: &'a Ui) -> Cx<'a> {
+        Cx::new(&self.article, ui, &self.ids).saving_data(self.save_data.get())
+    }
+
+    /// Data saver turned off: the parts drawn from now on have their pictures at once; true when
+    /// it was on, so the waiting ones are to be shown (`view::actions::reveal_pictures`).
+    pub fn stop_saving_data(&self) -> bool {
+        self.save_data.replace(false)
     }
 
     /// Keeps what a sink drew that the article needs later: parts with UI words, island places.
@@ -222,7 +244,7 @@ impl ArticleDom {
             return;
         }
         *self.ui.borrow_mut() = ui.clone();
-        let cx = Cx::new(&self.article, ui, &self.ids);
+        let cx = self.cx(ui);
         let old = std::mem::take(&mut *self.drawn.borrow_mut());
         let mut redrawn = Vec::with_capacity(old.len());
         for drawn in old {
@@ -256,4 +278,69 @@ pub fn time_node(date: &DocDate, locale: &str) -> Option<Node> {
     let (mut out, fragment) = Dom::fragment()?;
     time(&mut out, date, locale, false);
     fragment.first_child()
+}
+
+/// Each picture under `root` with a dark version shows the one for `dark`.
+pub(crate) fn show_versions(root: &web_sys::Element, dark: bool) {
+    let Ok(pictures) = root.query_selector_all("img[data-dark-src]") else {
+        return;
+    };
+    for i in 0..pictures.length() {
+        if let Some(img) = pictures
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            show_dark_version(&img, dark);
+        }
+    }
+}
+
+/// Pictures just shown under `within` (data saver's "Show picture") take the version of the
+/// reader's theme as it is now.
+pub(crate) fn show_dark_versions_in(within: &web_sys::Element) {
+    let theme = within
+        .closest("[data-theme]")
+        .ok()
+        .flatten()
+        .and_then(|el| el.get_attribute("data-theme"));
+    let dark = match theme.as_deref() {
+        Some("dark") => true,
+        Some("auto") => web_sys::window()
+            .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+            .is_some_and(|scheme| scheme.matches()),
+        _ => false,
+    };
+    if dark {
+        show_versions(within, true);
+    }
+}
+
+/// Puts a picture's dark version in place (its own address and `srcset` kept aside in
+/// `data-light-src` / `data-light-srcset`), or its own back.
+fn show_dark_version(img: &web_sys::Element, dark: bool) {
+    let showing = img.get_attribute("data-light-src");
+    match (dark, showing) {
+        (true, None) => {
+            let (Some(own), Some(dark_src)) =
+                (img.get_attribute("src"), img.get_attribute("data-dark-src"))
+            else {
+                return;
+            };
+            if let Some(srcset) = img.get_attribute("srcset") {
+                let _ = img.set_attribute("data-light-srcset", &srcset);
+                let _ = img.remove_attribute("srcset");
+            }
+            let _ = img.set_attribute("data-light-src", &own);
+            let _ = img.set_attribute("src", &dark_src);
+        }
+        (false, Some(own)) => {
+            if let Some(srcset) = img.get_attribute("data-light-srcset") {
+                let _ = img.set_attribute("srcset", &srcset);
+                let _ = img.remove_attribute("data-light-srcset");
+            }
+            let _ = img.set_attribute("src", &own);
+            let _ = img.remove_attribute("data-light-src");
+        }
+        _ => {}
+    }
 }

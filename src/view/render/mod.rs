@@ -91,6 +91,9 @@ pub struct Cx<'a> {
     ui: &'a Ui,
     ids: &'a str,
     used_ui: Cell<bool>,
+    /// Data saver: pictures after the lead are drawn as their reserved boxes (no request) until
+    /// the reader asks for them.
+    save_data: bool,
     /// For each footnote, its first reference in reading order: the one its back link returns
     /// to, and the only one with an id (ids stay unique when a note is referred to twice).
     first_refs: Vec<Option<&'a Run>>,
@@ -104,8 +107,28 @@ impl<'a> Cx<'a> {
             ui,
             ids,
             used_ui: Cell::new(false),
+            save_data: false,
             first_refs: first_references(article),
         }
+    }
+
+    /// The same context with data saver `on` (see [`Cx::picture`]).
+    pub fn saving_data(mut self, on: bool) -> Cx<'a> {
+        self.save_data = on;
+        self
+    }
+
+    /// A picture (see [`picture`]); under data saver, one after the lead waits in its box.
+    fn picture(
+        &self,
+        out: &mut dyn Markup,
+        image: &Image,
+        class: Option<&str>,
+        alt: &str,
+        load: Load,
+    ) {
+        let wait = self.save_data && load != Load::Eager;
+        picture(out, image, class, alt, load, wait);
     }
 
     /// The UI (recording that the part being drawn depends on it).
@@ -488,7 +511,7 @@ impl<'a> Cx<'a> {
                     own_label.unwrap_or_else(|| self.words().related_story),
                 );
                 if let Some(image) = image {
-                    picture(out, image, Some("related-link-image"), "", Load::Lazy);
+                    self.picture(out, image, Some("related-link-image"), "", Load::Lazy);
                 }
                 out.open("p");
                 out.attr("class", "related-link-label");
@@ -733,7 +756,7 @@ impl<'a> Cx<'a> {
             out.open("div");
             out.attr("class", "post-media");
             for image in post.media.iter() {
-                picture(out, image, None, &image.alt, Load::Lazy);
+                self.picture(out, image, None, &image.alt, Load::Lazy);
             }
             out.close();
         }
@@ -828,7 +851,7 @@ impl<'a> Cx<'a> {
                 },
             );
             if let Some(thumbnail) = thumbnail {
-                picture(out, thumbnail, Some("embed-thumb"), "", Load::Lazy);
+                self.picture(out, thumbnail, Some("embed-thumb"), "", Load::Lazy);
             }
             let frame_title = match name {
                 Some(name) => name.to_owned(),
@@ -849,7 +872,7 @@ impl<'a> Cx<'a> {
             out.close();
             out.close();
         } else if let Some(thumbnail) = thumbnail {
-            picture(out, thumbnail, Some("embed-thumb"), "", Load::Lazy);
+            self.picture(out, thumbnail, Some("embed-thumb"), "", Load::Lazy);
         }
         if let Some(provider) = provider {
             text_el(out, "p", Some("embed-provider"), provider);
@@ -1080,19 +1103,37 @@ impl<'a> Cx<'a> {
             let load = if lead { Load::Eager } else { Load::Figure };
             match &image.link {
                 Some(link) => linked(out, Some(link), |out| {
-                    picture(out, image, None, &image.alt, load)
+                    self.picture(out, image, None, &image.alt, load)
                 }),
                 None => {
                     let name = (!image.alt.is_empty()).then_some(&*image.alt);
                     self.opens_viewer(out, image, name);
-                    picture(out, image, None, &image.alt, load);
+                    self.picture(out, image, None, &image.alt, load);
                     out.close();
                 }
+            }
+            if !lead {
+                self.show_button(out, false);
             }
         } else if !image.alt.is_empty() {
             text_el(out, "p", Some("figure-missing"), &image.alt);
         }
         self.figcaption(out, image.caption.as_ref(), image.credit.as_ref());
+        out.close();
+    }
+
+    /// Under data saver, the button that shows the waiting pictures of its figure (or gallery:
+    /// `all`), over their boxes; nothing otherwise.
+    fn show_button(&self, out: &mut dyn Markup, all: bool) {
+        if !self.save_data {
+            return;
+        }
+        let w = self.words();
+        out.open("button");
+        out.attr("type", "button");
+        out.attr("class", "reader-button picture-show");
+        out.attr("data-action", "show-pictures");
+        out.text(if all { w.show_pictures } else { w.show_picture });
         out.close();
     }
 
@@ -1156,7 +1197,7 @@ impl<'a> Cx<'a> {
                 };
                 self.opens_viewer(out, image, Some(name));
                 out.attr("data-place", &place);
-                picture(out, image, None, &image.alt, Load::Thumbnail);
+                self.picture(out, image, None, &image.alt, Load::Thumbnail);
                 out.close();
             } else if !image.alt.is_empty() {
                 text_el(out, "p", Some("figure-missing"), &image.alt);
@@ -1166,6 +1207,9 @@ impl<'a> Cx<'a> {
             out.close();
         }
         out.close();
+        if total > 0 {
+            self.show_button(out, true);
+        }
         self.figcaption(out, gallery.caption.as_ref(), None);
         out.close();
     }
@@ -1219,7 +1263,7 @@ impl<'a> Cx<'a> {
         }
         if video.sources.is_empty() {
             if let Some(poster) = &video.poster {
-                picture(out, poster, None, &poster.alt, Load::Figure);
+                self.picture(out, poster, None, &poster.alt, Load::Figure);
             }
         } else {
             out.open("video");
@@ -1238,7 +1282,12 @@ impl<'a> Cx<'a> {
                     out.attr("height", &height.to_string());
                 }
                 if let Some(src) = &poster.src {
-                    out.attr("poster", src.as_str());
+                    let name = if self.save_data {
+                        "data-poster"
+                    } else {
+                        "poster"
+                    };
+                    out.attr(name, src.as_str());
                 }
             }
             for source in video.sources.iter() {
@@ -1365,7 +1414,7 @@ impl<'a> Cx<'a> {
             out.open("li");
             out.attr("class", "related-card");
             if let Some(image) = &item.image {
-                picture(out, image, Some("related-image"), &image.alt, Load::Lazy);
+                self.picture(out, image, Some("related-image"), &image.alt, Load::Lazy);
             }
             if let Some(section) = &item.section {
                 text_el(out, "p", Some("related-section"), section);
@@ -1625,13 +1674,24 @@ pub fn request_lead_picture(image: &Image) {
         Some(out) => out,
         None => return,
     };
-    picture(&mut out, image, None, "", Load::Eager);
+    picture(&mut out, image, None, "", Load::Eager, false);
 }
 
 /// The `<img>` of a document picture; nothing when its address was refused. Width and height
 /// reserve its space before it loads (no layout shift); `alt` is empty for a decorative one.
 /// `loading` comes before `src`, so a lazy picture never starts early.
-fn picture(out: &mut dyn Markup, image: &Image, class: Option<&str>, alt: &str, load: Load) {
+///
+/// With `wait` (data saver), the addresses are kept in `data-src` / `data-srcset` and nothing is
+/// requested: the `<img>`, sized by its `width` and `height`, is a box of the picture's size until
+/// "Show picture" (its button: [`Cx::show_button`]; its action: `view::actions`) puts them in place.
+fn picture(
+    out: &mut dyn Markup,
+    image: &Image,
+    class: Option<&str>,
+    alt: &str,
+    load: Load,
+    wait: bool,
+) {
     let Some(src) = &image.src else {
         return;
     };
@@ -1661,9 +1721,9 @@ fn picture(out: &mut dyn Markup, image: &Image, class: Option<&str>, alt: &str, 
             SIZES
         };
         out.attr("sizes", sizes);
-        out.attr("srcset", &srcset);
+        out.attr(if wait { "data-srcset" } else { "srcset" }, &srcset);
     }
-    out.attr("src", src.as_str());
+    out.attr(if wait { "data-src" } else { "src" }, src.as_str());
     // The dark themes' version: the view puts it in place while the theme is dark.
     if let Some(dark) = &image.dark_src {
         out.attr("data-dark-src", dark.as_str());
