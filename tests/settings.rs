@@ -103,3 +103,11 @@ fn pictures_follow_the_browsers_data_saver_until_the_reader_chooses() {
     let load = ReadingSettings::parse("size=3&pictures=load");
     assert!(!load.saves_data(true));
 }
+
+#[test]
+fn pictures_are_dark_in_the_dark_theme_and_in_auto_on_a_dark_system() {
+    assert!(Theme::Dark.is_dark(false) && Theme::Auto.is_dark(true));
+    assert!(
+        !Theme::Auto.is_dark(false) && !Theme::Light.is_dark(true) && !Theme::Sepia.is_dark(true)
+    );
+}

@@ -164,6 +164,13 @@ pub fn add_legible_font() {
     }
 }
 
+/// Whether the system's colour scheme is dark (`prefers-color-scheme`), for the `Auto` theme.
+pub fn prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|scheme| scheme.matches())
+}
+
 /// The browser's data saver (`navigator.connection.saveData`, where the browser has it): the
 /// reader then gets pictures after the lead only when asked, unless they chose otherwise.
 pub fn browser_saves_data() -> bool {

@@ -29,6 +29,11 @@ impl Theme {
         }
     }
 
+    /// Whether pictures are shown for a dark theme: `Dark`, or `Auto` on a system set to dark.
+    pub fn is_dark(self, system_dark: bool) -> bool {
+        self == Theme::Dark || (self == Theme::Auto && system_dark)
+    }
+
     /// The `data-theme` value.
     pub fn as_str(self) -> &'static str {
         match self {

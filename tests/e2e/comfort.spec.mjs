@@ -14,6 +14,12 @@ const placeOnPage = (locator) => locator.evaluate((el) => {
   return [r.left, r.top + window.scrollY, r.width, r.height];
 });
 const px = async (locator, property) => parseFloat(await style(locator, property));
+/** The addresses of the requests matching `pattern` from now on. */
+const requestsFor = (page, pattern) => {
+  const seen = [];
+  page.on('request', (request) => pattern.test(request.url()) && seen.push(request.url()));
+  return seen;
+};
 
 test('column width, line spacing, more text spacing and hyphenation change the text and are remembered', async ({ page }) => {
   const seen = await watch(page);
@@ -170,6 +176,23 @@ test('a picture with a version for dark themes (dark_src) shows it while the the
   await page.emulateMedia({ colorScheme: 'light' });
   await expect.poll(shown).toMatch(/tides-(800|1600)\.png$/);
   expect(await place()).toEqual(before);
+  expectClean(seen);
+});
+
+test('in a dark theme from the start, a picture with a dark version is drawn with it: its light version is never requested', async ({ page }) => {
+  const seen = await watch(page);
+  await servePictures(page);
+  const charts = requestsFor(page, /charts\.example/);
+  await page.addInitScript(() => localStorage.setItem('article-reader:settings', 'size=3&font=serif&theme=dark'));
+  await open(page, '?src=/fixtures/changes/dark-version.json');
+  const chart = page.locator('.article-body figure img');
+  await chart.scrollIntoViewIfNeeded();
+  await expect.poll(() => chart.evaluate((img) => img.complete && img.currentSrc)).toBe('https://charts.example/tides-dark.png');
+  expect(charts).toEqual(['https://charts.example/tides-dark.png']);
+  // Its own version comes back when the theme turns light.
+  await page.getByRole('button', { name: 'Reading settings' }).click();
+  await page.getByRole('radio', { name: 'Light' }).check();
+  await expect.poll(() => chart.evaluate((img) => img.currentSrc)).toMatch(/tides-(800|1600)\.png$/);
   expectClean(seen);
 });
 
@@ -378,11 +401,6 @@ test('embed mode under strict CSP: a passage selected inside the shadow root is 
 
 // Data saver (item 4): the browser's saveData, or the reader's setting.
 const saveDataOn = (page) => page.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true }, configurable: true }));
-const requestsFor = (page, pattern) => {
-  const seen = [];
-  page.on('request', (request) => pattern.test(request.url()) && seen.push(request.url()));
-  return seen;
-};
 
 test('data saver: pictures after the lead wait as boxes of their size with "Show picture"; shown in place on request, all at once when turned off', async ({ page }) => {
   const seen = await watch(page);

@@ -48,11 +48,19 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         .tools
         .settings
         .saves_data(platform::browser_saves_data());
+    // A dark theme's pictures are drawn dark at once (their light versions never requested).
+    let dark = props
+        .tools
+        .settings
+        .theme_or(props.tools.default_theme)
+        .is_dark(platform::prefers_dark());
     let drawn = {
         let (ui, shown) = (ui.clone(), props.first_screen);
         use_memo(
             (props.article.clone(), props.id_prefix.clone()),
-            move |(article, ids)| ArticleDom::build(article.0.clone(), ui, shown, ids, save_data),
+            move |(article, ids)| {
+                ArticleDom::build(article.0.clone(), ui, shown, ids, save_data, dark)
+            },
         )
     };
     if let (Some(drawn), false) = (drawn.as_ref(), save_data) {
@@ -110,6 +118,9 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         use_effect_with(
             (theme, ById(drawn.clone()), whole),
             move |(theme, drawn, _)| {
+                if let Some(dom) = drawn.0.as_ref().as_ref() {
+                    dom.set_dark(theme.is_dark(platform::prefers_dark()));
+                }
                 let root = drawn.0.as_ref().as_ref().map(|dom| dom.root.clone());
                 let listener = root.and_then(|root| dark_pictures(root, *theme));
                 move || drop(listener)

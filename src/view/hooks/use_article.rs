@@ -66,7 +66,10 @@ pub fn use_article(source: ArticleSource, config: Rc<ReaderConfig>) -> UseArticl
                         .ok()
                         .and_then(|l| l.article.lead_image.as_ref())
                     {
-                        crate::view::render::request_lead_picture(lead);
+                        let theme =
+                            crate::reader::settings::ReadingSettings::load().theme_or(config.theme);
+                        let dark = theme.is_dark(crate::platform::prefers_dark());
+                        crate::view::render::request_lead_picture(lead, dark);
                     }
                     state.set(match result {
                         Ok(loaded) => LoadState::Ready(Rc::new(loaded)),

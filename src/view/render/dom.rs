@@ -154,22 +154,26 @@ pub struct ArticleDom {
     islands: RefCell<Vec<(String, Element)>>,
     shown: Cell<usize>,
     save_data: Cell<bool>,
+    dark: Cell<bool>,
 }
 
 impl ArticleDom {
     /// Draws `article` in `ui` with the body's first `shown` blocks; `ids` prefixes element ids;
-    /// with `save_data`, pictures after the lead wait for "Show picture".
+    /// with `save_data`, pictures after the lead wait for "Show picture"; with `dark`, pictures
+    /// with a version for dark themes are drawn with it.
     pub fn build(
         article: Rc<Article>,
         ui: Ui,
         shown: usize,
         ids: &str,
         save_data: bool,
+        dark: bool,
     ) -> Option<ArticleDom> {
         let (mut out, fragment) = Dom::fragment()?;
         let shown = shown.min(article.body.len());
         Cx::new(&article, &ui, ids)
             .saving_data(save_data)
+            .dark_pictures(dark)
             .article(&mut out, shown);
         let root = fragment.first_child()?.dyn_into::<Element>().ok()?;
         let body = root.query_selector(".article-body").ok()??;
@@ -185,6 +189,7 @@ impl ArticleDom {
             islands: RefCell::new(out.islands),
             shown: Cell::new(shown),
             save_data: Cell::new(save_data),
+            dark: Cell::new(dark),
         })
     }
 
@@ -213,7 +218,15 @@ impl ArticleDom {
 
     /// The renderer's context for more of this article, in `ui`.
     fn cx<'a>(&'a self, ui: &'a Ui) -> Cx<'a> {
-        Cx::new(&self.article, ui, &self.ids).saving_data(self.save_data.get())
+        Cx::new(&self.article, ui, &self.ids)
+            .saving_data(self.save_data.get())
+            .dark_pictures(self.dark.get())
+    }
+
+    /// The theme turned dark or light: parts drawn from now on (the rest of a long body, parts
+    /// drawn anew in another language) show the pictures' versions for it.
+    pub fn set_dark(&self, dark: bool) {
+        self.dark.set(dark);
     }
 
     /// Data saver turned off: the parts drawn from now on have their pictures at once; true when

@@ -94,6 +94,9 @@ pub struct Cx<'a> {
     /// Data saver: pictures after the lead are drawn as their reserved boxes (no request) until
     /// the reader asks for them.
     save_data: bool,
+    /// The theme is dark: a picture with a version for dark themes is drawn with it (the light
+    /// one is never requested).
+    dark: bool,
     /// For each footnote, its first reference in reading order: the one its back link returns
     /// to, and the only one with an id (ids stay unique when a note is referred to twice).
     first_refs: Vec<Option<&'a Run>>,
@@ -108,6 +111,7 @@ impl<'a> Cx<'a> {
             ids,
             used_ui: Cell::new(false),
             save_data: false,
+            dark: false,
             first_refs: first_references(article),
         }
     }
@@ -118,7 +122,14 @@ impl<'a> Cx<'a> {
         self
     }
 
-    /// A picture (see [`picture`]); under data saver, one after the lead waits in its box.
+    /// The same context for a dark theme (`on`): see [`Cx::picture`].
+    pub fn dark_pictures(mut self, on: bool) -> Cx<'a> {
+        self.dark = on;
+        self
+    }
+
+    /// A picture (see [`picture`]); under data saver, one after the lead waits in its box; in a
+    /// dark theme, a picture is drawn with its version for dark themes where it has one.
     fn picture(
         &self,
         out: &mut dyn Markup,
@@ -128,7 +139,7 @@ impl<'a> Cx<'a> {
         load: Load,
     ) {
         let wait = self.save_data && load != Load::Eager;
-        picture(out, image, class, alt, load, wait);
+        picture(out, image, class, alt, load, wait, self.dark);
     }
 
     /// The UI (recording that the part being drawn depends on it).
@@ -1663,9 +1674,10 @@ const THUMBNAIL_SIZES: &str = "(min-width: 712px) 224px, 50vw";
 
 /// Starts the lead picture's request at high priority, before the article is drawn: a picture
 /// element that is never shown, with the same `srcset` and `sizes` as the lead figure's, so the
-/// browser picks the same candidate and the figure's `<img>` finds it in its memory cache.
+/// browser picks the same candidate and the figure's `<img>` finds it in its memory cache; in a
+/// `dark` theme, its version for dark themes where it has one (as the figure will show).
 #[cfg(target_arch = "wasm32")]
-pub fn request_lead_picture(image: &Image) {
+pub fn request_lead_picture(image: &Image, dark: bool) {
     let mut out = match web_sys::window()
         .and_then(|w| w.document())
         .map(|d| web_sys::Node::from(d.create_document_fragment()))
@@ -1674,7 +1686,7 @@ pub fn request_lead_picture(image: &Image) {
         Some(out) => out,
         None => return,
     };
-    picture(&mut out, image, None, "", Load::Eager, false);
+    picture(&mut out, image, None, "", Load::Eager, false, dark);
 }
 
 /// The `<img>` of a document picture; nothing when its address was refused. Width and height
@@ -1691,10 +1703,12 @@ fn picture(
     alt: &str,
     load: Load,
     wait: bool,
+    dark: bool,
 ) {
     let Some(src) = &image.src else {
         return;
     };
+    let dark_src = image.dark_src.as_ref().filter(|_| dark);
     out.open("img");
     if let Some(class) = class {
         out.attr("class", class);
@@ -1721,9 +1735,23 @@ fn picture(
             SIZES
         };
         out.attr("sizes", sizes);
-        out.attr(if wait { "data-srcset" } else { "srcset" }, &srcset);
+        let name = match (wait, dark_src.is_some()) {
+            (true, _) => "data-srcset",
+            (false, true) => "data-light-srcset",
+            (false, false) => "srcset",
+        };
+        out.attr(name, &srcset);
     }
-    out.attr(if wait { "data-src" } else { "src" }, src.as_str());
+    // In a dark theme the dark version is the picture's address from the start, its own kept
+    // aside as the view keeps it when it swaps them (`view::render::dom::show_versions`).
+    match (wait, dark_src) {
+        (true, _) => out.attr("data-src", src.as_str()),
+        (false, Some(dark_src)) => {
+            out.attr("data-light-src", src.as_str());
+            out.attr("src", dark_src.as_str());
+        }
+        (false, None) => out.attr("src", src.as_str()),
+    }
     // The dark themes' version: the view puts it in place while the theme is dark.
     if let Some(dark) = &image.dark_src {
         out.attr("data-dark-src", dark.as_str());
