@@ -309,6 +309,19 @@ fn picture_of(button: &Element) -> Option<Element> {
     button.query_selector("img").ok().flatten()
 }
 
+/// The address the viewer shows for a picture's button: its largest version (`data-full`), or
+/// the picture's own address; while the picture shows its version for dark themes (the view
+/// keeps its own in `data-light-src`), that version, the only one the document gives.
+fn full_address(button: &Element) -> Option<String> {
+    let thumb = picture_of(button);
+    match thumb.as_ref().filter(|t| t.has_attribute("data-light-src")) {
+        Some(dark) => dark.get_attribute("src"),
+        None => button
+            .get_attribute("data-full")
+            .or_else(|| thumb.and_then(|t| t.get_attribute("src"))),
+    }
+}
+
 fn viewer_picture(dialog: &Element) -> Option<Element> {
     dialog.query_selector(".viewer-picture").ok().flatten()
 }
@@ -348,9 +361,7 @@ fn show(at: usize) {
         open.at = at;
         let dialog: &Element = open.dialog.as_ref();
         let thumb = picture_of(button);
-        let full = button
-            .get_attribute("data-full")
-            .or_else(|| thumb.as_ref().and_then(|t| t.get_attribute("src")));
+        let full = full_address(button);
         if let Some(img) = viewer_picture(dialog) {
             for name in ["alt", "width", "height"] {
                 match thumb.as_ref().and_then(|t| t.get_attribute(name)) {
@@ -390,9 +401,7 @@ fn show(at: usize) {
         open.preload = None;
         if open.pictures.len() > 1 {
             let next = &open.pictures[(at + 1) % open.pictures.len()];
-            if let (Some(full), Some(doc)) =
-                (next.get_attribute("data-full"), dialog.owner_document())
-            {
+            if let (Some(full), Some(doc)) = (full_address(next), dialog.owner_document()) {
                 if let Ok(img) = doc.create_element("img") {
                     let _ = img.set_attribute("src", &full);
                     open.preload = Some(img);

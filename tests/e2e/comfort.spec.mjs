@@ -189,6 +189,12 @@ test('in a dark theme from the start, a picture with a dark version is drawn wit
   await chart.scrollIntoViewIfNeeded();
   await expect.poll(() => chart.evaluate((img) => img.complete && img.currentSrc)).toBe('https://charts.example/tides-dark.png');
   expect(charts).toEqual(['https://charts.example/tides-dark.png']);
+  // The picture viewer shows that version too (the document gives no larger dark one).
+  await page.locator('.article-body .picture-open').click();
+  await expect(page.locator('dialog .viewer-picture')).toHaveAttribute('src', 'https://charts.example/tides-dark.png');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('dialog[open]')).toHaveCount(0);
+  expect([...new Set(charts)]).toEqual(['https://charts.example/tides-dark.png']);
   // Its own version comes back when the theme turns light.
   await page.getByRole('button', { name: 'Reading settings' }).click();
   await page.getByRole('radio', { name: 'Light' }).check();
