@@ -653,6 +653,19 @@ fn focused_in(within: &web_sys::Element) -> Option<web_sys::Element> {
     within.contains(Some(&active)).then_some(active)
 }
 
+/// Gives the focus to a part of the article that is not a control (a heading, a paragraph, a
+/// figure), so that a screen reader reads from there: it becomes focusable by script only
+/// (`tabindex="-1"`, unless it has a tab index already). The one way the reader moves the focus
+/// to text (keys, Contents, resume, shown pictures); callers decide how the view moves.
+pub fn focus_part(part: &web_sys::Element) {
+    if !part.has_attribute("tabindex") {
+        let _ = part.set_attribute("tabindex", "-1");
+    }
+    if let Some(part) = part.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = part.focus();
+    }
+}
+
 /// Scrolls `element` into view when it is not wholly on screen: smoothly, unless the reader
 /// asked for reduced motion.
 pub fn keep_in_view(element: &web_sys::Element) {

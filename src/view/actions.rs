@@ -81,16 +81,16 @@ pub(crate) fn reveal_pictures(within: Element, focus: bool) {
 fn show_pictures(within: Element, focus: bool) -> Result<(), ModuleMissing> {
     show_waiting_pictures(&within);
     if focus {
-        let target = within
+        let control = within
             .query_selector(".picture-open, a[href]")
             .ok()
             .flatten()
-            .unwrap_or_else(|| {
-                let _ = within.set_attribute("tabindex", "-1");
-                within.clone()
-            });
-        if let Some(target) = target.dyn_ref::<HtmlElement>() {
-            let _ = target.focus();
+            .and_then(|c| c.dyn_into::<HtmlElement>().ok());
+        match control {
+            Some(control) => {
+                let _ = control.focus();
+            }
+            None => platform::focus_part(&within),
         }
     }
     Ok(())

@@ -136,14 +136,9 @@ fn go(article: &Element, focused: Option<&Element>, step: i32, kind: &str) -> bo
         if !part.matches(kind).unwrap_or(false) {
             continue;
         }
-        if let Ok(part) = part.clone().dyn_into::<HtmlElement>() {
-            if !part.has_attribute("tabindex") {
-                let _ = part.set_attribute("tabindex", "-1");
-            }
-            part.scroll_into_view();
-            let _ = part.focus();
-            return true;
-        }
+        part.scroll_into_view();
+        crate::platform::focus_part(part);
+        return true;
     }
     false
 }

@@ -7,7 +7,6 @@
 use std::rc::Rc;
 
 use gloo_events::EventListener;
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
@@ -128,14 +127,8 @@ pub fn Resume(props: &ResumeProps) -> Html {
                 let top =
                     article.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0);
                 window.scroll_to_with_x_and_y(0.0, top.max(0.0));
-                if let Some(headline) = article
-                    .query_selector("h1")
-                    .ok()
-                    .flatten()
-                    .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = headline.set_attribute("tabindex", "-1");
-                    let _ = headline.focus();
+                if let Some(headline) = article.query_selector("h1").ok().flatten() {
+                    platform::focus_part(&headline);
                 }
             }
         })
@@ -173,14 +166,8 @@ pub(crate) async fn body_whole(article: &Element) {
 /// Gives the focus to body block `block` (the view is already there).
 fn focus_block(article: &Element, block: &str) {
     let selector = format!(".article-body [data-block=\"{block}\"]");
-    if let Some(el) = article
-        .query_selector(&selector)
-        .ok()
-        .flatten()
-        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.set_attribute("tabindex", "-1");
-        let _ = el.focus();
+    if let Some(block) = article.query_selector(&selector).ok().flatten() {
+        platform::focus_part(&block);
     }
 }
 

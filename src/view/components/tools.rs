@@ -305,9 +305,8 @@ fn Contents(props: &ContentsProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             current.set(Some(block));
             if let Some(heading) = heading_element(&host, block) {
-                let _ = heading.set_attribute("tabindex", "-1");
                 heading.scroll_into_view();
-                let _ = heading.focus();
+                crate::platform::focus_part(&heading);
             }
         })
     };
