@@ -43,28 +43,27 @@ pub struct ArticleViewProps {
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let ui = use_context::<Ui>().unwrap_or_default();
-    // Data saver: decided when the article is drawn; turned off later, the waiting pictures come.
-    let save_data = props
-        .tools
-        .settings
-        .saves_data(platform::browser_saves_data());
-    // A dark theme's pictures are drawn dark at once (their light versions never requested).
-    let dark = props
-        .tools
-        .settings
-        .theme_or(props.tools.default_theme)
-        .is_dark(platform::prefers_dark());
+    let settings = props.tools.settings;
     let drawn = {
-        let (ui, shown) = (ui.clone(), props.first_screen);
+        let (ui, shown, default_theme) =
+            (ui.clone(), props.first_screen, props.tools.default_theme);
         use_memo(
             (props.article.clone(), props.id_prefix.clone()),
             move |(article, ids)| {
+                // Data saver, and a dark theme's pictures drawn dark at once (their light
+                // versions never requested): decided when the article is drawn.
+                let save_data = settings.saves_data(platform::browser_saves_data());
+                let dark = settings
+                    .theme_or(default_theme)
+                    .is_dark(platform::prefers_dark());
                 ArticleDom::build(article.0.clone(), ui, shown, ids, save_data, dark)
             },
         )
     };
-    if let (Some(drawn), false) = (drawn.as_ref(), save_data) {
-        if drawn.stop_saving_data() {
+    // Data saver turned off while pictures wait: they come now.
+    if let Some(drawn) = drawn.as_ref().as_ref().filter(|d| d.saving_data()) {
+        if !settings.saves_data(platform::browser_saves_data()) {
+            drawn.stop_saving_data();
             crate::view::actions::reveal_pictures(drawn.root.clone(), false);
         }
     }

@@ -14,6 +14,7 @@ use super::{alert, time, Cx, Markup, Part, Retry};
 use crate::core::date::DocDate;
 use crate::core::model::Article;
 use crate::reader::i18n::{Ui, Words};
+use crate::reader::settings::Theme;
 
 /// A part that showed UI words, with the nodes it made and where they are.
 struct Drawn {
@@ -229,10 +230,15 @@ impl ArticleDom {
         self.dark.set(dark);
     }
 
-    /// Data saver turned off: the parts drawn from now on have their pictures at once; true when
-    /// it was on, so the waiting ones are to be shown (`view::actions::reveal_pictures`).
-    pub fn stop_saving_data(&self) -> bool {
-        self.save_data.replace(false)
+    /// Whether pictures after the lead still wait for "Show picture" (data saver).
+    pub fn saving_data(&self) -> bool {
+        self.save_data.get()
+    }
+
+    /// Data saver turned off: the parts drawn from now on have their pictures at once (the
+    /// waiting ones are the view's to show: `view::actions::reveal_pictures`).
+    pub fn stop_saving_data(&self) {
+        self.save_data.set(false);
     }
 
     /// Keeps what a sink drew that the article needs later: parts with UI words, island places.
@@ -311,18 +317,12 @@ pub(crate) fn show_versions(root: &web_sys::Element, dark: bool) {
 /// Pictures just shown under `within` (data saver's "Show picture") take the version of the
 /// reader's theme as it is now.
 pub(crate) fn show_dark_versions_in(within: &web_sys::Element) {
-    let theme = within
+    let dark = within
         .closest("[data-theme]")
         .ok()
         .flatten()
-        .and_then(|el| el.get_attribute("data-theme"));
-    let dark = match theme.as_deref() {
-        Some("dark") => true,
-        Some("auto") => web_sys::window()
-            .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-            .is_some_and(|scheme| scheme.matches()),
-        _ => false,
-    };
+        .and_then(|el| el.get_attribute("data-theme"))
+        .is_some_and(|theme| Theme::parse(&theme).is_dark(crate::platform::prefers_dark()));
     if dark {
         show_versions(within, true);
     }
