@@ -8,7 +8,9 @@
 //      with the options of the page's `data-wasm-opt-params`;
 //   3. the loader is put inside the glue (no extra request before the wasm can start), each module
 //      gets a content-hashed name and is fetched with its Subresource Integrity hash, relative to
-//      the glue (beside embed.js), and index.html's integrity hashes are rewritten to match.
+//      the glue (beside embed.js), and index.html's integrity hashes are rewritten to match. The
+//      glue holds each module's SHA-256 once: its name is made from the hash's first 8 bytes (hex)
+//      at run time (a hash does not compress; the glue is on the critical path).
 // Usage: node split-wasm.mjs STAGE_DIR GLUE.js MODULE_bg.wasm LINKED.wasm HTML_WITH_OPT_PARAMS
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -16,7 +18,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { rewriteIntegrity, sri } from './integrity.mjs';
+import { rewriteIntegrity } from './integrity.mjs';
 
 const [stage, glueFile, wasmFile, linked, html] = process.argv.slice(2);
 if (!html) throw new Error('usage: split-wasm.mjs STAGE GLUE.js MODULE_bg.wasm LINKED.wasm HTML');
@@ -24,7 +26,7 @@ const stem = glueFile.replace(/\.js$/, '');
 if (`${stem}_bg.wasm` !== wasmFile) throw new Error(`split-wasm: ${glueFile} and ${wasmFile} differ`);
 
 const run = (tool, args) => execFileSync(tool, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-const short = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+const sha256 = (bytes) => createHash('sha256').update(bytes).digest();
 
 // The same wasm-opt options as Trunk's run on the unsplit build: one source, the page's <link>.
 const params = /data-wasm-opt-params="([^"]*)"/.exec(readFileSync(html, 'utf8'));
@@ -62,10 +64,11 @@ try {
     optimise(path);
     const bytes = readFileSync(path);
     const name = module.replace(/^split_/, '').replace(/\.wasm$/, '');
-    const hashed = `${stem}-${name}-${short(bytes)}.wasm`;
+    const digest = sha256(bytes);
+    const hashed = `${stem}-${name}-${digest.subarray(0, 8).toString('hex')}.wasm`;
     const fetchCall = `fetch(new URL("./${module}", import.meta.url))`;
     if (!link.includes(fetchCall)) throw new Error(`split-wasm: the loader does not fetch ${module} as expected`);
-    link = link.replace(fetchCall, `fetch(new URL("./${hashed}", import.meta.url), { integrity: "${sri(bytes)}" })`);
+    link = link.replace(fetchCall, `__fetchModule("${name}", "${digest.toString('base64')}")`);
     writeFileSync(join(stage, hashed), bytes);
     hashedOf[module.replace(/\.wasm$/, '')] = hashed;
     report.push(`${hashed} ${bytes.length} bytes`);
@@ -73,7 +76,8 @@ try {
   // The loader inside the glue: its import of the glue's initSync and its exports become local.
   const importInit = `import { initSync } from "./${stem}.js";`;
   if (!link.includes(importInit)) throw new Error('split-wasm: the loader does not import initSync as expected');
-  link = link.replace(importInit, '');
+  link = link.replace(importInit, `// A module by its name and SHA-256 (base64): the file name carries the hash's first 8 bytes.
+const __fetchModule = (name, hash) => fetch(new URL(\`./${stem}-\${name}-\${[...atob(hash).slice(0, 8)].map((c) => c.charCodeAt(0).toString(16).padStart(2, "0")).join("")}.wasm\`, import.meta.url), { integrity: \`sha256-\${hash}\` });`);
   const loaders = [...link.matchAll(/^export const (\w+) =/gm)].map((m) => m[1]);
   link = link.replace(/^export const /gm, 'const ');
   let glue = readFileSync(join(bindgen, `${stem}.js`), 'utf8');

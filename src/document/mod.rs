@@ -196,8 +196,30 @@ pub struct PublisherDocument {
     pub item: Option<String>,
 }
 
-/// Reads a document in a publisher's format into the v1 model (the on-demand module's entry).
+/// Reads a document in a publisher's format into the v1 model.
 pub fn decode_publisher(document: PublisherDocument) -> Result<Decoded, FieldIssue> {
+    decode_publisher_with(document, |f, value, format, item| {
+        formats::adapt_publisher(f, value, format, item)
+    })
+}
+
+/// [`decode_publisher`] for a format of [`formats::Family::HtmlBodies`] (that module's entry).
+pub fn decode_html_bodies(document: PublisherDocument) -> Result<Decoded, FieldIssue> {
+    decode_publisher_with(document, formats::adapt_html_bodies)
+}
+
+/// [`decode_publisher`] for a format of [`formats::Family::Structured`] (that module's entry).
+pub fn decode_structured(document: PublisherDocument) -> Result<Decoded, FieldIssue> {
+    decode_publisher_with(document, |f, value, format, _| {
+        formats::adapt_structured(f, value, format)
+    })
+}
+
+/// Reads `document` with `adapt`, the adapter of its format's module.
+fn decode_publisher_with(
+    document: PublisherDocument,
+    adapt: impl FnOnce(&mut fields::Fields, &Json, Format, Option<&str>) -> Result<Article, FieldIssue>,
+) -> Result<Decoded, FieldIssue> {
     let PublisherDocument {
         value,
         base,
@@ -205,7 +227,7 @@ pub fn decode_publisher(document: PublisherDocument) -> Result<Decoded, FieldIss
         item,
     } = document;
     let mut fields = fields::Fields::new(base.as_deref());
-    let article = formats::adapt_publisher(&mut fields, &value, format, item.as_deref())?;
+    let article = adapt(&mut fields, &value, format, item.as_deref())?;
     Ok(Decoded {
         article,
         warnings: fields.into_warnings(),

@@ -13,10 +13,11 @@ use web_sys::{RequestCredentials, RequestInit, RequestMode, Response};
 
 use crate::core::model::Article;
 use crate::core::url_policy::{self, SafeUrl, UrlUse};
-use crate::document::formats::Format;
+use crate::document::formats::{Family, Format};
 use crate::document::rich::is_rich_block;
 use crate::document::PublisherDocument;
-use crate::document::{decode_first, decode_publisher, decode_rich, Decoded, FieldIssue};
+use crate::document::{decode_first, decode_rich, Decoded, FieldIssue};
+use crate::document::{decode_html_bodies, decode_structured};
 use crate::document::{DecodeError, Step, MAX_DOCUMENT_BYTES};
 use crate::platform;
 use crate::platform::on_demand::ModuleMissing;
@@ -129,24 +130,39 @@ pub async fn read_saved(text: &str, address: &str) -> Option<Rc<Article>> {
     Some(Rc::new(decoded.article))
 }
 
-/// The publishers' formats and the HTML allowlist (spec §4): a module of their own, fetched only
-/// for a document that is not format v1 (or at once when `format` names one: [`prefetch`]).
+/// The publishers' formats with HTML bodies (WordPress, Ghost, JSON Feed) and the HTML allowlist
+/// (spec §4): a module of their own, fetched only for such a document (or at once when `format`
+/// names one: [`prefetch`]).
 #[cfg_attr(
     article_reader_split,
     wasm_split_helpers::wasm_split(publishers, fallible, preload(preload_publishers))
 )]
-fn read_publisher(
+fn read_html_bodies(
     document: PublisherDocument,
 ) -> Result<Result<Decoded, FieldIssue>, ModuleMissing> {
-    Ok(decode_publisher(document))
+    Ok(decode_html_bodies(document))
+}
+
+/// The publishers' formats made of typed elements (ANS, Apple News, JSON-LD): the other module,
+/// which shares the allowlist's code with the first (a chunk both fetch).
+#[cfg_attr(
+    article_reader_split,
+    wasm_split_helpers::wasm_split(structured, fallible, preload(preload_structured))
+)]
+fn read_structured(
+    document: PublisherDocument,
+) -> Result<Result<Decoded, FieldIssue>, ModuleMissing> {
+    Ok(decode_structured(document))
 }
 
 /// Starts fetching what reading the document will need beside the document itself: the
 /// publishers' formats when `format` names one, the UI tables when the page speaks another
 /// language than English.
 fn prefetch(config: &ReaderConfig) {
-    if !matches!(config.format, Format::Auto | Format::V1) {
-        prefetch!(preload_publishers);
+    match config.format.family() {
+        Some(Family::HtmlBodies) => prefetch!(preload_publishers),
+        Some(Family::Structured) => prefetch!(preload_structured),
+        None => {}
     }
     // The UI tables when the page or `ui-lang` asks for a language other than English (the
     // article's own is known only once it is read).
@@ -170,9 +186,12 @@ async fn decode(
         .map_err(refused)?
     {
         Step::Done(decoded) => *decoded,
-        Step::Publisher(document) => on_demand!(read_publisher(document))
-            .map_err(|_| ReaderError::PartMissing)?
-            .map_err(|issue| refused(issue.into()))?,
+        Step::Publisher(document) => match document.format.family() {
+            Some(Family::Structured) => on_demand!(read_structured(document)),
+            _ => on_demand!(read_html_bodies(document)),
+        }
+        .map_err(|_| ReaderError::PartMissing)?
+        .map_err(|issue| refused(issue.into()))?,
         Step::Rich(document) => {
             let missing = fetch_rich().await.is_err();
             let decoded = decode_rich(document).map_err(|issue| refused(issue.into()))?;

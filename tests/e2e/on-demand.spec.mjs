@@ -6,7 +6,8 @@
 import { test, expect } from '@playwright/test';
 import { watch, expectClean, mountReader, open } from './helpers.mjs';
 import { installSpeechStub, spoken } from './speech-stub.mjs';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
 
 const HOST = 'http://127.0.0.1:4301';
 const API = 'http://127.0.0.1:4303';
@@ -53,19 +54,24 @@ test('a v1 English article renders from the main wasm alone, its tools\' module 
   await expect(wordpress.locator('h1')).toContainText('the bridge opens');
   await expect(wordpress.locator('.gallery')).toHaveCount(1);
   expect(modules).toEqual(['islands', 'rich', 'publishers']);
-  const again = await mountReader(page, 'ld', `${API}/fixtures/formats/jsonld-live.json`);
+  // A Ghost post is read by the same module; a JSON-LD article (typed elements, like ANS and
+  // Apple News) brings the other formats' module.
+  const again = await mountReader(page, 'ghost', `${API}/fixtures/formats/ghost-posts.json`);
   await expect(again.locator('h1')).toHaveCount(1);
   await expect(again.getByRole('button', { name: 'Reading settings' })).toBeVisible();
   expect(modules, 'fetched once for every element of the page').toEqual(['islands', 'rich', 'publishers']);
+  const jsonld = await mountReader(page, 'ld', `${API}/fixtures/formats/jsonld-live.json`);
+  await expect(jsonld.locator('h1')).toHaveCount(1);
+  expect(modules).toEqual(['islands', 'rich', 'publishers', 'structured']);
 
   const arabic = await mountReader(page, 'ar', `${API}/fixtures/rtl-arabic.json`);
   await expect(arabic.locator('article')).toHaveAttribute('lang', 'ar');
   await expect(arabic.getByRole('button', { name: 'إعدادات القراءة' })).toBeVisible();
-  expect(modules).toEqual(['islands', 'rich', 'publishers', 'languages']);
+  expect(modules).toEqual(['islands', 'rich', 'publishers', 'structured', 'languages']);
   expect(csp).toEqual([]);
-  // (The WordPress post's own pictures are on its publisher's host: stopped by `watch`.)
+  // (The WordPress and Ghost posts' own pictures are on their publishers' hosts: stopped by `watch`.)
   expect(seen.pageErrors).toEqual([]);
-  expect(seen.outside.every((url) => /^https:\/\/(riverside|gravatar)\.example\//.test(url))).toBe(true);
+  expect(seen.outside.every((url) => /^https:\/\/(riverside|gravatar|garden|photos)\.example\//.test(url))).toBe(true);
 });
 
 test('format= names a publisher\'s format: its module is requested beside the document, before the answer', async ({ page }) => {
@@ -194,9 +200,14 @@ test.describe('without the service worker, the rich elements\' module missing', 
 test('page mode\'s service worker precaches every module its glue can load, so all of them work offline', () => {
   const named = (text) => [...new Set([...text.matchAll(/\.\/([\w.-]+\.(?:js|wasm))\b/g)].map((m) => m[1]))];
   const glue = named(readFileSync('dist/index.html', 'utf8')).find((f) => /^article-reader-[0-9a-f]+\.js$/.test(f));
-  const modules = named(readFileSync(`dist/${glue}`, 'utf8')).filter((f) => f.endsWith('.wasm'));
+  const loader = readFileSync(`dist/${glue}`, 'utf8');
+  // The glue names each module by its SHA-256 (scripts/split-wasm.mjs): the build's modules are
+  // the files beside it whose hash it holds.
+  const stem = glue.replace(/\.js$/, '');
+  const modules = readdirSync('dist').filter((f) => f.startsWith(`${stem}-`) && f.endsWith('.wasm'))
+    .filter((f) => loader.includes(`"${createHash('sha256').update(readFileSync(`dist/${f}`)).digest('base64')}"`));
   expect(modules.map((f) => MODULE.exec(`/${f}`)?.[1]).filter((m) => !m.startsWith('chunk_')).sort())
-    .toEqual(['islands', 'languages', 'library', 'listen', 'publishers', 'rich', 'viewer']);
+    .toEqual(['islands', 'languages', 'library', 'listen', 'publishers', 'rich', 'structured', 'viewer']);
   const precache = readFileSync('dist/sw.js', 'utf8');
   for (const module of modules) expect(precache, module).toContain(`"${module}"`);
 });

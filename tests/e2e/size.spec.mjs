@@ -3,6 +3,7 @@
 // stylesheet it names), gzip -9, within the numbers in size-budget.json. Deterministic, so a
 // pass/fail test.
 import { test, expect } from '@playwright/test';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
@@ -44,13 +45,23 @@ function onDemand(point) {
   const files = JSON.parse(readFileSync(manifest, 'utf8'))[point];
   expect(files, `the embed build has the ${point} module`).toBeDefined();
   const loader = readFileSync(`dist/${glue}`, 'utf8');
-  for (const file of files) expect(loader, 'the glue fetches it').toContain(`./${file}`);
+  for (const file of files) {
+    // The glue holds each module's SHA-256 (its integrity), and its name is the hash's start.
+    const digest = createHash('sha256').update(readFileSync(`dist/${file}`)).digest();
+    expect(file, 'named by its hash').toMatch(new RegExp(`-${digest.subarray(0, 8).toString('hex')}\\.wasm$`));
+    expect(loader, 'the glue fetches it').toContain(`"${digest.toString('base64')}"`);
+  }
   return files;
 }
 
-test('a publisher\'s format in embed mode adds its on-demand module, within the budget of that path', () => {
+test('a publisher\'s format with an HTML body (WordPress, Ghost, JSON Feed) in embed mode adds its on-demand module, within the budget of that path', () => {
   const files = named(readFileSync('dist/embed.js', 'utf8'));
   weigh('embed mode, publisher\'s format', ['embed.js', ...files, ...onDemand('publishers')], budget.embed_publishers_gzip_bytes);
+});
+
+test('a publisher\'s format made of typed elements (ANS, Apple News, JSON-LD) in embed mode adds the other formats\' module, within the budget of that path', () => {
+  const files = named(readFileSync('dist/embed.js', 'utf8'));
+  weigh('embed mode, structured format', ['embed.js', ...files, ...onDemand('structured')], budget.embed_structured_gzip_bytes);
 });
 
 test('an article with rich elements (tables, code, boxes, players, videos, galleries, posts) in embed mode adds their module, within the budget of that path', () => {

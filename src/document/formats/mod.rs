@@ -33,6 +33,16 @@ pub enum Format {
     AppleNews,
 }
 
+/// The publishers' formats in two groups, each read by an on-demand module of its own in the
+/// browser, so a WordPress post (the commonest) does not bring the code of Apple News or ANS.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    /// WordPress, Ghost, JSON Feed: a few fields around an HTML body (the allowlist does the rest).
+    HtmlBodies,
+    /// Arc XP ANS, Apple News Format, schema.org JSON-LD: bodies made of typed elements.
+    Structured,
+}
+
 impl Format {
     /// Every format with its name, in the order detection tries them.
     pub const ALL: [(Format, &'static str); 8] = [
@@ -61,6 +71,15 @@ impl Format {
             .iter()
             .find(|(f, _)| *f == self)
             .map_or("auto", |(_, name)| name)
+    }
+
+    /// Which of the publishers' modules reads it; `None` for `Auto` and `V1`.
+    pub fn family(self) -> Option<Family> {
+        match self {
+            Format::Auto | Format::V1 => None,
+            Format::WordPress | Format::JsonFeed | Format::Ghost => Some(Family::HtmlBodies),
+            Format::JsonLd | Format::Ans | Format::AppleNews => Some(Family::Structured),
+        }
     }
 
     /// What the format is called in messages.
@@ -170,18 +189,47 @@ pub(crate) fn adapt_publisher(
     format: Format,
     item: Option<&str>,
 ) -> Result<Article, FieldIssue> {
+    match format.family() {
+        Some(Family::HtmlBodies) => adapt_html_bodies(f, value, format, item),
+        Some(Family::Structured) => adapt_structured(f, value, format),
+        None => Err(not_a_publishers(format)),
+    }
+}
+
+/// [`adapt_publisher`] for the formats of [`Family::HtmlBodies`] only (their on-demand module).
+pub(crate) fn adapt_html_bodies(
+    f: &mut Fields,
+    value: &Json,
+    format: Format,
+    item: Option<&str>,
+) -> Result<Article, FieldIssue> {
     let adapted = match format {
         Format::WordPress => wordpress::article(f, value)?,
         Format::JsonFeed => jsonfeed::article(f, value, item)?,
-        Format::JsonLd => jsonld::article(f, value)?,
-        Format::Ans => ans::article(f, value)?,
         Format::Ghost => ghost::article(f, value)?,
-        Format::AppleNews => apple::article(f, value)?,
-        Format::Auto | Format::V1 => {
-            return Err(Path::Root.issue("a format v1 document, not a publisher's format"))
-        }
+        _ => return Err(not_a_publishers(format)),
     };
     finish(f, adapted, format)
+}
+
+/// [`adapt_publisher`] for the formats of [`Family::Structured`] only (their on-demand module).
+pub(crate) fn adapt_structured(
+    f: &mut Fields,
+    value: &Json,
+    format: Format,
+) -> Result<Article, FieldIssue> {
+    let adapted = match format {
+        Format::JsonLd => jsonld::article(f, value)?,
+        Format::Ans => ans::article(f, value)?,
+        Format::AppleNews => apple::article(f, value)?,
+        _ => return Err(not_a_publishers(format)),
+    };
+    finish(f, adapted, format)
+}
+
+/// What a format that is not read by the adapter it was given to is told.
+fn not_a_publishers(format: Format) -> FieldIssue {
+    Path::Root.issue(format!("a publisher's format, not {}", format.title()))
 }
 
 /// Sets the body, and stands the first words of the text in for a missing headline.
