@@ -65,6 +65,17 @@ extern "C" {
     #[wasm_bindgen(constructor, catch)]
     fn new(family: &str, source: &str, descriptors: &JsValue) -> Result<FontFace, JsValue>;
 
+    /// `CSSStyleSheet`, constructed: a stylesheet made from text, added to a document or shadow
+    /// root through `adoptedStyleSheets` (no element, no request).
+    #[wasm_bindgen(js_name = CSSStyleSheet)]
+    type Sheet;
+
+    #[wasm_bindgen(constructor, catch, js_class = "CSSStyleSheet")]
+    fn new() -> Result<Sheet, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_class = "CSSStyleSheet", js_name = replaceSync)]
+    fn replace_sync(this: &Sheet, text: &str) -> Result<(), JsValue>;
+
     #[wasm_bindgen(js_namespace = console, js_name = warn)]
     fn console_warn(message: &str);
 
@@ -364,6 +375,46 @@ pub async fn after_paint() {
         }
     });
     let _ = JsFuture::from(promise).await;
+}
+
+thread_local! {
+    /// The stylesheets made so far, by their text's address (one object serves every root).
+    static SHEETS: std::cell::RefCell<Vec<(usize, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Adds `css`, the stylesheet an on-demand module carries (`styles/islands.css`,
+/// `styles/viewer.css`), to the document or shadow root that `within` is in, once: the first
+/// paint never waits for rules only that module's parts use. A constructed stylesheet is not an
+/// inline style for CSP (no `'unsafe-inline'` needed) and no Trusted Types sink.
+pub fn adopt_stylesheet(within: &web_sys::Node, css: &'static str) {
+    let sheet = SHEETS.with(|sheets| {
+        let mut sheets = sheets.borrow_mut();
+        if let Some((_, sheet)) = sheets.iter().find(|(key, _)| *key == css.as_ptr() as usize) {
+            return Some(sheet.clone());
+        }
+        let sheet = Sheet::new().ok()?;
+        sheet.replace_sync(css).ok()?;
+        let sheet = JsValue::from(sheet);
+        sheets.push((css.as_ptr() as usize, sheet.clone()));
+        Some(sheet)
+    });
+    let Some(sheet) = sheet else {
+        return;
+    };
+    let root = within.get_root_node();
+    let key = JsValue::from_str("adoptedStyleSheets");
+    // A document or a shadow root; a node not in one yet has no such list.
+    let Some(list) = Reflect::get(&root, &key)
+        .ok()
+        .filter(js_sys::Array::is_array)
+        .map(|adopted| js_sys::Array::from(&adopted))
+    else {
+        return;
+    };
+    if !list.includes(&sheet, 0) {
+        list.push(&sheet);
+        let _ = Reflect::set(&root, &key, &list);
+    }
 }
 
 /// Whether a property exists on `navigator` (feature detection without calling anything).

@@ -25,6 +25,9 @@ pub struct Islands {
     /// The reader's keys on the article (`super::keys`): a reader presses them after the first
     /// paint, so they come with the tools.
     pub keys: fn(&web_sys::Element) -> gloo_events::EventListener,
+    /// Adds the islands' stylesheet (`styles/islands.css`, carried by the module) to the root
+    /// the article is in; called before they are drawn there.
+    pub style: fn(&web_sys::Node),
 }
 
 thread_local! {
@@ -43,6 +46,12 @@ fn islands() -> Result<Islands, ModuleMissing> {
         share: |props| html! { <ShareBar ..props /> },
         resume: |props| html! { <Resume ..props /> },
         keys: super::keys::listen,
+        style: |within| {
+            crate::platform::adopt_stylesheet(
+                within,
+                include_str!(concat!(env!("OUT_DIR"), "/islands.css")),
+            )
+        },
     })
 }
 

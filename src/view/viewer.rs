@@ -63,6 +63,7 @@ pub fn open(button: &Element, root: &Element, words: &'static Words) {
     let Some(dialog) = build(&doc, words, pictures.len() > 1) else {
         return;
     };
+    crate::platform::adopt_stylesheet(root, include_str!(concat!(env!("OUT_DIR"), "/viewer.css")));
     let _ = root.append_child(&dialog);
     let html = doc.document_element();
     let style = html

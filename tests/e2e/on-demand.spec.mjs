@@ -211,3 +211,30 @@ test('page mode\'s service worker precaches every module its glue can load, so a
   const precache = readFileSync('dist/sw.js', 'utf8');
   for (const module of modules) expect(precache, module).toContain(`"${module}"`);
 });
+
+test('the reading tools\' rules come with their module: added to the element\'s shadow root as a constructed stylesheet, never to the host page', async ({ page }) => {
+  const seen = await watch(page);
+  const csp = [];
+  page.on('console', (m) => { if (/Content Security Policy|Trusted Type/i.test(m.text())) csp.push(m.text()); });
+  await page.goto(`${HOST}/test/empty.html?adopted`);
+  await page.waitForFunction(() => customElements.get('article-reader'));
+  const element = await mountReader(page, 'styled', `${API}/fixtures/minimal.json`);
+  await element.getByRole('button', { name: 'Reading settings' }).click();
+  const panel = element.locator('.settings-panel');
+  await expect(panel).toBeVisible();
+  // The panel floats over the article (islands.css): the rule is there.
+  expect(await panel.evaluate((p) => getComputedStyle(p).position)).toBe('absolute');
+  expect(await page.evaluate(() => [
+    document.adoptedStyleSheets.length,
+    document.getElementById('styled').shadowRoot.adoptedStyleSheets.length,
+  ])).toEqual([0, 1]);
+  // A second element of the page shares the same sheet in its own root.
+  const second = await mountReader(page, 'styled-too', `${API}/fixtures/minimal.json`);
+  await expect(second.getByRole('button', { name: 'Reading settings' })).toBeVisible();
+  expect(await page.evaluate(() => {
+    const [a, b] = ['styled', 'styled-too'].map((id) => document.getElementById(id).shadowRoot.adoptedStyleSheets);
+    return b.length === 1 && a[0] === b[0];
+  })).toBe(true);
+  expect(csp).toEqual([]);
+  expectClean(seen);
+});

@@ -130,21 +130,29 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         SharePayload::for_article(article, &platform::page_url())
     });
     let islands = use_islands(drawn.is_some());
-    // The reader's keys, heard while the focus is inside the article, from the islands module.
+    // The reader's keys, heard while the focus is inside the article, and the islands' own
+    // stylesheet in the root the article is in (once it is there: after the commit, before the
+    // paint), from the islands module.
     {
-        let keys = match islands {
-            ModuleState::Ready(islands) => Some(islands.keys),
+        let islands = match islands {
+            ModuleState::Ready(islands) => Some(islands),
             _ => None,
         };
-        use_effect_with((ById(drawn.clone()), keys.is_some()), move |(drawn, _)| {
-            let listener = drawn
-                .0
-                .as_ref()
-                .as_ref()
-                .zip(keys)
-                .map(|(dom, keys)| keys(&dom.root));
-            move || drop(listener)
-        });
+        use_effect_with(
+            (ById(drawn.clone()), islands.is_some()),
+            move |(drawn, _)| {
+                let listener = drawn
+                    .0
+                    .as_ref()
+                    .as_ref()
+                    .zip(islands)
+                    .map(|(dom, islands)| {
+                        (islands.style)(&dom.root);
+                        (islands.keys)(&dom.root)
+                    });
+                move || drop(listener)
+            },
+        );
     }
     let resume_ref = use_node_ref();
     let Some(dom) = drawn.as_ref() else {
