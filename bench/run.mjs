@@ -131,7 +131,8 @@ async function criticalPath(mode, doc) {
   }, null, { polling: 'raf', timeout: 120_000 });
   const at = await rendered.jsonValue();
   const bytes = await page.evaluate((until) => performance.getEntriesByType('resource')
-    .filter((e) => e.initiatorType !== 'img' && e.responseEnd <= until)
+    // Pictures are not counted: the article's (`img`) nor page mode's manifest icon (`other`).
+    .filter((e) => e.initiatorType !== 'img' && !/\.(png|jpe?g|webp|avif|gif|svg)$/.test(new URL(e.name).pathname) && e.responseEnd <= until)
     .reduce((sum, e) => sum + e.encodedBodySize, performance.getEntriesByType('navigation')[0].encodedBodySize), at);
   await context.close();
   return bytes;
