@@ -26,7 +26,7 @@ pub struct Islands {
     /// paint, so they come with the tools.
     pub keys: fn(&web_sys::Element) -> gloo_events::EventListener,
     /// Adds the islands' stylesheet (`styles/islands.css`, carried by the module) to the root
-    /// the article is in; called before they are drawn there.
+    /// the article is in: called once they are in the page, before the browser paints them.
     pub style: fn(&web_sys::Node),
 }
 
