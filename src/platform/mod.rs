@@ -704,6 +704,30 @@ fn focused_in(within: &web_sys::Element) -> Option<web_sys::Element> {
     within.contains(Some(&active)).then_some(active)
 }
 
+/// Calls `each` with every element under `within` that matches `selector`, in document order
+/// (none for a selector the browser refuses): the one walk over a `querySelectorAll` answer.
+pub fn for_each_element(
+    within: &web_sys::Element,
+    selector: &str,
+    mut each: impl FnMut(web_sys::Element),
+) {
+    let Ok(found) = within.query_selector_all(selector) else {
+        return;
+    };
+    for i in 0..found.length() {
+        if let Some(element) = found.item(i).and_then(|n| n.dyn_into().ok()) {
+            each(element);
+        }
+    }
+}
+
+/// The elements [`for_each_element`] walks, as a list.
+pub fn elements(within: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    let mut all = Vec::new();
+    for_each_element(within, selector, |element| all.push(element));
+    all
+}
+
 /// Gives the focus to a part of the article that is not a control (a heading, a paragraph, a
 /// figure), so that a screen reader reads from there: it becomes focusable by script only
 /// (`tabindex="-1"`, unless it has a tab index already). The one way the reader moves the focus

@@ -49,16 +49,10 @@ fn readable(block: &Element) -> Vec<Element> {
         _ if has_class("table-scroll") => "tbody > tr, tfoot > tr",
         _ => return vec![block.clone()],
     };
-    let Ok(found) = block.query_selector_all(inner) else {
-        return Vec::new();
-    };
     let first = (has_class("table-scroll") || has_class("gallery")).then(|| block.clone());
     first
         .into_iter()
-        .chain(
-            (0..found.length())
-                .filter_map(|i| found.item(i).and_then(|n| n.dyn_into::<Element>().ok())),
-        )
+        .chain(super::elements(block, inner))
         .collect()
 }
 
@@ -150,12 +144,8 @@ impl Narration {
         notify: Rc<dyn Fn(Progress)>,
     ) -> Option<Narration> {
         let synth = web_sys::window()?.speech_synthesis().ok()?;
-        let found = article.query_selector_all(BLOCKS).ok()?;
         let mut blocks = Vec::new();
-        for i in 0..found.length() {
-            let Some(el) = found.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-                continue;
-            };
+        for el in super::elements(article, BLOCKS) {
             for part in readable(&el) {
                 if !spoken(&part).trim().is_empty() {
                     blocks.push(part);

@@ -223,29 +223,20 @@ fn play(button: &Element) {
 /// Puts the waiting pictures under `within` in place (data saver: see the renderer's `picture`)
 /// and removes the buttons that showed them; `srcset` before `src`, so the browser picks once.
 fn show_waiting_pictures(within: &Element) {
-    if let Ok(waiting) = within.query_selector_all("[data-src], [data-poster]") {
-        for i in 0..waiting.length() {
-            let Some(el) = waiting.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-                continue;
-            };
-            for (kept, name) in [
-                ("data-srcset", "srcset"),
-                ("data-src", "src"),
-                ("data-poster", "poster"),
-            ] {
-                if let Some(value) = el.get_attribute(kept) {
-                    let _ = el.set_attribute(name, &value);
-                    let _ = el.remove_attribute(kept);
-                }
+    for el in platform::elements(within, "[data-src], [data-poster]") {
+        for (kept, name) in [
+            ("data-srcset", "srcset"),
+            ("data-src", "src"),
+            ("data-poster", "poster"),
+        ] {
+            if let Some(value) = el.get_attribute(kept) {
+                let _ = el.set_attribute(name, &value);
+                let _ = el.remove_attribute(kept);
             }
         }
     }
     crate::view::render::dom::show_dark_versions_in(within);
-    if let Ok(buttons) = within.query_selector_all(".picture-show") {
-        for i in 0..buttons.length() {
-            if let Some(button) = buttons.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                button.remove();
-            }
-        }
+    for button in platform::elements(within, ".picture-show") {
+        button.remove();
     }
 }

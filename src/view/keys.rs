@@ -105,12 +105,7 @@ fn listen_from_here(article: &Element, focused: Option<&Element>) -> bool {
 
 /// The body's top-level parts, in order.
 fn body_parts(article: &Element) -> Vec<Element> {
-    let Ok(parts) = article.query_selector_all(".article-body > [data-block]") else {
-        return Vec::new();
-    };
-    (0..parts.length())
-        .filter_map(|i| parts.item(i)?.dyn_into::<Element>().ok())
-        .collect()
+    crate::platform::elements(article, ".article-body > [data-block]")
 }
 
 /// Moves `step` parts from the one holding the focus (else the one at the top of the view) to

@@ -16,6 +16,7 @@ use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlDialogElement, HtmlElement, KeyboardEvent, PointerEvent};
 
+use crate::platform;
 use crate::reader::ui::Words;
 
 /// The viewer that is open (there is at most one: it is modal).
@@ -53,7 +54,7 @@ pub fn open(button: &Element, root: &Element, words: &'static Words) {
         None => {}
     }
     let pictures = match button.closest(".gallery").ok().flatten() {
-        Some(gallery) => all(&gallery, ".picture-open"),
+        Some(gallery) => platform::elements(&gallery, ".picture-open"),
         None => vec![button.clone()],
     };
     let at = pictures.iter().position(|p| p == button).unwrap_or(0);
@@ -63,7 +64,7 @@ pub fn open(button: &Element, root: &Element, words: &'static Words) {
     let Some(dialog) = build(&doc, words, pictures.len() > 1) else {
         return;
     };
-    crate::platform::adopt_stylesheet(root, include_str!(concat!(env!("OUT_DIR"), "/viewer.css")));
+    platform::adopt_stylesheet(root, include_str!(concat!(env!("OUT_DIR"), "/viewer.css")));
     let _ = root.append_child(&dialog);
     let html = doc.document_element();
     let style = html
@@ -105,16 +106,6 @@ pub fn open(button: &Element, root: &Element, words: &'static Words) {
     {
         let _ = close.focus();
     }
-}
-
-/// The elements under `parent` that match `selector`, in document order.
-fn all(parent: &Element, selector: &str) -> Vec<Element> {
-    let Ok(found) = parent.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..found.length())
-        .filter_map(|i| found.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
-        .collect()
 }
 
 /// A new element with a class, appended to `parent`.
@@ -288,7 +279,7 @@ fn wrap_focus(back: bool) -> bool {
         let Some(open) = open.as_ref() else {
             return false;
         };
-        let controls = all(&open.dialog, "button, a[href]");
+        let controls = platform::elements(&open.dialog, "button, a[href]");
         let (Some(first), Some(last)) = (controls.first(), controls.last()) else {
             return false;
         };
@@ -390,7 +381,7 @@ fn show(at: usize) {
                 .and_then(|c| c.dyn_into::<Element>().ok())
             {
                 // A copy must not repeat the article's ids (a footnote reference's).
-                for node in all(&copy, "[id]") {
+                for node in platform::elements(&copy, "[id]") {
                     let _ = node.remove_attribute("id");
                 }
                 let _ = figure.append_child(&copy);

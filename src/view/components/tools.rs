@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::Listen;
 use crate::core::model::{Article, Block};
+use crate::platform;
 use crate::reader::config::Controls;
 use crate::reader::i18n::Ui;
 use crate::reader::settings::Theme;
@@ -352,17 +353,8 @@ fn section_in_view(host: &NodeRef) -> Option<usize> {
     let article = host.cast::<web_sys::Element>()?.closest("article").ok()??;
     // A heading brought to the top (by "Contents" or the keys) counts as reached.
     let line = 8.0;
-    let headings = article
-        .query_selector_all(".article-body > :is(h2, h3, h4)[data-block]")
-        .ok()?;
     let mut found = None;
-    for i in 0..headings.length() {
-        let Some(heading) = headings
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
+    for heading in platform::elements(&article, ".article-body > :is(h2, h3, h4)[data-block]") {
         if heading.get_bounding_client_rect().top() > line {
             break;
         }

@@ -301,17 +301,9 @@ pub fn time_node(date: &DocDate, locale: &str) -> Option<Node> {
 
 /// Each picture under `root` with a dark version shows the one for `dark`.
 pub(crate) fn show_versions(root: &web_sys::Element, dark: bool) {
-    let Ok(pictures) = root.query_selector_all("img[data-dark-src]") else {
-        return;
-    };
-    for i in 0..pictures.length() {
-        if let Some(img) = pictures
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        {
-            show_dark_version(&img, dark);
-        }
-    }
+    crate::platform::for_each_element(root, "img[data-dark-src]", |img| {
+        show_dark_version(&img, dark)
+    });
 }
 
 /// Pictures just shown under `within` (data saver's "Show picture") take the version of the
