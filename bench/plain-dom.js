@@ -56,6 +56,12 @@ async function main() {
       default: return null;
     }
   };
+  // The widget's reading time, roughly: the words of the headline, summary and text over 230 a minute.
+  const text = (content) => (typeof content === 'string' ? content : (content || []).map((r) => (typeof r === 'string' ? r : r.text)).join(''));
+  const readingMinutes = (d) => {
+    const words = [d.headline, ...(d.summary || []).map(text), ...d.body.map((b) => text(b.content))].join(' ').split(/\s+/).filter(Boolean).length;
+    return Math.max(1, Math.round(words / 230));
+  };
   const canonical = safe(doc.url) || location.href;
   const share = el('div', { class: 'share', role: 'group', 'aria-label': 'Share this article' },
     el('button', { type: 'button', class: 'reader-button share-copy' }, 'Copy link'),
@@ -64,10 +70,17 @@ async function main() {
   share.querySelector('button').addEventListener('click', () => navigator.clipboard.writeText(canonical));
   const article = el('article', { class: 'article', lang: doc.lang || 'en', dir: doc.dir || 'ltr' },
     el('header', { class: 'article-header' },
-      el('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb' }, el('ol', {}, ...(doc.section || []).map((s) => el('li', {}, s.name)))),
+      doc.site?.name ? el('p', { class: 'site' }, safe(doc.site.url) ? el('a', { href: safe(doc.site.url), ...rel }, doc.site.name) : doc.site.name) : null,
+      el('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb' }, el('ol', {}, ...(doc.section || []).map((s) =>
+        el('li', {}, safe(s.url) ? el('a', { href: safe(s.url), ...rel }, s.name) : el('span', {}, s.name))))),
       el('h1', { class: 'headline' }, doc.headline),
       ...(doc.summary || []).map((s) => el('p', { class: 'summary' }, ...inline(s))),
-      el('p', { class: 'dates' }, 'Published ', doc.published ? time(doc.published) : null)),
+      el('div', { class: 'byline' },
+        doc.authors?.length ? el('p', { class: 'authors' }, 'By ', ...doc.authors.flatMap((a, i) =>
+          [i ? ', ' : null, el('span', { class: 'author' }, el('bdi', {}, a.name))].filter((n) => n != null))) : null,
+        el('p', { class: 'dates' },
+          doc.published ? el('span', { class: 'published' }, 'Published ', time(doc.published)) : null,
+          el('span', { class: 'reading-time' }, `${readingMinutes(doc)} min read`)))),
     doc.lead_image ? figure(doc.lead_image, true) : null,
     el('div', { class: 'article-body' }, ...doc.body.map(block)),
     el('footer', { class: 'article-footer' }, share),
