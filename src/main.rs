@@ -9,8 +9,13 @@ fn main() {
     article_reader::page::start();
 }
 
-/// What `embed.js` calls: the JavaScript side of the `<article-reader>` element.
-#[cfg(target_arch = "wasm32")]
+/// What `embed.js` calls: the JavaScript side of the `<article-reader>` element. Every build has
+/// it but page mode's release build (`make dist`): `dist/embed.js` uses the embed build, while
+/// `make serve`'s one build serves both.
+#[cfg(all(
+    target_arch = "wasm32",
+    any(not(feature = "page"), not(article_reader_split))
+))]
 // Public to JavaScript (wasm-bindgen exports them), not to Rust.
 #[allow(unreachable_pub)]
 mod embed_exports {
@@ -41,14 +46,15 @@ mod embed_exports {
     pub fn mount_element(container: web_sys::Element, start: &JsValue) -> ReaderHandle {
         ReaderHandle(embed::mount_element(container, start))
     }
+}
 
-    /// Panics inside the wasm on purpose: the end-to-end tests call it (page mode exposes the
-    /// bindings as `window.wasmBindings`) to prove that a panic ends in the error view, never in
-    /// a dead widget. Harmless anywhere else: it only stops the page that calls it.
-    #[wasm_bindgen(js_name = panicForTests)]
-    pub fn panic_for_tests() {
-        panic!("deliberate panic requested by a test");
-    }
+/// Panics inside the wasm on purpose: the end-to-end tests call it (page mode exposes the
+/// bindings as `window.wasmBindings`) to prove that a panic ends in the error view, never in
+/// a dead widget. Harmless anywhere else: it only stops the page that calls it.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = panicForTests)]
+pub fn panic_for_tests() {
+    panic!("deliberate panic requested by a test");
 }
 
 /// Where relative addresses resolve when no `--base` is given: a reserved name that no real

@@ -66,6 +66,7 @@ fn props(source: ArticleSource) -> ReaderProps {
         on_words: None,
         id_prefix: "t".into(),
         events: None,
+        preloaded: None,
     }
 }
 

@@ -352,6 +352,30 @@ pub fn list_separators(lang: &str, count: usize) -> Option<Vec<String>> {
     (separators.len() + 1 == count).then_some(separators)
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// An `<img>`, for its one method used here.
+    type Picture;
+
+    /// `HTMLImageElement.decode()`: settles when the picture is ready to paint (or cannot be).
+    #[wasm_bindgen(method)]
+    fn decode(this: &Picture) -> Promise;
+}
+
+/// Resolves once the `<img>` `image` is decoded and ready to paint, or could not be, or after
+/// `limit_ms` at most: work that waits for the largest paint waits no longer than that.
+pub async fn picture_ready(image: &web_sys::Element, limit_ms: i32) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let limit = Promise::new(&mut |resolve, _| {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, limit_ms);
+    });
+    let decoded = image.unchecked_ref::<Picture>().decode();
+    let either = js_sys::Array::of2(&decoded, &limit);
+    let _ = JsFuture::from(Promise::race(&either)).await;
+}
+
 /// Resolves after the browser has painted what is in the DOM now (a frame, then a task), so work
 /// that follows never delays that paint; in a hidden page, where frames do not come, after a task.
 pub async fn after_paint() {

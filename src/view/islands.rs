@@ -38,9 +38,9 @@ thread_local! {
 /// The islands module's one entry point.
 #[cfg_attr(
     article_reader_split,
-    wasm_split_helpers::wasm_split(islands, fallible)
+    wasm_split_helpers::wasm_split(islands, fallible, preload(preload_islands))
 )]
-fn islands() -> Result<Islands, ModuleMissing> {
+pub(crate) fn islands() -> Result<Islands, ModuleMissing> {
     Ok(Islands {
         tools: |props| html! { <ReaderTools ..props /> },
         share: |props| html! { <ShareBar ..props /> },

@@ -6,6 +6,14 @@ use std::rc::Rc;
 
 use yew::AppHandle;
 
+use crate::platform::on_demand::ModuleMissing;
+use crate::reader::loader::{self, Loaded};
+use crate::reader::settings::ReadingSettings;
+use crate::view::components::first_screen::{first_screen, set_busy};
+use crate::view::components::{draw, ui_for, wrapper_element, ById};
+use crate::view::hooks::{request_lead_picture, LoadState, Preloaded};
+use crate::view::render::dom::ArticleDom;
+
 use crate::core::url_policy::query_pairs;
 use crate::platform;
 use crate::reader::config::{ArticleSource, ReaderConfig};
@@ -51,9 +59,21 @@ type Languages = (Option<Rc<str>>, Option<Rc<str>>);
 
 /// A running widget; dropping it leaves the widget running, [`MountedReader::destroy`] removes it.
 pub struct MountedReader {
-    app: Option<AppHandle<Reader>>,
     root: web_sys::Element,
-    props: ReaderProps,
+    started: Rc<Started>,
+}
+
+/// One widget's start, shared by its handle and the task that draws its first paint.
+struct Started {
+    /// The props the app mounts with (the latest: settings changed in place before it came
+    /// are in them).
+    props: RefCell<ReaderProps>,
+    /// The app's number in the app module, once it is mounted.
+    app: Cell<Option<u32>>,
+    /// Destroyed: the first paint's task stops where it is.
+    gone: Cell<bool>,
+    /// How it was started (what "Try again" does when the app could not come).
+    mode: Mode,
 }
 
 impl MountedReader {
@@ -61,24 +81,28 @@ impl MountedReader {
     /// `controls`, `ui-lang`, `timeout` — from `config`, in place: the document is not fetched
     /// again and the article's nodes stay (the reader keeps scroll position, selection, an open
     /// settings panel and narration). Where the document comes from (`src`, the inline child,
-    /// `format`, `item`) stays as mounted: a change there is a new mount.
+    /// `format`, `item`) stays as mounted: a change there is a new mount. Before the app has
+    /// come, the app starts with them.
     pub fn update(&mut self, config: ReaderConfig) {
-        let Some(app) = self.app.as_mut() else {
-            return;
+        let next = {
+            let props = self.started.props.borrow();
+            let next = props.config.updated_in_place(config);
+            if next == *props.config {
+                return;
+            }
+            next
         };
-        let old = &self.props.config;
-        let next = old.updated_in_place(config);
-        if next == **old {
-            return;
+        self.started.props.borrow_mut().config = Rc::new(next);
+        if let (Some(id), Some(app)) = (self.started.app.get(), APP.with(Cell::get)) {
+            (app.update)(id, self.started.props.borrow().clone());
         }
-        self.props.config = Rc::new(next);
-        app.update(self.props.clone());
     }
 
     /// Tears the widget down and empties its element (the element itself stays).
     pub fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
+        self.started.gone.set(true);
+        if let (Some(id), Some(app)) = (self.started.app.take(), APP.with(Cell::get)) {
+            (app.destroy)(id);
         }
         ROOTS.with(|roots| {
             if let Ok(mut roots) = roots.try_borrow_mut() {
@@ -91,6 +115,12 @@ impl MountedReader {
 
 /// Mounts a widget into `root` (in embed mode, a `div` inside the element's shadow root);
 /// `asset_base` is the directory of `embed.js` (or of the page).
+///
+/// Two steps. The first paint — load, then the article drawn by the renderer, with no Yew in
+/// it — is the main module's; the Yew app ([`Reader`]: the islands, settings, events, "Try
+/// again", in-place updates) is an on-demand module asked for after that paint, and takes over
+/// the drawn article's nodes (nothing is drawn twice, nothing moves). So the bytes before the
+/// article is on screen are the loader's, the decoder's and the renderer's only.
 pub fn mount(
     root: web_sys::Element,
     config: ReaderConfig,
@@ -99,12 +129,233 @@ pub fn mount(
     events: Option<HostEvents>,
 ) -> MountedReader {
     let props = start_props(&root, config, mode, asset_base, events);
-    let app = yew::Renderer::<Reader>::with_root_and_props(root.clone(), props.clone()).render();
-    MountedReader {
-        app: Some(app),
-        root,
-        props,
+    let started = Rc::new(Started {
+        props: RefCell::new(props),
+        app: Cell::new(None),
+        gone: Cell::new(false),
+        mode,
+    });
+    wasm_bindgen_futures::spawn_local(first_paint(root.clone(), started.clone()));
+    MountedReader { root, started }
+}
+
+/// The first step of [`mount`]: "Loading…", the load, the article (or nothing: the app shows the
+/// error), then the app.
+async fn first_paint(root: web_sys::Element, started: Rc<Started>) {
+    let (source, config, ids, events) = {
+        let props = started.props.borrow();
+        (
+            props.source.clone(),
+            props.config.clone(),
+            props.id_prefix.clone(),
+            props.events.clone(),
+        )
+    };
+    let settings = ReadingSettings::load();
+    if let Some(wrapper) = loading_view(&config, settings) {
+        root.replace_children_with_node_1(&wrapper);
     }
+    let result = loader::load(&source, &config).await;
+    if started.gone.get() {
+        return;
+    }
+    let (state, drawn) = match result {
+        Ok(loaded) => {
+            let loaded = Rc::new(loaded);
+            request_lead_picture(&loaded, &config);
+            let drawn = draw_article(&root, &loaded, &config, settings, &ids);
+            // On screen: the host page hears it now (a prerendered article gives way to it).
+            if let (Some(_), Some(events)) = (&drawn, &events) {
+                events.loaded(&loaded);
+            }
+            (LoadState::Ready(loaded), drawn.map(Rc::new))
+        }
+        Err(error) => (LoadState::Failed(error), None),
+    };
+    // After the paint: the rest of a long body; after the lead picture's (the largest paint,
+    // which has the network to itself until then, a few seconds at most): the app's module and
+    // the islands' it draws at once.
+    platform::after_paint().await;
+    if let Some(drawn) = &drawn {
+        if !drawn.is_complete() {
+            drawn.complete();
+            set_busy(Some(drawn.root.as_ref()), false);
+        }
+        if let Ok(Some(lead)) = drawn.root.query_selector(".figure-lead img") {
+            platform::picture_ready(&lead, LEAD_PICTURE_WAIT_MS).await;
+            platform::after_paint().await;
+        }
+        if started.gone.get() {
+            return;
+        }
+        crate::prefetch!(crate::view::islands::preload_islands);
+    }
+    crate::prefetch!(preload_app);
+    let app = crate::on_demand!(app());
+    if started.gone.get() {
+        return;
+    }
+    match app {
+        Ok(app) => {
+            APP.with(|slot| slot.set(Some(app)));
+            // Kept in the props: an update in place keeps the app on the same article.
+            started.props.borrow_mut().preloaded = Some(ById(Rc::new(Preloaded { state, drawn })));
+            let props = started.props.borrow().clone();
+            started.app.set(Some((app.mount)(root, props)));
+        }
+        Err(missing) => {
+            platform::warn(&format!("reader: {missing}"));
+            let props = started.props.borrow().clone();
+            without_app(&root, &props, started.mode, state, drawn);
+        }
+    }
+}
+
+/// How long the app's module waits at most for the lead picture to be painted first.
+const LEAD_PICTURE_WAIT_MS: i32 = 2_500;
+
+/// Set by the first paint on the tools' place, which the stylesheet then keeps; the app takes it
+/// away as it draws its own placeholder there, or the tools.
+pub(crate) const TOOLS_WAITING: &str = "data-waiting";
+
+/// The wrapper with "Loading…" in it, until the article is there.
+fn loading_view(config: &ReaderConfig, settings: ReadingSettings) -> Option<web_sys::Element> {
+    let ui = ui_for(config, None);
+    let wrapper = wrapper_element(&ui, settings, config.theme, true)?;
+    let status = wrapper.owner_document()?.create_element("p").ok()?;
+    status.set_class_name("reader-status");
+    status.set_text_content(Some(ui.words.loading));
+    wrapper.append_child(&status).ok()?;
+    Some(wrapper)
+}
+
+/// Draws the loaded article in `root` as the reader will show it (the same settings, UI words,
+/// first screen and ids).
+fn draw_article(
+    root: &web_sys::Element,
+    loaded: &Loaded,
+    config: &ReaderConfig,
+    settings: ReadingSettings,
+    ids: &str,
+) -> Option<ArticleDom> {
+    let ui = ui_for(config, Some(&loaded.article.lang));
+    let shown = first_screen(&loaded.article.body);
+    let drawn = draw(
+        loaded.article.clone(),
+        ui.clone(),
+        shown,
+        ids,
+        settings,
+        config.theme,
+    )?;
+    // The tools' row keeps its place until the app draws them (or says they are missing).
+    if config.controls.settings || config.controls.listen {
+        if let Some(host) = drawn.island("tools") {
+            let _ = host.set_attribute(TOOLS_WAITING, "");
+        }
+    }
+    let wrapper = wrapper_element(&ui, settings, config.theme, !drawn.is_complete())?;
+    wrapper.append_child(&drawn.root).ok()?;
+    root.replace_children_with_node_1(&wrapper);
+    Some(drawn)
+}
+
+/// The app's module could not be loaded: a drawn article stays, readable, and says what is
+/// missing where its tools go; a failed load shows its error (its "Try again" mounts anew).
+fn without_app(
+    root: &web_sys::Element,
+    props: &ReaderProps,
+    mode: Mode,
+    state: LoadState,
+    drawn: Option<Rc<ArticleDom>>,
+) {
+    match (state, drawn) {
+        (LoadState::Ready(loaded), Some(drawn)) => {
+            // (Its load was announced when it was drawn.)
+            let ui = ui_for(&props.config, Some(&loaded.article.lang));
+            if let (Some(host), Some(document)) = (drawn.island("tools"), root.owner_document()) {
+                let _ = host.remove_attribute(TOOLS_WAITING);
+                if let Ok(status) = document.create_element("p") {
+                    status.set_class_name("reader-status reader-tools");
+                    status.set_text_content(Some(ui.words.islands_missing));
+                    let _ = host.append_child(&status);
+                }
+            }
+        }
+        (LoadState::Failed(error), _) => {
+            let ui = ui_for(&props.config, None);
+            let message = error.message(&ui);
+            let detail = error.detail(&ui);
+            let pairs = query_pairs(&platform::page_query());
+            let retry = match mode {
+                Mode::Page => Retry::Reload(&pairs),
+                Mode::Embed => Retry::Remount,
+            };
+            let settings = ReadingSettings::load();
+            if let Some(wrapper) = wrapper_element(&ui, settings, props.config.theme, false) {
+                if let Some(alert) = alert_element(ui.words, &message, detail.as_deref(), retry) {
+                    let _ = wrapper.append_child(&alert);
+                }
+                root.replace_children_with_node_1(&wrapper);
+            }
+            if let Some(events) = &props.events {
+                events.failed(&error, &ui);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The Yew app's entry points, from its on-demand module: `main` holds only numbers and these
+/// functions, so none of the app's code (nor Yew's) is in the main module.
+#[derive(Clone, Copy)]
+struct App {
+    mount: fn(web_sys::Element, ReaderProps) -> u32,
+    update: fn(u32, ReaderProps),
+    destroy: fn(u32),
+}
+
+thread_local! {
+    /// The app module's entry points, once it is here.
+    static APP: Cell<Option<App>> = const { Cell::new(None) };
+    /// The mounted apps, by number (in the app module: only its code touches them).
+    static APPS: RefCell<Vec<(u32, AppHandle<Reader>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The app module's one entry point.
+#[cfg_attr(
+    article_reader_split,
+    wasm_split_helpers::wasm_split(app, fallible, preload(preload_app))
+)]
+fn app() -> Result<App, ModuleMissing> {
+    Ok(App {
+        mount: |root, props| {
+            let app = yew::Renderer::<Reader>::with_root_and_props(root, props).render();
+            APPS.with(|apps| {
+                let mut apps = apps.borrow_mut();
+                let id = apps.last().map_or(1, |(n, _)| n + 1);
+                apps.push((id, app));
+                id
+            })
+        },
+        update: |id, props| {
+            APPS.with(|apps| {
+                if let Some((_, app)) = apps.borrow_mut().iter_mut().find(|(n, _)| *n == id) {
+                    app.update(props);
+                }
+            })
+        },
+        destroy: |id| {
+            let app = APPS.with(|apps| {
+                let mut apps = apps.borrow_mut();
+                let at = apps.iter().position(|(n, _)| *n == id)?;
+                Some(apps.remove(at).1)
+            });
+            if let Some(app) = app {
+                app.destroy();
+            }
+        },
+    })
 }
 
 /// The props of a widget about to start in `root`: the panic hook is installed and told of it,
@@ -145,6 +396,7 @@ pub fn start_props(
         on_words: None,
         id_prefix: format!("article-reader-{id}").into(),
         events,
+        preloaded: None,
     }
 }
 

@@ -35,6 +35,54 @@ test('embed mode: the document is requested before the wasm has arrived, once, a
   expectClean(seen);
 });
 
+test('embed mode: the main wasm draws the article before the app\'s module is asked for; the app takes over the same nodes, nothing moves and the lead picture paints once', async ({ page }) => {
+  const seen = await watch(page);
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    window.__largest = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shifts.push(e.value); }).observe({ type: 'layout-shift', buffered: true });
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__largest.push(e.url); }).observe({ type: 'largest-contentful-paint', buffered: true });
+  });
+  // The app's module waits until the first paint has been looked at.
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  const appAsked = [];
+  await page.route(/-app-[0-9a-f]+\.wasm$/, async (route) => {
+    appAsked.push(route.request().url());
+    await released;
+    await route.continue();
+  });
+  await page.goto(`${HOST}/test/empty.html?takeover`);
+  await page.waitForFunction(() => customElements.get('article-reader'));
+  const element = await mountReader(page, 'takeover', `${API}/fixtures/all-blocks.json`);
+  await expect(element.locator('h1')).toHaveText('Every block of the format, in one article');
+  await expect(element.locator('.figure-lead img')).toHaveJSProperty('complete', true);
+  await expect.poll(() => appAsked.length, 'the app is asked for after the first paint').toBe(1);
+  // Before the app: the article whole, its tools' place kept, no control yet.
+  await expect(element.getByRole('button', { name: 'Reading settings' })).toHaveCount(0);
+  const before = await page.evaluate(() => {
+    const root = document.getElementById('takeover').shadowRoot;
+    window.__nodes = [root.querySelector('h1'), root.querySelector('.figure-lead img'), root.querySelector('.article-body')];
+    // (What moved before is not the takeover's: an <audio> control settles its width once.)
+    window.__shifts = [];
+    return window.__nodes.map((node) => JSON.stringify(node.getBoundingClientRect()));
+  });
+  release();
+  await expect(element.getByRole('button', { name: 'Reading settings' })).toBeVisible();
+  await expect(element.locator('.reader')).toHaveAttribute('aria-busy', 'false');
+  const after = await page.evaluate(() => {
+    const root = document.getElementById('takeover').shadowRoot;
+    const now = [root.querySelector('h1'), root.querySelector('.figure-lead img'), root.querySelector('.article-body')];
+    return { same: now.every((node, i) => node === window.__nodes[i]), rects: now.map((node) => JSON.stringify(node.getBoundingClientRect())) };
+  });
+  expect(after.same, 'the app keeps the drawn nodes').toBe(true);
+  expect(after.rects, 'nothing moved').toEqual(before);
+  expect(await page.evaluate(() => window.__shifts), 'no layout shift as the app takes over and the tools come').toEqual([]);
+  const leadPaints = await page.evaluate(() => window.__largest.filter((url) => /\/img\/lead(-400)?\.png$/.test(url)));
+  expect(leadPaints.length, 'the lead picture is a largest paint at most once').toBeLessThanOrEqual(1);
+  expectClean(seen);
+});
+
 test('embed mode: the loader applies its own checks to the early answer (a web page is refused)', async ({ page }) => {
   const seen = await watch(page);
   await page.goto(`${HOST}/?critical-path-checks`);

@@ -145,12 +145,12 @@ test('elements added later render, removed ones tear down cleanly, and a new src
   await expect(reader(page, 'late').getByRole('heading', { level: 1 })).toHaveText('Just a headline');
 
   expect(seen.wasm).toHaveLength(1);
-  // The reading tools' module came once for every element, the wire story's embed brought the
+  // The app's module and the reading tools' came once for every element, the wire story's embed brought the
   // rich elements' module, and the Arabic article the UI tables other than English, each once,
   // under the strict CSP (beside embed.js). (`chunk_…` modules hold code two modules share and
   // come with either.)
   const named = seen.modules.map((url) => /^http:\/\/127\.0\.0\.1:4302\/article-reader-[0-9a-f]+-(\w+)-[0-9a-f]+\.wasm$/.exec(url)?.[1]);
-  expect(named.filter((name) => !name?.startsWith('chunk_')).sort()).toEqual(['islands', 'languages', 'rich']);
+  expect(named.filter((name) => !name?.startsWith('chunk_')).sort()).toEqual(['app', 'islands', 'languages', 'rich']);
   expect(seen.csp).toEqual([]);
   expectClean(seen);
 });

@@ -35,12 +35,15 @@ test('a v1 English article renders from the main wasm alone, its tools\' module 
 
   const english = await mountReader(page, 'v1', `${API}/fixtures/minimal.json`);
   await expect(english.locator('h1')).toHaveText('Just a headline');
-  // The reading tools and the share bar come from their module, asked for once the article is
-  // on screen: nothing else, and nothing before.
+  // The app (the reader's controls, events and "Try again", Yew's code) and the reading tools
+  // and share bar come from their modules, asked for once the article is on screen (its load
+  // event): nothing else, and nothing before.
   await expect(english.getByRole('button', { name: 'Reading settings' })).toBeVisible();
-  expect(modules, 'only the tools\' module, after the article').toEqual(['islands']);
-  const asked = await page.evaluate(() => performance.getEntriesByType('resource').find((e) => /-islands-[0-9a-f]+\.wasm$/.test(e.name)).startTime);
-  expect(asked).toBeGreaterThan(await page.evaluate(() => window.__firstLoad));
+  expect(modules, 'only the app\'s and the tools\' modules, after the article').toEqual(['app', 'islands']);
+  for (const name of ['app', 'islands']) {
+    const asked = await page.evaluate((name) => performance.getEntriesByType('resource').find((e) => new RegExp(`-${name}-[0-9a-f]+\\.wasm$`).test(e.name)).startTime, name);
+    expect(asked, name).toBeGreaterThan(await page.evaluate(() => window.__firstLoad));
+  }
 
   // A v1 article with tables, code, boxes and notes brings the rich elements' module, before it
   // is drawn (nothing of it is missing); a WordPress post with a player and a gallery brings the
@@ -49,25 +52,25 @@ test('a v1 English article renders from the main wasm alone, its tools\' module 
   await expect(rich.getByRole('table')).toHaveCount(1);
   await expect(rich.getByRole('button', { name: 'Copy code' })).toBeVisible();
   await expect(rich.getByRole('status').filter({ hasText: 'could not be loaded' })).toHaveCount(0);
-  expect(modules).toEqual(['islands', 'rich']);
+  expect(modules).toEqual(['app', 'islands', 'rich']);
   const wordpress = await mountReader(page, 'wp', `${API}/fixtures/formats/wordpress-post.json`);
   await expect(wordpress.locator('h1')).toContainText('the bridge opens');
   await expect(wordpress.locator('.gallery')).toHaveCount(1);
-  expect(modules).toEqual(['islands', 'rich', 'publishers']);
+  expect(modules).toEqual(['app', 'islands', 'rich', 'publishers']);
   // A Ghost post is read by the same module; a JSON-LD article (typed elements, like ANS and
   // Apple News) brings the other formats' module.
   const again = await mountReader(page, 'ghost', `${API}/fixtures/formats/ghost-posts.json`);
   await expect(again.locator('h1')).toHaveCount(1);
   await expect(again.getByRole('button', { name: 'Reading settings' })).toBeVisible();
-  expect(modules, 'fetched once for every element of the page').toEqual(['islands', 'rich', 'publishers']);
+  expect(modules, 'fetched once for every element of the page').toEqual(['app', 'islands', 'rich', 'publishers']);
   const jsonld = await mountReader(page, 'ld', `${API}/fixtures/formats/jsonld-live.json`);
   await expect(jsonld.locator('h1')).toHaveCount(1);
-  expect(modules).toEqual(['islands', 'rich', 'publishers', 'structured']);
+  expect(modules).toEqual(['app', 'islands', 'rich', 'publishers', 'structured']);
 
   const arabic = await mountReader(page, 'ar', `${API}/fixtures/rtl-arabic.json`);
   await expect(arabic.locator('article')).toHaveAttribute('lang', 'ar');
   await expect(arabic.getByRole('button', { name: 'إعدادات القراءة' })).toBeVisible();
-  expect(modules).toEqual(['islands', 'rich', 'publishers', 'structured', 'languages']);
+  expect(modules).toEqual(['app', 'islands', 'rich', 'publishers', 'structured', 'languages']);
   expect(csp).toEqual([]);
   // (The WordPress and Ghost posts' own pictures are on their publishers' hosts: stopped by `watch`.)
   expect(seen.pageErrors).toEqual([]);
@@ -106,6 +109,28 @@ test('when the formats\' module cannot be fetched the alert says so, and "Try ag
   blocked = false;
   await element.getByRole('button', { name: 'Try again' }).click();
   await expect(element.locator('h1')).toContainText('the bridge opens');
+  expect(seen.pageErrors).toEqual([]);
+});
+
+test('when the app\'s module cannot be fetched the article stays, whole and announced, and says what is missing', async ({ page }) => {
+  const seen = await watch(page);
+  await page.route(/-app-[0-9a-f]+\.wasm$/, (route) => route.abort());
+  await page.goto(`${HOST}/test/empty.html?on-demand-app`);
+  await page.waitForFunction(() => customElements.get('article-reader'));
+  const loaded = page.evaluate(() => new Promise((resolve) => {
+    document.addEventListener('article-reader:load', (e) => resolve(e.detail.headline), { once: true });
+  }));
+  const element = await mountReader(page, 'no-app', `${API}/fixtures/all-blocks.json`);
+  await expect(element.locator('h1')).toHaveText('Every block of the format, in one article');
+  expect(await loaded).toBe('Every block of the format, in one article');
+  await expect(element.locator('.reader-tools')).toHaveText(/^The reading settings, Listen and the share buttons could not be loaded\./);
+  await expect(element.locator('.reader')).toHaveAttribute('aria-busy', 'false');
+  await expect(element.locator('.related')).toHaveCount(1);
+  // A load that fails without the app: its alert all the same, with "Try again".
+  const failed = await mountReader(page, 'no-app-503', `${API}/faults/503-once/no-app-${Date.now()}.json`);
+  await expect(failed.getByRole('alert')).toContainText('error 503');
+  await failed.getByRole('button', { name: 'Try again' }).click();
+  await expect(failed.locator('h1')).toHaveText('Every block of the format, in one article');
   expect(seen.pageErrors).toEqual([]);
 });
 

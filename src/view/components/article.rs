@@ -1,3 +1,5 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::first_screen::set_busy;
@@ -5,7 +7,7 @@ use super::{ById, ReaderToolsProps, ResumeProps, ShareBarProps};
 use crate::core::model::Article;
 use crate::platform;
 use crate::reader::i18n::Ui;
-use crate::reader::settings::Theme;
+use crate::reader::settings::{ReadingSettings, Theme};
 use crate::reader::share::{SharePayload, ShareTarget};
 use crate::view::hooks::ModuleState;
 use crate::view::islands::use_islands;
@@ -25,6 +27,9 @@ pub struct ArticleViewProps {
     pub first_screen: usize,
     /// The reading tools under the byline (settings, Listen), drawn from the islands module.
     pub tools: ReaderToolsProps,
+    /// The article as the first paint drew it (`view::mount`), taken over instead of drawn again.
+    #[prop_or_default]
+    pub predrawn: Option<ById<ArticleDom>>,
     /// Where the position in the article is kept, when it is (resume where you stopped).
     #[prop_or_default]
     pub resume: Option<AttrValue>,
@@ -47,16 +52,12 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let drawn = {
         let (ui, shown, default_theme) =
             (ui.clone(), props.first_screen, props.tools.default_theme);
+        let predrawn = props.predrawn.clone();
         use_memo(
             (props.article.clone(), props.id_prefix.clone()),
-            move |(article, ids)| {
-                // Data saver, and a dark theme's pictures drawn dark at once (their light
-                // versions never requested): decided when the article is drawn.
-                let save_data = settings.saves_data(platform::browser_saves_data());
-                let dark = settings
-                    .theme_or(default_theme)
-                    .is_dark(platform::prefers_dark());
-                ArticleDom::build(article.0.clone(), ui, shown, ids, save_data, dark)
+            move |(article, ids)| match predrawn {
+                Some(drawn) if Rc::ptr_eq(drawn.article(), &article.0) => Some(drawn.0),
+                _ => draw(article.0.clone(), ui, shown, ids, settings, default_theme).map(Rc::new),
             },
         )
     };
@@ -185,6 +186,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         _ => html! {},
     };
     let tools = dom.island("tools").map(|host| {
+        // The first paint's placeholder gives way to what the portal draws, in the same frame.
+        let _ = host.remove_attribute(crate::view::mount::TOOLS_WAITING);
         create_portal(
             html! { <>{ tools }{ resume }{ props.children.clone() }</> },
             host,
@@ -213,6 +216,25 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             <key="share">{ share }</>
         </>
     }
+}
+
+/// The article's DOM as the reader first shows it, by the reading settings: with data saver on,
+/// pictures after the lead wait for "Show picture"; in a dark theme, pictures are drawn in their
+/// version for dark themes at once (their light versions never requested). The first paint and
+/// [`ArticleView`] draw alike.
+pub(crate) fn draw(
+    article: Rc<Article>,
+    ui: Ui,
+    shown: usize,
+    ids: &str,
+    settings: ReadingSettings,
+    default_theme: Theme,
+) -> Option<ArticleDom> {
+    let save_data = settings.saves_data(platform::browser_saves_data());
+    let dark = settings
+        .theme_or(default_theme)
+        .is_dark(platform::prefers_dark());
+    ArticleDom::build(article, ui, shown, ids, save_data, dark)
 }
 
 /// Shows each picture's version for dark themes (`dark_src`, kept by the renderer as

@@ -2,15 +2,17 @@
 //! raw address (only [`SafeUrl`]) and none writes HTML strings.
 
 mod article;
-mod first_screen;
+pub(crate) mod first_screen;
 mod listen;
 mod reader;
 mod resume;
 mod share_bar;
 mod tools;
 
+pub(crate) use article::draw;
 pub use article::{ArticleView, ArticleViewProps};
 pub use listen::Listen;
+pub(crate) use reader::{ui_for, wrapper_element};
 pub use reader::{Reader, ReaderProps};
 #[cfg(feature = "page")]
 pub(crate) use resume::body_whole;
@@ -46,6 +48,12 @@ impl<T: ?Sized> Clone for ById<T> {
 impl<T: ?Sized> PartialEq for ById<T> {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T: ?Sized> std::fmt::Debug for ById<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ById({:p})", Rc::as_ptr(&self.0))
     }
 }
 

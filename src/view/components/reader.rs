@@ -11,7 +11,7 @@ use crate::reader::i18n::{choose, Ui, Words};
 use crate::reader::loader::Loaded;
 use crate::reader::settings::{LineSpacing, Measure, ReadingSettings};
 use crate::reader::ui::error_view as names;
-use crate::view::hooks::{use_article, LoadState};
+use crate::view::hooks::{use_article, LoadState, Preloaded};
 use crate::view::render::dom::alert_element;
 use crate::view::render::Retry;
 
@@ -37,6 +37,11 @@ pub struct ReaderProps {
     /// Embed mode: where the element's load and error events go.
     #[prop_or_default]
     pub events: Option<HostEvents>,
+    /// Embed mode: what the first paint did before this app came (`view::mount`): the load's
+    /// outcome, and the article it drew, which the app takes over instead of loading and
+    /// drawing it again.
+    #[prop_or_default]
+    pub preloaded: Option<ById<Preloaded>>,
 }
 
 /// The widget: loads the article, shows it, or shows why not with a way to try again. It owns the
@@ -44,7 +49,19 @@ pub struct ReaderProps {
 /// everything inside.
 #[component]
 pub fn Reader(props: &ReaderProps) -> Html {
-    let article = use_article(props.source.clone(), props.config.clone());
+    let preloaded = props.preloaded.as_ref();
+    let article = use_article(
+        props.source.clone(),
+        props.config.clone(),
+        preloaded.map(|p| p.state.clone()),
+    );
+    // The article the first paint drew, when it is the one loaded (not after "Try again").
+    let predrawn = match (article.state(), preloaded.and_then(|p| p.drawn.clone())) {
+        (LoadState::Ready(loaded), Some(drawn)) if Rc::ptr_eq(drawn.article(), &loaded.article) => {
+            Some(ById(drawn))
+        }
+        _ => None,
+    };
     let settings = use_state(ReadingSettings::load);
     let wrapper = use_node_ref();
     let config = &props.config;
@@ -76,14 +93,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let tables = *tables_ready || crate::reader::i18n::tables_loaded();
     let ui = use_memo(
         (article_lang, config.ui_lang.clone(), tables),
-        |(lang, ui_lang, _)| {
-            let words = choose(
-                ui_lang.as_deref(),
-                lang.as_deref(),
-                config.context_lang.as_deref(),
-            );
-            Ui::new(words, lang.as_deref())
-        },
+        |(lang, _, _)| ui_for(config, lang.as_deref()),
     );
     // Page mode: the page around the reader speaks its language too.
     {
@@ -109,6 +119,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
     // The element's events, once the article (or the alert) is on the page.
     {
         let key = match article.state() {
+            // The first paint announced the article it drew.
+            LoadState::Loading | LoadState::Ready(_) if predrawn.is_some() => None,
             LoadState::Loading => None,
             LoadState::Ready(loaded) => Some(Ok(ById(loaded.clone()))),
             LoadState::Failed(error) => Some(Err(error.clone())),
@@ -120,13 +132,17 @@ pub fn Reader(props: &ReaderProps) -> Html {
             _ => {}
         });
     }
-    // How much of the body renders with the header, once per article.
+    // How much of the body renders with the header, once per article (what the first paint
+    // has shown of it, when it drew it).
     let first_screen = use_memo(
         match article.state() {
             LoadState::Ready(loaded) => Some(ById(loaded.article.clone())),
             _ => None,
         },
-        |article| article.as_ref().map_or(0, |a| first_screen(&a.body)),
+        |article| match &predrawn {
+            Some(drawn) => drawn.shown(),
+            None => article.as_ref().map_or(0, |a| first_screen(&a.body)),
+        },
     );
     // Busy while loading, and while a long body is still growing after its first screen (the
     // article view clears it when the body is whole).
@@ -183,6 +199,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 share_targets={ById(config.share.clone())}
                 id_prefix={props.id_prefix.clone()}
                 first_screen={*first_screen}
+                predrawn={predrawn}
                 tools={ReaderToolsProps {
                     settings: *settings,
                     default_theme: config.theme,
@@ -223,6 +240,35 @@ pub fn Reader(props: &ReaderProps) -> Html {
             </div>
         </ContextProvider<Ui>>
     }
+}
+
+/// The UI's words and formats for an article in `article_lang` (spec §5): `ui-lang`, else the
+/// article's language, else the page's; the reader and its first paint choose alike.
+pub(crate) fn ui_for(config: &ReaderConfig, article_lang: Option<&str>) -> Ui {
+    let words = choose(
+        config.ui_lang.as_deref(),
+        article_lang,
+        config.context_lang.as_deref(),
+    );
+    Ui::new(words, article_lang)
+}
+
+/// The reader's wrapper as the first paint draws it, before the app's own takes its place:
+/// the same element, attributes and settings as the [`Reader`]'s, so nothing moves then.
+pub(crate) fn wrapper_element(
+    ui: &Ui,
+    settings: ReadingSettings,
+    default_theme: crate::reader::settings::Theme,
+    busy: bool,
+) -> Option<web_sys::Element> {
+    let wrapper = web_sys::window()?.document()?.create_element("div").ok()?;
+    wrapper.set_class_name(names::CLASS_WRAPPER);
+    let _ = wrapper.set_attribute("part", names::PART_WRAPPER);
+    let _ = wrapper.set_attribute("lang", ui.words.code);
+    let _ = wrapper.set_attribute("dir", ui.words.dir);
+    apply(&wrapper, settings, default_theme);
+    let _ = wrapper.set_attribute("aria-busy", if busy { "true" } else { "false" });
+    Some(wrapper)
 }
 
 /// The settings as the wrapper's `data-*` attributes (what the stylesheet reads).

@@ -3,5 +3,5 @@
 mod use_article;
 mod use_module;
 
-pub use use_article::{use_article, LoadState, UseArticleHandle};
+pub use use_article::{request_lead_picture, use_article, LoadState, Preloaded, UseArticleHandle};
 pub use use_module::{use_module, ModuleState};

@@ -194,6 +194,16 @@ impl ArticleDom {
         })
     }
 
+    /// The article it draws: the reader takes over the first paint's drawing of the same one.
+    pub fn article(&self) -> &Rc<Article> {
+        &self.article
+    }
+
+    /// How many blocks of the body are in it.
+    pub fn shown(&self) -> usize {
+        self.shown.get()
+    }
+
     /// Whether every block of the body is in it (and so the footer and cards).
     pub fn is_complete(&self) -> bool {
         self.shown.get() >= self.article.body.len()
