@@ -720,6 +720,104 @@ pub fn keep_in_place(within: &web_sys::Element, change: impl FnOnce()) {
     }
 }
 
+/// The reader's selection inside an element and the element focused there, as plain boundary
+/// points: what taking the element out of the page and putting it back (the reader's app taking
+/// over the first paint's article) would lose. [`KeptPlace::restore`] gives them back.
+pub struct KeptPlace {
+    ranges: Vec<[JsValue; 4]>,
+    focused: Option<web_sys::Element>,
+}
+
+/// Calls `target.method(...args)`, for the Selection API in a shadow root or a document, which
+/// the bindings this crate takes do not cover.
+fn call(target: &JsValue, method: &str, args: &js_sys::Array) -> Option<JsValue> {
+    let function: js_sys::Function = Reflect::get(target, &method.into()).ok()?.dyn_into().ok()?;
+    Reflect::apply(&function, target, args).ok()
+}
+
+/// The selection of the tree `within` is in: a shadow root's own where the browser gives one,
+/// else the window's.
+fn selection_for(within: &web_sys::Element) -> Option<JsValue> {
+    call(
+        &within.get_root_node(),
+        "getSelection",
+        &js_sys::Array::new(),
+    )
+    .filter(|s| !s.is_null() && !s.is_undefined())
+    .or_else(|| {
+        call(
+            &web_sys::window()?.into(),
+            "getSelection",
+            &js_sys::Array::new(),
+        )
+    })
+    .filter(|s| !s.is_null() && !s.is_undefined())
+}
+
+/// What [`KeptPlace`] keeps of `within`, now.
+pub fn keep_place(within: &web_sys::Element) -> KeptPlace {
+    let mut ranges = Vec::new();
+    if let Some(selection) = selection_for(within) {
+        let count = Reflect::get(&selection, &"rangeCount".into())
+            .ok()
+            .and_then(|n| n.as_f64())
+            .unwrap_or(0.0) as u32;
+        for i in 0..count {
+            let Some(range) = call(&selection, "getRangeAt", &js_sys::Array::of1(&i.into())) else {
+                continue;
+            };
+            let get = |name: &str| Reflect::get(&range, &name.into()).unwrap_or_default();
+            let point = [
+                get("startContainer"),
+                get("startOffset"),
+                get("endContainer"),
+                get("endOffset"),
+            ];
+            let inside = |node: &JsValue| {
+                node.dyn_ref::<web_sys::Node>()
+                    .is_some_and(|node| within.contains(Some(node)))
+            };
+            if inside(&point[0]) && inside(&point[2]) {
+                ranges.push(point);
+            }
+        }
+    }
+    KeptPlace {
+        ranges,
+        focused: focused_in(within),
+    }
+}
+
+impl KeptPlace {
+    /// Selects and focuses again what was (the view does not move).
+    pub fn restore(self, within: &web_sys::Element) {
+        if !self.ranges.is_empty() {
+            if let (Some(selection), Some(document)) =
+                (selection_for(within), within.owner_document())
+            {
+                call(&selection, "removeAllRanges", &js_sys::Array::new());
+                for [start, start_at, end, end_at] in self.ranges {
+                    let Some(range) = call(&document, "createRange", &js_sys::Array::new()) else {
+                        continue;
+                    };
+                    call(&range, "setStart", &js_sys::Array::of2(&start, &start_at));
+                    call(&range, "setEnd", &js_sys::Array::of2(&end, &end_at));
+                    call(&selection, "addRange", &js_sys::Array::of1(&range));
+                }
+            }
+        }
+        if let Some(focused) = self
+            .focused
+            .as_ref()
+            .and_then(|f| f.dyn_ref::<web_sys::HtmlElement>())
+        {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = focused.focus_with_options(&options);
+        }
+    }
+}
+
 /// The element that has focus inside `within` (through its shadow root in embed mode).
 fn focused_in(within: &web_sys::Element) -> Option<web_sys::Element> {
     let root = within.get_root_node();

@@ -18,7 +18,7 @@ use crate::core::url_policy::query_pairs;
 use crate::platform;
 use crate::reader::config::{ArticleSource, ReaderConfig};
 use crate::reader::events::HostEvents;
-use crate::reader::i18n::choose;
+use crate::reader::i18n::{choose, Ui};
 use crate::reader::ui::error_view as names;
 use crate::view::components::{Reader, ReaderProps};
 use crate::view::render::dom::alert_element;
@@ -74,6 +74,12 @@ struct Started {
     gone: Cell<bool>,
     /// How it was started (what "Try again" does when the app could not come).
     mode: Mode,
+    /// Until the app listens: the clicks on the drawn article's own controls (footnotes, "Copy
+    /// code", "Play", pictures) are kept here and given to it once it is there, so that nothing
+    /// its takeover moves (a player's frame, the open picture viewer) exists before.
+    controls: RefCell<Option<gloo_events::EventListener>>,
+    /// Those clicks' controls, in order.
+    early_clicks: Rc<RefCell<Vec<web_sys::Element>>>,
 }
 
 impl MountedReader {
@@ -134,43 +140,23 @@ pub fn mount(
         app: Cell::new(None),
         gone: Cell::new(false),
         mode,
+        controls: RefCell::new(None),
+        early_clicks: Rc::default(),
     });
-    wasm_bindgen_futures::spawn_local(first_paint(root.clone(), started.clone()));
+    wasm_bindgen_futures::spawn_local(first_paint(root.clone(), started.clone(), true));
     MountedReader { root, started }
 }
 
 /// The first step of [`mount`]: "Loading…", the load, the article (or nothing: the app shows the
-/// error), then the app.
-async fn first_paint(root: web_sys::Element, started: Rc<Started>) {
-    let (source, config, ids, events) = {
-        let props = started.props.borrow();
-        (
-            props.source.clone(),
-            props.config.clone(),
-            props.id_prefix.clone(),
-            props.events.clone(),
-        )
-    };
-    let settings = ReadingSettings::load();
-    if let Some(wrapper) = loading_view(&config, settings) {
-        root.replace_children_with_node_1(&wrapper);
-    }
-    let result = loader::load(&source, &config).await;
-    if started.gone.get() {
-        return;
-    }
-    let (state, drawn) = match result {
-        Ok(loaded) => {
-            let loaded = Rc::new(loaded);
-            request_lead_picture(&loaded, &config);
-            let drawn = draw_article(&root, &loaded, &config, settings, &ids);
-            // On screen: the host page hears it now (a prerendered article gives way to it).
-            if let (Some(_), Some(events)) = (&drawn, &events) {
-                events.loaded(&loaded);
-            }
-            (LoadState::Ready(loaded), drawn.map(Rc::new))
+/// error), then the app. Without `draw`, the app at once.
+async fn first_paint(root: web_sys::Element, started: Rc<Started>, draw: bool) {
+    let (state, drawn) = if draw {
+        match load_and_draw(&root, &started).await {
+            Some(done) => done,
+            None => return,
         }
-        Err(error) => (LoadState::Failed(error), None),
+    } else {
+        (None, None)
     };
     // After the paint: the rest of a long body; after the lead picture's (the largest paint,
     // which has the network to itself until then, a few seconds at most): the app's module and
@@ -199,16 +185,115 @@ async fn first_paint(root: web_sys::Element, started: Rc<Started>) {
         Ok(app) => {
             APP.with(|slot| slot.set(Some(app)));
             // Kept in the props: an update in place keeps the app on the same article.
-            started.props.borrow_mut().preloaded = Some(ById(Rc::new(Preloaded { state, drawn })));
+            started.props.borrow_mut().preloaded =
+                state.map(|state| ById(Rc::new(Preloaded { state, drawn })));
             let props = started.props.borrow().clone();
+            // The app listens to the article's controls from its first render: the clicks that
+            // came before go to it then.
+            started.controls.take();
             started.app.set(Some((app.mount)(root, props)));
+            replay(started.early_clicks.take());
         }
         Err(missing) => {
             platform::warn(&format!("reader: {missing}"));
             let props = started.props.borrow().clone();
-            without_app(&root, &props, started.mode, state, drawn);
+            let drawn_again = drawn.clone();
+            if let Some(state) = state {
+                without_app(&root, &props, started.mode, state, drawn);
+            }
+            // The article's own controls work without the app, for as long as it is there.
+            started.controls.take();
+            if let Some(drawn) = &drawn_again {
+                let words = ui_for(&props.config, Some(&drawn.article().lang)).words;
+                crate::view::actions::listen(&drawn.root, words).forget();
+                replay(started.early_clicks.take());
+            }
         }
     }
+}
+
+/// "Loading…", the load, and the article drawn (with the lead picture asked for first); `None`
+/// when the widget went away meanwhile.
+async fn load_and_draw(
+    root: &web_sys::Element,
+    started: &Started,
+) -> Option<(Option<LoadState>, Option<Rc<ArticleDom>>)> {
+    let (source, config, ids, events, on_words) = {
+        let props = started.props.borrow();
+        (
+            props.source.clone(),
+            props.config.clone(),
+            props.id_prefix.clone(),
+            props.events.clone(),
+            props.on_words.clone(),
+        )
+    };
+    let settings = ReadingSettings::load();
+    if let Some(wrapper) = loading_view(&config, settings) {
+        root.replace_children_with_node_1(&wrapper);
+    }
+    let result = loader::load(&source, &config).await;
+    if started.gone.get() {
+        return None;
+    }
+    Some(match result {
+        Ok(loaded) => {
+            let loaded = Rc::new(loaded);
+            request_lead_picture(&loaded, &config);
+            let ui = ui_for(&config, Some(&loaded.article.lang));
+            let drawn = draw_article(root, &loaded, &config, settings, &ui, &ids);
+            if let Some(drawn) = &drawn {
+                *started.controls.borrow_mut() =
+                    Some(keep_early_clicks(&drawn.root, started.early_clicks.clone()));
+                // On screen: the host page hears it now (a prerendered article gives way to
+                // it), and page mode's own words follow its language.
+                if let Some(events) = &events {
+                    events.loaded(&loaded);
+                }
+                if let Some(on_words) = &on_words {
+                    on_words.emit(ui.words);
+                }
+            }
+            (Some(LoadState::Ready(loaded)), drawn.map(Rc::new))
+        }
+        Err(error) => (Some(LoadState::Failed(error)), None),
+    })
+}
+
+/// Keeps the clicks on the drawn article's controls (see [`Started::early_clicks`]) and asks for
+/// the app's module at once: the reader wants it now.
+fn keep_early_clicks(
+    root: &web_sys::Element,
+    clicks: Rc<RefCell<Vec<web_sys::Element>>>,
+) -> gloo_events::EventListener {
+    use wasm_bindgen::JsCast;
+    let options = gloo_events::EventListenerOptions::enable_prevent_default();
+    gloo_events::EventListener::new_with_options(root, "click", options, move |event| {
+        let control = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("[data-action]").ok().flatten());
+        if let Some(control) = control {
+            event.prevent_default();
+            clicks.borrow_mut().push(control);
+            crate::prefetch!(preload_app);
+        }
+    })
+}
+
+/// Clicks `controls` again, once what was just mounted has drawn and listens (queued behind it).
+fn replay(controls: Vec<web_sys::Element>) {
+    if controls.is_empty() {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        use wasm_bindgen::JsCast;
+        for control in controls {
+            if let Some(control) = control.dyn_ref::<web_sys::HtmlElement>() {
+                control.click();
+            }
+        }
+    });
 }
 
 /// How long the app's module waits at most for the lead picture to be painted first.
@@ -236,9 +321,9 @@ fn draw_article(
     loaded: &Loaded,
     config: &ReaderConfig,
     settings: ReadingSettings,
+    ui: &Ui,
     ids: &str,
 ) -> Option<ArticleDom> {
-    let ui = ui_for(config, Some(&loaded.article.lang));
     let shown = first_screen(&loaded.article.body);
     let drawn = draw(
         loaded.article.clone(),
@@ -254,7 +339,7 @@ fn draw_article(
             let _ = host.set_attribute(TOOLS_WAITING, "");
         }
     }
-    let wrapper = wrapper_element(&ui, settings, config.theme, !drawn.is_complete())?;
+    let wrapper = wrapper_element(ui, settings, config.theme, !drawn.is_complete())?;
     wrapper.append_child(&drawn.root).ok()?;
     root.replace_children_with_node_1(&wrapper);
     Some(drawn)
@@ -322,6 +407,23 @@ thread_local! {
     static APPS: RefCell<Vec<(u32, AppHandle<Reader>)>> = const { RefCell::new(Vec::new()) };
 }
 
+/// The app takes the first paint's article into its own wrapper, and a node taken out of the page
+/// loses the reader's selection and focus in it: kept now, given back (returned function) once the
+/// app has drawn, before the browser paints.
+fn keep_place(props: &ReaderProps) -> impl FnOnce() {
+    let kept = props
+        .preloaded
+        .as_ref()
+        .and_then(|p| p.drawn.clone())
+        .map(|drawn| (platform::keep_place(&drawn.root), drawn));
+    move || {
+        if let Some((kept, drawn)) = kept {
+            // After the app's first render: queued behind it.
+            wasm_bindgen_futures::spawn_local(async move { kept.restore(&drawn.root) });
+        }
+    }
+}
+
 /// The app module's one entry point.
 #[cfg_attr(
     article_reader_split,
@@ -330,7 +432,9 @@ thread_local! {
 fn app() -> Result<App, ModuleMissing> {
     Ok(App {
         mount: |root, props| {
+            let restore = keep_place(&props);
             let app = yew::Renderer::<Reader>::with_root_and_props(root, props).render();
+            restore();
             APPS.with(|apps| {
                 let mut apps = apps.borrow_mut();
                 let id = apps.last().map_or(1, |(n, _)| n + 1);

@@ -126,6 +126,10 @@ test('when the app\'s module cannot be fetched the article stays, whole and anno
   await expect(element.locator('.reader-tools')).toHaveText(/^The reading settings, Listen and the share buttons could not be loaded\./);
   await expect(element.locator('.reader')).toHaveAttribute('aria-busy', 'false');
   await expect(element.locator('.related')).toHaveCount(1);
+  // Its own controls work without the app: a picture opens in the viewer.
+  await element.locator('.figure-lead .picture-open').click();
+  await expect(element.locator('dialog.viewer')).toBeVisible();
+  await page.keyboard.press('Escape');
   // A load that fails without the app: its alert all the same, with "Try again".
   const failed = await mountReader(page, 'no-app-503', `${API}/faults/503-once/no-app-${Date.now()}.json`);
   await expect(failed.getByRole('alert')).toContainText('error 503');
