@@ -124,9 +124,10 @@ impl MountedReader {
 ///
 /// Two steps. The first paint — load, then the article drawn by the renderer, with no Yew in
 /// it — is the main module's; the Yew app ([`Reader`]: the islands, settings, events, "Try
-/// again", in-place updates) is an on-demand module asked for after that paint, and takes over
-/// the drawn article's nodes (nothing is drawn twice, nothing moves). So the bytes before the
-/// article is on screen are the loader's, the decoder's and the renderer's only.
+/// again", in-place updates) is an on-demand module asked for once the lead picture has painted
+/// (or at a click on one of the article's controls), and takes over the drawn article's nodes
+/// (nothing is drawn twice, nothing moves). So the bytes before the article is on screen are the
+/// loader's, the decoder's and the renderer's only.
 pub fn mount(
     root: web_sys::Element,
     config: ReaderConfig,
