@@ -144,20 +144,15 @@ pub fn mount(
         controls: RefCell::new(None),
         early_clicks: Rc::default(),
     });
-    wasm_bindgen_futures::spawn_local(first_paint(root.clone(), started.clone(), true));
+    wasm_bindgen_futures::spawn_local(first_paint(root.clone(), started.clone()));
     MountedReader { root, started }
 }
 
 /// The first step of [`mount`]: "Loading…", the load, the article (or nothing: the app shows the
-/// error), then the app. Without `draw`, the app at once.
-async fn first_paint(root: web_sys::Element, started: Rc<Started>, draw: bool) {
-    let (state, drawn) = if draw {
-        match load_and_draw(&root, &started).await {
-            Some(done) => done,
-            None => return,
-        }
-    } else {
-        (None, None)
+/// error), then the app.
+async fn first_paint(root: web_sys::Element, started: Rc<Started>) {
+    let Some((state, drawn)) = load_and_draw(&root, &started).await else {
+        return;
     };
     // After the paint: the rest of a long body; after the lead picture's (the largest paint,
     // which has the network to itself until then, a few seconds at most): the app's module and
@@ -186,8 +181,7 @@ async fn first_paint(root: web_sys::Element, started: Rc<Started>, draw: bool) {
         Ok(app) => {
             APP.with(|slot| slot.set(Some(app)));
             // Kept in the props: an update in place keeps the app on the same article.
-            started.props.borrow_mut().preloaded =
-                state.map(|state| ById(Rc::new(Preloaded { state, drawn })));
+            started.props.borrow_mut().preloaded = Some(ById(Rc::new(Preloaded { state, drawn })));
             let props = started.props.borrow().clone();
             // The app listens to the article's controls from its first render: the clicks that
             // came before go to it then.
@@ -198,13 +192,10 @@ async fn first_paint(root: web_sys::Element, started: Rc<Started>, draw: bool) {
         Err(missing) => {
             platform::warn(&format!("reader: {missing}"));
             let props = started.props.borrow().clone();
-            let drawn_again = drawn.clone();
-            if let Some(state) = state {
-                without_app(&root, &props, started.mode, state, drawn);
-            }
+            without_app(&root, &props, started.mode, state, drawn.clone());
             // The article's own controls work without the app, for as long as it is there.
             started.controls.take();
-            if let Some(drawn) = &drawn_again {
+            if let Some(drawn) = &drawn {
                 let words = ui_for(&props.config, Some(&drawn.article().lang)).words;
                 crate::view::actions::listen(&drawn.root, words).forget();
                 replay(started.early_clicks.take());
@@ -218,15 +209,14 @@ async fn first_paint(root: web_sys::Element, started: Rc<Started>, draw: bool) {
 async fn load_and_draw(
     root: &web_sys::Element,
     started: &Started,
-) -> Option<(Option<LoadState>, Option<Rc<ArticleDom>>)> {
-    let (source, config, ids, events, on_words) = {
+) -> Option<(LoadState, Option<Rc<ArticleDom>>)> {
+    let (source, config, ids, events) = {
         let props = started.props.borrow();
         (
             props.source.clone(),
             props.config.clone(),
             props.id_prefix.clone(),
             props.events.clone(),
-            props.on_words.clone(),
         )
     };
     let settings = ReadingSettings::load();
@@ -246,18 +236,14 @@ async fn load_and_draw(
             if let Some(drawn) = &drawn {
                 *started.controls.borrow_mut() =
                     Some(keep_early_clicks(&drawn.root, started.early_clicks.clone()));
-                // On screen: the host page hears it now (a prerendered article gives way to
-                // it), and page mode's own words follow its language.
+                // On screen: the host page hears it now (a prerendered article gives way to it).
                 if let Some(events) = &events {
                     events.loaded(&loaded);
                 }
-                if let Some(on_words) = &on_words {
-                    on_words.emit(ui.words);
-                }
             }
-            (Some(LoadState::Ready(loaded)), drawn.map(Rc::new))
+            (LoadState::Ready(loaded), drawn.map(Rc::new))
         }
-        Err(error) => (Some(LoadState::Failed(error)), None),
+        Err(error) => (LoadState::Failed(error), None),
     })
 }
 
